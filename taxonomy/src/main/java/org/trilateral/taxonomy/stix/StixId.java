@@ -1,0 +1,65 @@
+package org.trilateral.taxonomy.stix;
+
+import java.util.Objects;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * A STIX identifier, {@code type--UUID} (STIX 2.1 §2.9). The type part follows the type-name rules of
+ * §3.1 (lower case ASCII letters, digits and hyphens, 3 to 250 characters); the UUID part is an RFC 4122
+ * UUID written in lower case.
+ */
+public record StixId(String type, UUID uuid) {
+
+    private static final Pattern TYPE = Pattern.compile("[a-z0-9][a-z0-9-]{1,248}[a-z0-9]");
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    public StixId {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(uuid, "uuid");
+        if (!isValidType(type)) {
+            throw new IllegalArgumentException("invalid STIX type name '" + type + "'");
+        }
+    }
+
+    /** Parses {@code type--uuid}; the message of the exception says what is wrong. */
+    public static StixId parse(String text) {
+        if (text == null) {
+            throw new IllegalArgumentException("identifier is missing");
+        }
+        int sep = text.indexOf("--");
+        if (sep <= 0) {
+            throw new IllegalArgumentException("identifier '" + text + "' is not of the form type--UUID");
+        }
+        String type = text.substring(0, sep);
+        String uuid = text.substring(sep + 2);
+        if (!isValidType(type)) {
+            throw new IllegalArgumentException("identifier '" + text + "' has an invalid type part '" + type + "'");
+        }
+        if (!UUID_TEXT.matcher(uuid).matches()) {
+            throw new IllegalArgumentException("identifier '" + text + "' has an invalid UUID part (lower-case RFC 4122 form required)");
+        }
+        return new StixId(type, UUID.fromString(uuid));
+    }
+
+    /** True when {@code text} is a well-formed identifier. */
+    public static boolean isValid(String text) {
+        try {
+            parse(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** STIX 2.1 §3.1: type names are 3-250 characters of a-z, 0-9 and hyphen, no leading or trailing hyphen, no "--". */
+    public static boolean isValidType(String type) {
+        return type != null && TYPE.matcher(type).matches() && !type.contains("--");
+    }
+
+    @Override
+    public String toString() {
+        return type + "--" + uuid;
+    }
+}
