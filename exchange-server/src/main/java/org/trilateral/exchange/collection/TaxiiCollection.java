@@ -1,0 +1,14 @@
+package org.trilateral.exchange.collection;
+
+import java.util.List;
+import java.util.Objects;
+
+/** One collection of the API root: its TAXII id, alias and description. */
+public record TaxiiCollection(String id, String alias, String title, String description, List<String> mediaTypes) {
+
+    public TaxiiCollection {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(alias, "alias");
+        mediaTypes = List.copyOf(mediaTypes);
+    }
+}

@@ -1,0 +1,48 @@
+package org.trilateral.exchange.database;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Where the exchange keeps its data ({@code exchange.database.*}).
+ *
+ * @param url      an R2DBC URL of an existing PostgreSQL server ({@code r2dbc:postgresql://host:5432/exchange});
+ *                 empty (the default) starts an embedded PostgreSQL instead
+ * @param username user name for {@code url}
+ * @param password password for {@code url}
+ * @param embedded settings of the embedded server, used only when {@code url} is empty
+ * @param pool     connection pool sizes
+ */
+@Validated
+@ConfigurationProperties("exchange.database")
+public record DatabaseProperties(
+        @DefaultValue("") String url,
+        @DefaultValue("") String username,
+        @DefaultValue("") String password,
+        @DefaultValue @NotNull Embedded embedded,
+        @DefaultValue @NotNull Pool pool) {
+
+    public boolean useEmbedded() {
+        return url == null || url.isBlank();
+    }
+
+    /**
+     * @param dataDirectory where the embedded server keeps its files across restarts (default {@code ./data/postgres})
+     * @param port          its TCP port on the loopback interface; 0 (default) picks a free one at each start
+     */
+    public record Embedded(@DefaultValue("data/postgres") @NotNull Path dataDirectory,
+                           @DefaultValue("0") @Min(0) @Max(65535) int port) {
+    }
+
+    /**
+     * @param initialSize connections opened at start (default 4)
+     * @param maxSize     most connections at once (default 16)
+     */
+    public record Pool(@DefaultValue("4") @Min(1) int initialSize, @DefaultValue("16") @Min(1) int maxSize) {
+    }
+}

@@ -1,0 +1,27 @@
+package org.trilateral.exchange.object;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * An object that passed validation and is about to be stored.
+ *
+ * @param version     its version (TAXII 2.1 §3.5.1: {@code modified}, else {@code created}); null for objects
+ *                    that have neither (most SCOs), whose version becomes the time the exchange added them
+ * @param versionText the version exactly as the object writes it, null with {@code version}
+ */
+record IncomingObject(int index, String id, String type, String specVersion, Instant version, String versionText,
+                      byte[] sha256, String body) {
+
+    IncomingObject {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(specVersion, "specVersion");
+        Objects.requireNonNull(sha256, "sha256");
+        Objects.requireNonNull(body, "body");
+    }
+
+    boolean versioned() {
+        return version != null;
+    }
+}

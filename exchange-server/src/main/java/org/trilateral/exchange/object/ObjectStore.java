@@ -1,0 +1,331 @@
+package org.trilateral.exchange.object;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import org.trilateral.exchange.taxii.ObjectQuery;
+import org.trilateral.exchange.taxii.VersionFilter;
+import org.trilateral.taxonomy.stix.StixTimestamp;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Object versions in PostgreSQL. Writers of one collection take its advisory lock for the whole
+ * transaction, and take sequence numbers and {@code date_added} values while holding it: both then grow in
+ * commit order, which is what makes keyset paging gap-free for a reader following {@code next} while others
+ * publish (a row can never become visible behind a position a reader has already passed).
+ */
+@Repository
+public class ObjectStore {
+
+    private static final int LOCK_NAMESPACE = 7311;
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final DatabaseClient db;
+
+    public ObjectStore(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** One page of object versions matching {@code query}; bodies are read only when {@code withBody}. */
+    public Mono<ObjectPage> find(String collectionId, ObjectQuery query, boolean withBody) {
+        StringBuilder sql = new StringBuilder("SELECT seq, stix_id, spec_version, version_text, date_added")
+                .append(withBody ? ", body" : "")
+                .append(" FROM stix_object WHERE collection_id = :collection AND seq > :after");
+        Map<String, Object> binds = new HashMap<>();
+        binds.put("collection", collectionId);
+        binds.put("after", query.cursor().afterSequence());
+        query.addedAfter().ifPresent(t -> {
+            sql.append(" AND date_added > :addedAfter");
+            binds.put("addedAfter", OffsetDateTime.ofInstant(t, java.time.ZoneOffset.UTC));
+        });
+        if (!query.ids().isEmpty()) {
+            sql.append(" AND stix_id = ANY(:ids)");
+            binds.put("ids", query.ids().toArray(String[]::new));
+        }
+        if (!query.types().isEmpty()) {
+            sql.append(" AND stix_type = ANY(:types)");
+            binds.put("types", query.types().toArray(String[]::new));
+        }
+        if (!query.specVersions().isEmpty()) {
+            sql.append(" AND spec_version = ANY(:specs)");
+            binds.put("specs", query.specVersions().toArray(String[]::new));
+        }
+        appendVersionFilter(sql, binds, query.versions());
+        sql.append(" ORDER BY seq LIMIT :limit");
+        binds.put("limit", query.limit() + 1);
+
+        DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString());
+        for (Map.Entry<String, Object> bind : binds.entrySet()) {
+            spec = spec.bind(bind.getKey(), bind.getValue());
+        }
+        return spec.map((row, meta) -> new ObjectVersion(
+                        row.get("seq", Long.class),
+                        row.get("stix_id", String.class),
+                        row.get("spec_version", String.class),
+                        row.get("version_text", String.class),
+                        row.get("date_added", OffsetDateTime.class).toInstant(),
+                        withBody ? row.get("body", String.class) : null))
+                .all()
+                .collectList()
+                .map(rows -> rows.size() > query.limit()
+                        ? new ObjectPage(rows.subList(0, query.limit()), true)
+                        : new ObjectPage(rows, false));
+    }
+
+    /**
+     * Deletes the versions of one object that match the filters; answers how many were deleted. Must run in a
+     * transaction.
+     */
+    public Mono<Long> delete(String collectionId, String id, VersionFilter versions, Set<String> specVersions) {
+        StringBuilder sql = new StringBuilder("DELETE FROM stix_object WHERE collection_id = :collection AND stix_id = :id");
+        Map<String, Object> binds = new HashMap<>();
+        binds.put("collection", collectionId);
+        binds.put("id", id);
+        if (!specVersions.isEmpty()) {
+            sql.append(" AND spec_version = ANY(:specs)");
+            binds.put("specs", specVersions.toArray(String[]::new));
+        }
+        appendVersionFilter(sql, binds, versions);
+        DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString());
+        for (Map.Entry<String, Object> bind : binds.entrySet()) {
+            spec = spec.bind(bind.getKey(), bind.getValue());
+        }
+        DatabaseClient.GenericExecuteSpec delete = spec;
+        return lock(collectionId)
+                .then(delete.fetch().rowsUpdated())
+                .flatMap(count -> count == 0 ? Mono.just(0L)
+                        : refreshFirstAndLast(collectionId, List.of(id)).thenReturn(count));
+    }
+
+    /**
+     * Stores validated objects of one envelope, each on its own: a version already stored with the same content
+     * is a success that changes nothing; the same id and version with other content is a conflict. Must run in a
+     * transaction.
+     */
+    Mono<List<StoreOutcome>> store(String collectionId, List<IncomingObject> objects) {
+        if (objects.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        String[] ids = objects.stream().map(IncomingObject::id).distinct().toArray(String[]::new);
+        return lock(collectionId)
+                .then(existingVersions(collectionId, ids))
+                .flatMap(existing -> {
+                    Plan plan = Plan.of(objects, existing);
+                    if (plan.added().isEmpty()) {
+                        return Mono.just(plan.outcomes(List.of(), List.of()));
+                    }
+                    int count = plan.added().size();
+                    return nextDateAdded(collectionId, count)
+                            .zipWith(nextSequences(count))
+                            .flatMap(clock -> {
+                                Instant base = clock.getT1();
+                                List<Long> seqs = clock.getT2();
+                                List<Instant> added = new ArrayList<>(count);
+                                for (int i = 0; i < count; i++) {
+                                    added.add(base.plus(i, ChronoUnit.MICROS));
+                                }
+                                List<String> previouslyStored = plan.added().stream()
+                                        .map(IncomingObject::id).filter(existing::containsKey).distinct().toList();
+                                return insert(collectionId, plan.added(), seqs, added)
+                                        .then(previouslyStored.isEmpty() ? Mono.empty()
+                                                : refreshFirstAndLast(collectionId, previouslyStored))
+                                        .thenReturn(plan.outcomes(seqs, added));
+                            });
+                });
+    }
+
+    private Mono<Void> lock(String collectionId) {
+        return db.sql("SELECT pg_advisory_xact_lock(:ns, hashtext(:collection))")
+                .bind("ns", LOCK_NAMESPACE)
+                .bind("collection", collectionId)
+                .fetch().rowsUpdated().then();
+    }
+
+    /** Every stored version (and content digest) of the given ids, by id. */
+    private Mono<Map<String, List<Plan.Existing>>> existingVersions(String collectionId, String[] ids) {
+        return db.sql("SELECT stix_id, version, versioned, encode(content_sha256, 'hex') AS sha FROM stix_object"
+                        + " WHERE collection_id = :collection AND stix_id = ANY(:ids)")
+                .bind("collection", collectionId)
+                .bind("ids", ids)
+                .map((row, meta) -> new Plan.Existing(
+                        row.get("stix_id", String.class),
+                        row.get("version", OffsetDateTime.class).toInstant(),
+                        Boolean.TRUE.equals(row.get("versioned", Boolean.class)),
+                        row.get("sha", String.class)))
+                .all()
+                .collectMultimap(Plan.Existing::id)
+                .map(map -> {
+                    Map<String, List<Plan.Existing>> copy = new HashMap<>();
+                    map.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+                    return copy;
+                });
+    }
+
+    /**
+     * Reserves {@code count} consecutive microseconds of {@code date_added} after the collection's last one and
+     * no earlier than now; answers the first.
+     */
+    private Mono<Instant> nextDateAdded(String collectionId, int count) {
+        return db.sql("INSERT INTO collection_clock AS c (collection_id, last_added)"
+                        + " VALUES (:collection, date_trunc('microseconds', clock_timestamp()) + (:span * interval '1 microsecond'))"
+                        + " ON CONFLICT (collection_id) DO UPDATE SET last_added ="
+                        + " greatest(date_trunc('microseconds', clock_timestamp()), c.last_added + interval '1 microsecond')"
+                        + " + (:span * interval '1 microsecond')"
+                        + " RETURNING last_added - (:span * interval '1 microsecond') AS base")
+                .bind("collection", collectionId)
+                .bind("span", count - 1)
+                .map((row, meta) -> row.get("base", OffsetDateTime.class).toInstant())
+                .one();
+    }
+
+    private Mono<List<Long>> nextSequences(int count) {
+        return db.sql("SELECT nextval('stix_object_seq') AS seq FROM generate_series(1, :count)")
+                .bind("count", count)
+                .map((row, meta) -> row.get("seq", Long.class))
+                .all()
+                .sort()
+                .collectList();
+    }
+
+    private Mono<Void> insert(String collectionId, List<IncomingObject> added, List<Long> seqs, List<Instant> dateAdded) {
+        int n = added.size();
+        Long[] seq = seqs.toArray(Long[]::new);
+        String[] id = new String[n];
+        String[] type = new String[n];
+        String[] spec = new String[n];
+        String[] version = new String[n];
+        String[] versionText = new String[n];
+        String[] addedAt = new String[n];
+        Boolean[] versioned = new Boolean[n];
+        String[] sha = new String[n];
+        String[] body = new String[n];
+        for (int i = 0; i < n; i++) {
+            IncomingObject object = added.get(i);
+            id[i] = object.id();
+            type[i] = object.type();
+            spec[i] = object.specVersion();
+            Instant v = object.versioned() ? object.version() : dateAdded.get(i);
+            version[i] = v.toString();
+            versionText[i] = object.versioned() ? object.versionText() : StixTimestamp.formatMicros(dateAdded.get(i));
+            addedAt[i] = dateAdded.get(i).toString();
+            versioned[i] = object.versioned();
+            sha[i] = HEX.formatHex(object.sha256());
+            body[i] = object.body();
+        }
+        return db.sql("INSERT INTO stix_object (seq, collection_id, stix_id, stix_type, spec_version, version,"
+                        + " version_text, date_added, versioned, content_sha256, body)"
+                        + " SELECT t.seq, :collection, t.id, t.type, t.spec, CAST(t.version AS timestamptz), t.version_text,"
+                        + " CAST(t.added AS timestamptz), t.versioned, decode(t.sha, 'hex'), t.body"
+                        + " FROM unnest(CAST(:seq AS bigint[]), CAST(:id AS text[]), CAST(:type AS text[]),"
+                        + " CAST(:spec AS text[]), CAST(:version AS text[]), CAST(:versionText AS text[]),"
+                        + " CAST(:added AS text[]), CAST(:versioned AS boolean[]), CAST(:sha AS text[]), CAST(:body AS text[]))"
+                        + " AS t(seq, id, type, spec, version, version_text, added, versioned, sha, body)")
+                .bind("collection", collectionId)
+                .bind("seq", seq)
+                .bind("id", id)
+                .bind("type", type)
+                .bind("spec", spec)
+                .bind("version", version)
+                .bind("versionText", versionText)
+                .bind("added", addedAt)
+                .bind("versioned", versioned)
+                .bind("sha", sha)
+                .bind("body", body)
+                .fetch().rowsUpdated().then();
+    }
+
+    /** Recomputes which version of each object is its first and its last (TAXII 2.1 §3.5.1 first / last). */
+    private Mono<Void> refreshFirstAndLast(String collectionId, List<String> ids) {
+        return db.sql("UPDATE stix_object o SET is_latest = (o.version = m.maxv), is_first = (o.version = m.minv)"
+                        + " FROM (SELECT stix_id, max(version) AS maxv, min(version) AS minv FROM stix_object"
+                        + " WHERE collection_id = :collection AND stix_id = ANY(:ids) GROUP BY stix_id) m"
+                        + " WHERE o.collection_id = :collection AND o.stix_id = m.stix_id"
+                        + " AND (o.is_latest <> (o.version = m.maxv) OR o.is_first <> (o.version = m.minv))")
+                .bind("collection", collectionId)
+                .bind("ids", ids.toArray(String[]::new))
+                .fetch().rowsUpdated().then();
+    }
+
+    private static void appendVersionFilter(StringBuilder sql, Map<String, Object> binds, VersionFilter versions) {
+        if (versions.all()) {
+            return;
+        }
+        List<String> alternatives = new ArrayList<>();
+        if (versions.last()) {
+            alternatives.add("is_latest");
+        }
+        if (versions.first()) {
+            alternatives.add("is_first");
+        }
+        if (!versions.timestamps().isEmpty()) {
+            alternatives.add("version = ANY(CAST(:versions AS timestamptz[]))");
+            binds.put("versions", versions.timestamps().stream().map(Instant::toString).toArray(String[]::new));
+        }
+        sql.append(" AND (").append(String.join(" OR ", alternatives)).append(")");
+    }
+
+    /** Which objects of an envelope are new, already stored, or conflicting, decided against what is stored. */
+    record Plan(List<IncomingObject> added, List<StoreOutcome> decided) {
+
+        record Existing(String id, Instant version, boolean versioned, String sha) {
+        }
+
+        static Plan of(List<IncomingObject> objects, Map<String, List<Existing>> stored) {
+            Map<String, String> shaByVersion = new HashMap<>();
+            Map<String, Set<String>> unversionedShas = new HashMap<>();
+            stored.values().forEach(list -> list.forEach(e -> {
+                if (e.versioned()) {
+                    shaByVersion.put(e.id() + "|" + e.version(), e.sha());
+                } else {
+                    unversionedShas.computeIfAbsent(e.id(), k -> new HashSet<>()).add(e.sha());
+                }
+            }));
+            List<IncomingObject> added = new ArrayList<>();
+            List<StoreOutcome> decided = new ArrayList<>();
+            for (IncomingObject object : objects) {
+                String sha = HEX.formatHex(object.sha256());
+                if (object.versioned()) {
+                    String key = object.id() + "|" + object.version();
+                    String storedSha = shaByVersion.get(key);
+                    if (storedSha == null) {
+                        shaByVersion.put(key, sha);
+                        added.add(object);
+                    } else {
+                        decided.add(new StoreOutcome(object, storedSha.equals(sha)
+                                ? StoreOutcome.Kind.ALREADY_STORED : StoreOutcome.Kind.CONFLICT, object.versionText(), null));
+                    }
+                } else {
+                    Set<String> shas = unversionedShas.computeIfAbsent(object.id(), k -> new LinkedHashSet<>());
+                    if (shas.add(sha)) {
+                        added.add(object);
+                    } else {
+                        decided.add(new StoreOutcome(object, StoreOutcome.Kind.ALREADY_STORED, null, null));
+                    }
+                }
+            }
+            return new Plan(List.copyOf(added), List.copyOf(decided));
+        }
+
+        List<StoreOutcome> outcomes(List<Long> seqs, List<Instant> dateAdded) {
+            List<StoreOutcome> all = new ArrayList<>(decided);
+            for (int i = 0; i < added.size(); i++) {
+                IncomingObject object = added.get(i);
+                String versionText = object.versioned() ? object.versionText() : StixTimestamp.formatMicros(dateAdded.get(i));
+                all.add(new StoreOutcome(object, StoreOutcome.Kind.ADDED, versionText, dateAdded.get(i)));
+            }
+            all.sort((a, b) -> Integer.compare(a.object().index(), b.object().index()));
+            return all;
+        }
+    }
+}

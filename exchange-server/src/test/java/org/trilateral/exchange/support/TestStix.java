@@ -1,0 +1,60 @@
+package org.trilateral.exchange.support;
+
+import java.util.List;
+import java.util.UUID;
+import org.trilateral.taxonomy.stix.StixJson;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** STIX objects and envelopes for tests: each returns a fresh node that a test may change one field of. */
+public final class TestStix {
+
+    public static final String CREATED = "2026-01-01T00:00:00.000Z";
+
+    private TestStix() {
+    }
+
+    /** A valid STIX 2.1 indicator for an IPv4 address, with a random id. */
+    public static ObjectNode indicator() {
+        return indicator("indicator--" + UUID.randomUUID(), CREATED);
+    }
+
+    public static ObjectNode indicator(String id, String modified) {
+        ObjectNode node = StixJson.mapper().createObjectNode();
+        node.put("type", "indicator");
+        node.put("spec_version", "2.1");
+        node.put("id", id);
+        node.put("created", CREATED);
+        node.put("modified", modified);
+        node.put("name", "Laptop farm exit address");
+        node.putArray("indicator_types").add("malicious-activity");
+        node.put("pattern", "[ipv4-addr:value = '203.0.113.7']");
+        node.put("pattern_type", "stix");
+        node.put("valid_from", CREATED);
+        return node;
+    }
+
+    /** A valid STIX 2.1 IPv4 address observable (an SCO: no created, no modified). */
+    public static ObjectNode ipv4(String value) {
+        ObjectNode node = StixJson.mapper().createObjectNode();
+        node.put("type", "ipv4-addr");
+        node.put("spec_version", "2.1");
+        node.put("id", "ipv4-addr--" + UUID.nameUUIDFromBytes(value.getBytes()));
+        node.put("value", value);
+        return node;
+    }
+
+    public static String envelope(List<? extends JsonNode> objects) {
+        ObjectNode envelope = StixJson.mapper().createObjectNode();
+        envelope.putArray("objects").addAll(objects);
+        return StixJson.mapper().writeValueAsString(envelope);
+    }
+
+    public static String envelope(JsonNode... objects) {
+        return envelope(List.of(objects));
+    }
+
+    public static JsonNode parse(String json) {
+        return StixJson.mapper().readTree(json);
+    }
+}
