@@ -8,7 +8,9 @@ import org.trilateral.taxonomy.stix.StixJson;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 
 /**
  * Reads a TAXII 2.1 envelope (§3.7) from a request body in one streaming pass, keeping each object's exact
@@ -16,6 +18,10 @@ import tools.jackson.databind.JsonNode;
  * undefined; RFC 8785 needs I-JSON), as is anything after the envelope.
  */
 final class EnvelopeReader {
+
+    /** Reads one object inside the stream; the envelope, not each object, is checked for trailing content. */
+    private static final ObjectReader ELEMENT_READER =
+            StixJson.mapper().reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final int maxObjects;
 
@@ -47,7 +53,7 @@ final class EnvelopeReader {
                                 + " objects, the most this exchange accepts in one request");
                     }
                     int start = (int) parser.currentTokenLocation().getByteOffset();
-                    JsonNode tree = StixJson.mapper().readTree(parser);
+                    JsonNode tree = ELEMENT_READER.readTree(parser);
                     int end = (int) parser.currentLocation().getByteOffset();
                     objects.add(new ReceivedObject(objects.size(), tree,
                             new String(body, start, end - start, StandardCharsets.UTF_8)));

@@ -1,6 +1,7 @@
 package org.trilateral.exchange.object;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -38,7 +39,7 @@ public class ObjectIngest {
     }
 
     Mono<IngestStatus> ingest(TaxiiCollection collection, List<ReceivedObject> received) {
-        Instant requested = Instant.now();
+        Instant requested = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return Mono.fromCallable(() -> prepare(received))
                 .subscribeOn(Schedulers.parallel())
                 .flatMap(prepared -> store.store(collection.id(), prepared.accepted())

@@ -135,11 +135,10 @@ public class ObjectStore {
                                 for (int i = 0; i < count; i++) {
                                     added.add(base.plus(i, ChronoUnit.MICROS));
                                 }
-                                List<String> previouslyStored = plan.added().stream()
-                                        .map(IncomingObject::id).filter(existing::containsKey).distinct().toList();
+                                List<String> severalVersions = plan.idsWithSeveralVersions(existing);
                                 return insert(collectionId, plan.added(), seqs, added)
-                                        .then(previouslyStored.isEmpty() ? Mono.empty()
-                                                : refreshFirstAndLast(collectionId, previouslyStored))
+                                        .then(severalVersions.isEmpty() ? Mono.empty()
+                                                : refreshFirstAndLast(collectionId, severalVersions))
                                         .thenReturn(plan.outcomes(seqs, added));
                             });
                 });
@@ -315,6 +314,19 @@ public class ObjectStore {
                 }
             }
             return new Plan(List.copyOf(added), List.copyOf(decided));
+        }
+
+        /**
+         * Ids whose first and last versions may have changed: those already stored, and those added more than once
+         * by this envelope. A new id added once is its own first and last version, which is how rows are inserted.
+         */
+        List<String> idsWithSeveralVersions(Map<String, List<Existing>> stored) {
+            Map<String, Integer> counts = new HashMap<>();
+            added.forEach(o -> counts.merge(o.id(), 1, Integer::sum));
+            return counts.entrySet().stream()
+                    .filter(e -> e.getValue() > 1 || stored.containsKey(e.getKey()))
+                    .map(Map.Entry::getKey)
+                    .toList();
         }
 
         List<StoreOutcome> outcomes(List<Long> seqs, List<Instant> dateAdded) {
