@@ -12,8 +12,13 @@ public record ObjectPage(List<ObjectVersion> items, boolean more) {
         items = List.copyOf(items);
     }
 
+    /**
+     * The cursor after the last item. It is given whenever the page has items, not only when {@code more} is true
+     * (§3.7 requires it then, and allows it otherwise): a client that polls can resume exactly after the last
+     * object it saw, without overlap, when new objects arrive later.
+     */
     public Optional<PageCursor> next() {
-        return more && !items.isEmpty()
+        return !items.isEmpty()
                 ? Optional.of(new PageCursor(items.get(items.size() - 1).sequence()))
                 : Optional.empty();
     }
