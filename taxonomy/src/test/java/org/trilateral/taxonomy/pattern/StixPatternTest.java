@@ -3,13 +3,33 @@ package org.trilateral.taxonomy.pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.math.BigInteger;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.trilateral.taxonomy.SharedFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class StixPatternTest {
+
+    @TestFactory
+    Stream<DynamicTest> parseWhenOasisSamplePatternThenAcceptedAndRoundTrips() throws IOException {
+        Assumptions.assumeTrue(SharedFixtures.present(SharedFixtures.stixSchemas()),
+                "OASIS STIX 2.1 samples not found at " + SharedFixtures.stixSchemas() + " (set -Dshared.dir)");
+        List<String> patterns = SharedFixtures.sampleObjects().values().stream()
+                .filter(o -> "stix".equals(o.path("pattern_type").asString()))
+                .map(o -> o.path("pattern").asString())
+                .toList();
+        assertThat(patterns).hasSizeGreaterThan(40);
+        return patterns.stream().map(pattern -> DynamicTest.dynamicTest(pattern,
+                () -> assertThat(StixPattern.parse(StixPattern.parse(pattern).toString())).isEqualTo(StixPattern.parse(pattern))));
+    }
 
     /** Patterns from the examples of STIX 2.1 §9.7 and the comparison/observation tables of §9.4–§9.5. */
     @ParameterizedTest
