@@ -432,6 +432,22 @@ class StixObjectValidatorTest {
         assertThat(properties(validator.validate(bundle))).containsExactly("type");
     }
 
+    @Test
+    void validateWhenPropertiesHaveWrongJsonTypesThenViolationsNotExceptions() {
+        ObjectNode indicator = TestStixObjects.indicator();
+        indicator.put("created", 5);
+        indicator.put("external_references", "x");
+        indicator.putArray("kill_chain_phases").add(1);
+        indicator.putArray("granular_markings").add("x");
+        indicator.put("extensions", 5);
+        indicator.put("created_by_ref", 7);
+        indicator.put("pattern", 3);
+
+        assertThat(properties(validator.validate(indicator))).containsExactlyInAnyOrder("created", "external_references",
+                "kill_chain_phases[0].kill_chain_name", "kill_chain_phases[0].phase_name", "granular_markings[0]",
+                "extensions", "created_by_ref", "pattern");
+    }
+
     private static List<String> properties(List<StixViolation> violations) {
         return violations.stream().map(StixViolation::property).toList();
     }
