@@ -2,6 +2,7 @@ package org.trilateral.taxonomy.pattern;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 /**
@@ -42,7 +43,7 @@ public record ObjectPath(String objectType, List<PathStep> steps) {
     }
 
     /** {@code [n]} for one list element, or {@code [*]} ({@code index} empty) for any element. */
-    public record Index(java.util.OptionalInt index) implements PathStep {
+    public record Index(OptionalInt index) implements PathStep {
         public Index {
             Objects.requireNonNull(index, "index");
         }

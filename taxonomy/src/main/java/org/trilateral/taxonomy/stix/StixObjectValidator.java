@@ -337,6 +337,9 @@ public final class StixObjectValidator {
     }
 
     private static String describe(String type, StixObjectClass objectClass) {
-        return StixTypeCatalog.classOf(type) == null ? "a custom " + objectClass + "-like object" : "a " + type;
+        if (StixTypeCatalog.classOf(type) == null) {
+            return "a custom " + objectClass + "-like object";
+        }
+        return ("aeiou".indexOf(type.charAt(0)) >= 0 ? "an " : "a ") + type;
     }
 }

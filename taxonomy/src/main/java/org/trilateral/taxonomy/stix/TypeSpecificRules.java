@@ -210,7 +210,7 @@ final class TypeSpecificRules {
                 return;
             }
         }
-        violations.add("", "a " + type + " object needs at least one property besides the common ones");
+        violations.add("", type + " needs at least one property besides the common ones (type, id, spec_version, markings, defanged)");
     }
 
     private static void requireAnyOf(JsonNode object, Violations violations, String first, String second) {

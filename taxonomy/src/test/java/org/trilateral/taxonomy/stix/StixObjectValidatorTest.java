@@ -66,7 +66,7 @@ class StixObjectValidatorTest {
         ObjectNode indicator = TestStixObjects.indicator();
         indicator.remove("valid_from");
 
-        assertThat(validator.validate(indicator)).containsExactly(new StixViolation("valid_from", "is required on a indicator"));
+        assertThat(validator.validate(indicator)).containsExactly(new StixViolation("valid_from", "is required on an indicator"));
     }
 
     @Test
@@ -446,6 +446,25 @@ class StixObjectValidatorTest {
         assertThat(properties(validator.validate(indicator))).containsExactlyInAnyOrder("created", "external_references",
                 "kill_chain_phases[0].kill_chain_name", "kill_chain_phases[0].phase_name", "granular_markings[0]",
                 "extensions", "created_by_ref", "pattern");
+    }
+
+    @Test
+    void validateWhenProcessHasOnlyCommonPropertiesThenRefused() {
+        ObjectNode process = TestStixObjects.parse("""
+                {"type": "process", "spec_version": "2.1", "id": "process--f52a906a-0dfc-40bd-92f1-e7778ead38a9"}
+                """);
+
+        assertThat(properties(validator.validate(process))).containsExactly("");
+    }
+
+    @Test
+    void validateWhenArtifactHasBothPayloadAndUrlThenRefused() {
+        ObjectNode artifact = TestStixObjects.parse("""
+                {"type": "artifact", "id": "artifact--6f437177-6e48-5cf8-9d9e-872a2bddd641",
+                 "payload_bin": "VBORw0KGgoAAAANSUhEUgAAADI=", "url": "https://example.com/a.bin"}
+                """);
+
+        assertThat(properties(validator.validate(artifact))).containsExactlyInAnyOrder("payload_bin", "hashes");
     }
 
     private static List<String> properties(List<StixViolation> violations) {
