@@ -7,13 +7,14 @@ import java.util.regex.Pattern;
 /**
  * A STIX identifier, {@code type--UUID} (STIX 2.1 §2.9). The type part follows the type-name rules of
  * §3.1 (lower case ASCII letters, digits and hyphens, 3 to 250 characters); the UUID part is an RFC 4122
- * UUID written in lower case.
+ * UUID. RFC 4122 §3 reads the hex digits case-insensitively and the OASIS samples contain an upper-case one,
+ * so both cases are accepted; the exchange stores and serves an identifier exactly as its publisher wrote it.
  */
 public record StixId(String type, UUID uuid) {
 
     private static final Pattern TYPE = Pattern.compile("[a-z0-9][a-z0-9-]{1,248}[a-z0-9]");
     private static final Pattern UUID_TEXT =
-            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     public StixId {
         Objects.requireNonNull(type, "type");
@@ -38,7 +39,7 @@ public record StixId(String type, UUID uuid) {
             throw new IllegalArgumentException("identifier '" + text + "' has an invalid type part '" + type + "'");
         }
         if (!UUID_TEXT.matcher(uuid).matches()) {
-            throw new IllegalArgumentException("identifier '" + text + "' has an invalid UUID part (lower-case RFC 4122 form required)");
+            throw new IllegalArgumentException("identifier '" + text + "' has an invalid UUID part (RFC 4122 form 8-4-4-4-12 hex digits required)");
         }
         return new StixId(type, UUID.fromString(uuid));
     }
