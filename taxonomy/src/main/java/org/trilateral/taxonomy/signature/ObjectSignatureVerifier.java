@@ -171,7 +171,8 @@ public final class ObjectSignatureVerifier {
             return Optional.of("must have \"b64\": false (RFC 7797 §3)");
         }
         JsonNode crit = header.get("crit");
-        if (crit == null || !crit.isArray() || crit.size() != 1 || !DetachedJws.B64.equals(crit.get(0).stringValue(null))) {
+        if (crit == null || !crit.isArray() || crit.size() != 1
+                || !DetachedJws.B64.equals(crit.get(0).stringValue(null))) {
             return Optional.of("must have \"crit\": [\"b64\"] (RFC 7797 §6, RFC 7515 §4.1.11)");
         }
         return Optional.empty();

@@ -114,7 +114,8 @@ class JwkTest {
     @Test
     void parseWhenDuplicateMemberThenRefused() {
         assertThatThrownBy(() -> Jwk.parse(
-                "{\"kty\":\"OKP\",\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo\"}"))
+                "{\"kty\":\"OKP\",\"kty\":\"OKP\",\"crv\":\"Ed25519\","
+                        + "\"x\":\"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo\"}"))
                 .isInstanceOf(JwkFormatException.class)
                 .hasMessageContaining("kty");
     }

@@ -159,7 +159,8 @@ class ObjectSignatureVerifierTest {
 
     @Test
     void verifyWhenHeaderHasDuplicateMemberThenMalformed() {
-        ObjectNode signed = withHeader("{\"alg\":\"EdDSA\",\"alg\":\"ES256\",\"b64\":false,\"crit\":[\"b64\"],\"kid\":\"k\"}");
+        ObjectNode signed = withHeader(
+                "{\"alg\":\"EdDSA\",\"alg\":\"ES256\",\"b64\":false,\"crit\":[\"b64\"],\"kid\":\"k\"}");
 
         assertThat(outcome(verifier.verify(signed, kid -> Optional.empty()))).isEqualTo(SignatureOutcome.MALFORMED);
     }
