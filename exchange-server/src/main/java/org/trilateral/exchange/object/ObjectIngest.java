@@ -12,6 +12,7 @@ import org.trilateral.exchange.collection.TaxiiCollection;
 import org.trilateral.exchange.status.IngestStatus;
 import org.trilateral.exchange.status.StatusDetail;
 import org.trilateral.exchange.status.StatusStore;
+import org.trilateral.taxonomy.jcs.CanonicalizationException;
 import org.trilateral.taxonomy.stix.StixObjectValidator;
 import org.trilateral.taxonomy.stix.StixTimestamp;
 import org.trilateral.taxonomy.stix.StixViolation;
@@ -59,10 +60,17 @@ public class ObjectIngest {
                 continue;
             }
             String version = versionOf(tree);
+            byte[] digest;
+            try {
+                digest = ContentDigest.of(tree);
+            } catch (CanonicalizationException e) {
+                refused.add(new Refusal(object.index(), label(object), version,
+                        "cannot be canonicalised (RFC 8785, I-JSON): " + e.getMessage()));
+                continue;
+            }
             accepted.add(new IncomingObject(object.index(), tree.get("id").stringValue(), tree.get("type").stringValue(),
                     tree.path("spec_version").asString("2.1"),
-                    version == null ? null : StixTimestamp.parse(version), version,
-                    ContentDigest.of(tree), object.json()));
+                    version == null ? null : StixTimestamp.parse(version), version, digest, object.json()));
         }
         return new Prepared(accepted, refused);
     }

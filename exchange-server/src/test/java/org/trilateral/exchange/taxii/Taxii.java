@@ -1,6 +1,10 @@
 package org.trilateral.exchange.taxii;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.trilateral.exchange.support.StixSchemas;
 import org.trilateral.exchange.support.TestStix;
 import tools.jackson.databind.JsonNode;
 
@@ -9,6 +13,8 @@ public final class Taxii {
 
     public static final String ROOT = "/trilateral/";
     public static final String INDICATORS = ROOT + "collections/indicators/";
+
+    private static final Optional<StixSchemas> SCHEMAS = StixSchemas.load();
 
     private final WebTestClient client;
 
@@ -20,9 +26,23 @@ public final class Taxii {
         return client.get().uri(path).header("Accept", TaxiiMediaTypes.TAXII_VALUE).exchange();
     }
 
+    /**
+     * GETs a resource, asserting 200 and the TAXII media type. When the resource is an envelope, every STIX object
+     * in it is checked against the OASIS STIX 2.1 JSON schemas (where shared/ is present).
+     */
     public JsonNode getJson(String path) {
-        byte[] body = get(path).expectStatus().isOk().expectBody().returnResult().getResponseBody();
-        return TestStix.parse(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+        byte[] body = get(path).expectStatus().isOk()
+                .expectHeader().valueEquals("Content-Type", TaxiiMediaTypes.TAXII_VALUE)
+                .expectBody().returnResult().getResponseBody();
+        JsonNode json = TestStix.parse(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+        if (json.has("objects") && SCHEMAS.isPresent()) {
+            for (JsonNode object : json.get("objects")) {
+                if (!object.has("media_type")) {
+                    assertThat(SCHEMAS.get().errors(object)).as("OASIS schema errors of %s", object.path("id")).isEmpty();
+                }
+            }
+        }
+        return json;
     }
 
     public WebTestClient.ResponseSpec post(String path, String envelope) {

@@ -1,0 +1,66 @@
+package org.trilateral.exchange.object;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.trilateral.exchange.support.ExchangeIntegrationTest;
+import org.trilateral.exchange.support.SharedFixtures;
+import org.trilateral.exchange.support.TestStix;
+import org.trilateral.exchange.taxii.Taxii;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every bundle among the OASIS STIX 2.1 examples and interoperability samples is accepted by ingest, and every
+ * object is read back equal (as JSON) to what was sent; what the server returns is checked against the OASIS
+ * schemas by {@link Taxii}.
+ */
+class OasisSamplesIngestTest extends ExchangeIntegrationTest {
+
+    @TestFactory
+    Stream<DynamicTest> ingestWhenOasisBundleThenAllAcceptedAndReadBackUnchanged() throws IOException {
+        Optional<Path> samples = SharedFixtures.stixSchemaDirectory();
+        Assumptions.assumeTrue(samples.isPresent(), SharedFixtures.ABSENT);
+        List<Path> bundles = new ArrayList<>();
+        for (String folder : List.of("examples", "interop")) {
+            try (Stream<Path> files = Files.walk(samples.get().resolve(folder))) {
+                files.filter(f -> f.toString().endsWith(".json")).sorted().forEach(f -> {
+                    if (TestStix.parse(read(f)).path("type").asString("").equals("bundle")) {
+                        bundles.add(f);
+                    }
+                });
+            }
+        }
+        assertThat(bundles).as("OASIS sample bundles").hasSizeGreaterThan(5);
+        return bundles.stream().map(bundle -> DynamicTest.dynamicTest(samples.get().relativize(bundle).toString(), () -> {
+            Taxii taxii = new Taxii(client());
+            JsonNode objects = TestStix.parse(read(bundle)).get("objects");
+            JsonNode status = taxii.publish(Taxii.INDICATORS, "{\"objects\":" + objects + "}");
+            assertThat(status.get("failures")).as("failures of %s", bundle).isEmpty();
+            assertThat(status.get("success_count").asInt()).isEqualTo(objects.size());
+            for (JsonNode sent : objects) {
+                String id = sent.get("id").asString();
+                JsonNode envelope = taxii.getJson(Taxii.INDICATORS + "objects/" + id + "/?match[version]=all");
+                List<JsonNode> versions = new ArrayList<>();
+                envelope.get("objects").forEach(versions::add);
+                assertThat(versions).as("stored versions of %s", id).contains(sent);
+            }
+        }));
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
