@@ -1,0 +1,179 @@
+package org.trilateral.exchange.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.trilateral.exchange.ExchangeApplication;
+import org.trilateral.taxonomy.stix.StixJson;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Publishes indicators through the TAXII HTTP API with several concurrent clients and pages them all back,
+ * printing objects per second and request latency percentiles. Run it with the command in
+ * {@code docs/performance.md}; settings are system properties ({@code bench.objects}, {@code bench.envelope},
+ * {@code bench.clients}, {@code bench.page}, {@code bench.database-url}).
+ */
+public final class ExchangeBenchmark {
+
+    private static final String TAXII = "application/taxii+json;version=2.1";
+
+    public static void main(String[] args) throws Exception {
+        int objects = Integer.getInteger("bench.objects", 100_000);
+        int envelope = Integer.getInteger("bench.envelope", 1_000);
+        int clients = Integer.getInteger("bench.clients", 4);
+        int page = Integer.getInteger("bench.page", 1_000);
+        String databaseUrl = System.getProperty("bench.database-url", "");
+        Path data = Files.createTempDirectory("exchange-bench");
+
+        System.out.printf(Locale.ROOT, "benchmark: %,d indicators, envelopes of %d, %d clients, pages of %d, %s%n",
+                objects, envelope, clients, page, databaseUrl.isBlank() ? "embedded PostgreSQL in " + data : databaseUrl);
+        try (ConfigurableApplicationContext exchange = new SpringApplicationBuilder(ExchangeApplication.class)
+                .properties("server.port=0",
+                        "logging.level.root=WARN",
+                        "exchange.database.url=" + databaseUrl,
+                        "exchange.database.username=" + System.getProperty("bench.database-user", ""),
+                        "exchange.database.password=" + System.getProperty("bench.database-password", ""),
+                        "exchange.database.embedded.data-directory=" + data.resolve("pg"),
+                        "exchange.taxii.limits.max-objects-per-envelope=" + Math.max(envelope, 5000),
+                        "exchange.taxii.limits.max-content-length=64MB")
+                .run()) {
+            int port = ((WebServerApplicationContext) exchange).getWebServer().getPort();
+            String collection = "http://localhost:" + port + "/trilateral/collections/indicators/objects/";
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(10)).build();
+
+            Measurement ingest = ingest(http, collection, objects, envelope, clients);
+            ingest.print("ingest", objects);
+            Measurement paging = page(http, collection, page, objects);
+            paging.print("paging", objects);
+        } finally {
+            deleteRecursively(data);
+        }
+    }
+
+    private static Measurement ingest(HttpClient http, String collection, int objects, int envelope, int clients)
+            throws Exception {
+        int envelopes = (objects + envelope - 1) / envelope;
+        AtomicInteger nextEnvelope = new AtomicInteger();
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime();
+        List<Future<?>> tasks = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            tasks.add(pool.submit(() -> {
+                int e;
+                while ((e = nextEnvelope.getAndIncrement()) < envelopes) {
+                    int count = Math.min(envelope, objects - e * envelope);
+                    String body = envelope(e, count);
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(collection))
+                            .header("Accept", TAXII).header("Content-Type", TAXII)
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    latencies.add(System.nanoTime() - t0);
+                    JsonNode status = StixJson.mapper().readTree(response.body());
+                    if (response.statusCode() != 202 || status.get("success_count").asInt() != count) {
+                        throw new IllegalStateException("envelope " + e + " not fully accepted: " + response.statusCode()
+                                + " " + response.body().substring(0, Math.min(500, response.body().length())));
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> task : tasks) {
+            task.get();
+        }
+        pool.shutdown();
+        return new Measurement(System.nanoTime() - start, new ArrayList<>(latencies));
+    }
+
+    private static Measurement page(HttpClient http, String collection, int page, int expected) throws Exception {
+        List<Long> latencies = new ArrayList<>();
+        String next = null;
+        int seen = 0;
+        long start = System.nanoTime();
+        while (true) {
+            String uri = collection + "?limit=" + page + (next == null ? "" : "&next=" + next);
+            HttpRequest request = HttpRequest.newBuilder(URI.create(uri)).header("Accept", TAXII).GET().build();
+            long t0 = System.nanoTime();
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            latencies.add(System.nanoTime() - t0);
+            JsonNode envelope = StixJson.mapper().readTree(response.body());
+            if (envelope.has("objects")) {
+                seen += envelope.get("objects").size();
+            }
+            if (!envelope.path("more").asBoolean()) {
+                break;
+            }
+            next = envelope.get("next").asString();
+        }
+        if (seen != expected) {
+            throw new IllegalStateException("paged " + seen + " objects, expected " + expected);
+        }
+        return new Measurement(System.nanoTime() - start, latencies);
+    }
+
+    private static String envelope(int envelope, int count) {
+        StringBuilder json = new StringBuilder(count * 420).append("{\"objects\":[");
+        for (int i = 0; i < count; i++) {
+            int n = envelope * 1_000_000 + i;
+            String timestamp = "2026-01-01T00:00:00.000Z";
+            json.append(i == 0 ? "" : ",")
+                    .append("{\"type\":\"indicator\",\"spec_version\":\"2.1\",\"id\":\"indicator--").append(UUID.randomUUID())
+                    .append("\",\"created\":\"").append(timestamp).append("\",\"modified\":\"").append(timestamp)
+                    .append("\",\"name\":\"Facilitator exit ").append(n)
+                    .append("\",\"indicator_types\":[\"malicious-activity\"],\"pattern\":\"[ipv4-addr:value = '")
+                    .append(10 + (n >>> 24) % 200).append('.').append((n >>> 16) & 255).append('.').append((n >>> 8) & 255)
+                    .append('.').append(n & 255).append("']\",\"pattern_type\":\"stix\",\"valid_from\":\"").append(timestamp)
+                    .append("\"}");
+        }
+        return json.append("]}").toString();
+    }
+
+    private record Measurement(long nanos, List<Long> latencies) {
+
+        void print(String what, int objects) {
+            List<Long> sorted = new ArrayList<>(latencies);
+            Collections.sort(sorted);
+            double seconds = nanos / 1e9;
+            System.out.printf(Locale.ROOT, "%s: %,d objects in %.2f s = %,.0f objects/s; %d requests, latency p50 %.1f ms, p99 %.1f ms%n",
+                    what, objects, seconds, objects / seconds, sorted.size(), percentile(sorted, 0.50), percentile(sorted, 0.99));
+        }
+
+        private static double percentile(List<Long> sorted, double p) {
+            if (sorted.isEmpty()) {
+                return 0;
+            }
+            int index = (int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1);
+            return sorted.get(Math.max(0, index)) / 1e6;
+        }
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Collections.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}
