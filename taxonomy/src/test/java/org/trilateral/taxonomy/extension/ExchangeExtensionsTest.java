@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.trilateral.taxonomy.ExchangeIdentity;
 import org.trilateral.taxonomy.persona.EmailIdentifiers;
 import org.trilateral.taxonomy.persona.V1Sha256;
 import org.trilateral.taxonomy.stix.StixId;

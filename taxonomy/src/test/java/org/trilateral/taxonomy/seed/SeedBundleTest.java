@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.trilateral.taxonomy.extension.ExchangeIdentity;
+import org.trilateral.taxonomy.ExchangeIdentity;
 import org.trilateral.taxonomy.marking.Tlp;
 import org.trilateral.taxonomy.stix.StixObjectValidator;
 import org.trilateral.taxonomy.testing.OasisSchemas;

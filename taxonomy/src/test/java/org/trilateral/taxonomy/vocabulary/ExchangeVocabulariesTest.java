@@ -3,13 +3,16 @@ package org.trilateral.taxonomy.vocabulary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.trilateral.taxonomy.ExchangeIdentity;
 import tools.jackson.databind.node.ObjectNode;
 
 class ExchangeVocabulariesTest {
 
     @Test
     void toJsonWhenPublishedThenEveryVocabularyWithValuesAndDescriptions() {
-        ObjectNode json = ExchangeVocabularies.toJson();
+        ObjectNode root = ExchangeVocabularies.toJson();
+        assertThat(root.get("created_by_ref").stringValue()).isEqualTo(ExchangeIdentity.ID);
+        ObjectNode json = (ObjectNode) root.get("vocabularies");
         assertThat(json.propertyNames()).containsExactly("tie-facilitator-kind", "tie-indicator-kind", "tie-red-flag", "tie-sector");
         assertThat(json.get("tie-sector")).hasSize(6);
         assertThat(json.get("tie-red-flag").get(0).get("value").stringValue()).isEqualTo("payment-to-foreign-bank");

@@ -1,4 +1,4 @@
-package org.trilateral.taxonomy.extension;
+package org.trilateral.taxonomy;
 
 import org.trilateral.taxonomy.marking.Tlp;
 import org.trilateral.taxonomy.stix.StixJson;

@@ -1,4 +1,4 @@
-package org.trilateral.taxonomy.extension;
+package org.trilateral.taxonomy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
