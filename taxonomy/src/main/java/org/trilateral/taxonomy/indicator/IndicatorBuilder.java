@@ -76,11 +76,13 @@ public final class IndicatorBuilder {
         return this;
     }
 
+    /** The indicator's display name (required). */
     public IndicatorBuilder name(String name) {
         this.name = requireText(name, "name");
         return this;
     }
 
+    /** A free-text description, e.g. where and how the indicator was seen. */
     public IndicatorBuilder description(String description) {
         this.description = requireText(description, "description");
         return this;
@@ -107,6 +109,7 @@ public final class IndicatorBuilder {
         return this;
     }
 
+    /** An additional label. */
     public IndicatorBuilder label(String label) {
         labels.add(requireText(label, "label"));
         return this;
@@ -122,6 +125,7 @@ public final class IndicatorBuilder {
         return this;
     }
 
+    /** Adds a TLP 2.0 marking to {@code object_marking_refs}; at least one marking is required. */
     public IndicatorBuilder marking(Tlp tlp) {
         markingRefs.add(tlp.id());
         return this;
@@ -137,16 +141,19 @@ public final class IndicatorBuilder {
         return this;
     }
 
+    /** {@code created} and {@code modified}; default: the clock's now. Written with millisecond precision. */
     public IndicatorBuilder created(Instant created) {
         this.created = Objects.requireNonNull(created, "created");
         return this;
     }
 
+    /** {@code valid_from}; default: {@code created}. */
     public IndicatorBuilder validFrom(Instant validFrom) {
         this.validFrom = Objects.requireNonNull(validFrom, "validFrom");
         return this;
     }
 
+    /** {@code valid_until}; must be after {@code valid_from}. Default: none. */
     public IndicatorBuilder validUntil(Instant validUntil) {
         this.validUntil = Objects.requireNonNull(validUntil, "validUntil");
         return this;

@@ -43,6 +43,11 @@ public final class IdentityDocumentIdentifiers {
     private IdentityDocumentIdentifiers() {
     }
 
+    /**
+     * @param issuingState the ICAO 9303 code of the issuing state, any case, '&lt;' fillers allowed
+     * @param type the document type
+     * @param number the document number as printed, separators allowed
+     */
     public static TaggedIdentifier normalise(String issuingState, DocumentType type, String number) {
         if (type == null) {
             throw new InvalidPersonaIdentifierException("document type is missing");

@@ -19,6 +19,7 @@ public record PersonaDigest(PersonaKind kind, String platform, String scheme, St
     /** The STIX type of the persona observable. */
     public static final String STIX_TYPE = "persona-identifier";
 
+    /** Refuses an unknown scheme, a digest not in the scheme's form, and a platform on anything but a username. */
     public PersonaDigest {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(scheme, "scheme");

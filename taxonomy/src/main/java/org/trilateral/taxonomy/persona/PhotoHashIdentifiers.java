@@ -13,6 +13,7 @@ public final class PhotoHashIdentifiers {
     private PhotoHashIdentifiers() {
     }
 
+    /** @param perceptualHash the 64-bit perceptual hash as 16 hex digits, optionally prefixed 0x */
     public static TaggedIdentifier normalise(String perceptualHash) {
         String text = NormalisationSteps.lower(NormalisationSteps.trim(NormalisationSteps.nfkc(NormalisationSteps.required(perceptualHash, "perceptual hash"))));
         if (text.startsWith("0x")) {

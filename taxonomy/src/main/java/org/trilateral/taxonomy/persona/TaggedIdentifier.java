@@ -22,6 +22,7 @@ public record TaggedIdentifier(PersonaKind kind, String platform, String normali
 
     private static final Pattern PLATFORM = Pattern.compile("[a-z0-9]([a-z0-9.-]{0,62}[a-z0-9])?");
 
+    /** Refuses an empty value, and a platform that is missing on a username or present on another kind. */
     public TaggedIdentifier {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(normalised, "normalised");

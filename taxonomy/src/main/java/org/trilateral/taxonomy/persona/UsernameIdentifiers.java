@@ -10,6 +10,10 @@ public final class UsernameIdentifiers {
     private UsernameIdentifiers() {
     }
 
+    /**
+     * @param platform the platform's name, e.g. github, linkedin, telegram
+     * @param username the username as seen, with or without a leading '@'
+     */
     public static TaggedIdentifier normalise(String platform, String username) {
         String p = NormalisationSteps.lower(NormalisationSteps.trim(NormalisationSteps.nfkc(NormalisationSteps.required(platform, "platform"))));
         String u = NormalisationSteps.lower(NormalisationSteps.trim(NormalisationSteps.nfkc(NormalisationSteps.required(username, "username"))));

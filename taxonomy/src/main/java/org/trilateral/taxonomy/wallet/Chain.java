@@ -16,6 +16,16 @@ import java.util.regex.Pattern;
  */
 public record Chain(String caip2, ChainFamily family) {
 
+    /** eip155 references are decimal chain ids without leading zeros (CAIP-2 namespace eip155). */
+    private static final Pattern EIP155 = Pattern.compile("eip155:[1-9][0-9]{0,31}");
+
+    /** The non-EVM chains the exchange knows; declared before the constants, which the constructor checks against it. */
+    private static final Map<String, ChainFamily> KNOWN = Map.of(
+            "bip122:000000000019d6689c085ae165831e93", ChainFamily.BITCOIN,
+            "bip122:000000000933ea01ad0ee984209779ba", ChainFamily.BITCOIN,
+            "tron:mainnet", ChainFamily.TRON,
+            "solana:5eykt4UsFv8P8NJdTREpY1vzqKqZKvdp", ChainFamily.SOLANA);
+
     /** Bitcoin mainnet: CAIP-2 bip122 namespace, first 32 hex digits of the genesis block hash. */
     public static final Chain BITCOIN = new Chain("bip122:000000000019d6689c085ae165831e93", ChainFamily.BITCOIN);
     /** Bitcoin testnet (testnet3 genesis block). */
@@ -34,12 +44,17 @@ public record Chain(String caip2, ChainFamily family) {
             "tron", TRON,
             "solana", SOLANA);
 
-    /** eip155 references are decimal chain ids without leading zeros (CAIP-2 namespace eip155). */
-    private static final Pattern EIP155 = Pattern.compile("eip155:[1-9][0-9]{0,31}");
-
+    /** Refuses a CAIP-2 id the exchange does not know or a family that does not match it; prefer {@link #of(String)}. */
     public Chain {
         Objects.requireNonNull(caip2, "caip2");
         Objects.requireNonNull(family, "family");
+        ChainFamily expected = EIP155.matcher(caip2).matches() ? ChainFamily.EVM : KNOWN.get(caip2);
+        if (expected == null) {
+            throw new InvalidWalletAddressException(InvalidWalletAddressException.Reason.UNKNOWN_CHAIN, "unknown chain '" + caip2 + "'");
+        }
+        if (expected != family) {
+            throw new IllegalArgumentException("chain " + caip2 + " has address family " + expected + ", not " + family);
+        }
     }
 
     /**
@@ -56,10 +71,9 @@ public record Chain(String caip2, ChainFamily family) {
         if (alias != null) {
             return alias;
         }
-        for (Chain known : new Chain[] {BITCOIN, BITCOIN_TESTNET, TRON, SOLANA}) {
-            if (known.caip2.equals(aliasOrCaip2)) {
-                return known;
-            }
+        ChainFamily known = KNOWN.get(aliasOrCaip2);
+        if (known != null) {
+            return new Chain(aliasOrCaip2, known);
         }
         if (EIP155.matcher(aliasOrCaip2).matches()) {
             return new Chain(aliasOrCaip2, ChainFamily.EVM);

@@ -21,6 +21,10 @@ public final class InvalidWalletAddressException extends IllegalArgumentExceptio
 
     private final Reason reason;
 
+    /**
+     * @param reason the class of refusal
+     * @param message the detail, naming the offending part
+     */
     public InvalidWalletAddressException(Reason reason, String message) {
         super(message);
         this.reason = Objects.requireNonNull(reason, "reason");

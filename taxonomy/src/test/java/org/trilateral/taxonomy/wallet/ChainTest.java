@@ -29,4 +29,12 @@ class ChainTest {
                 .hasMessageContaining("cosmos:cosmoshub-4");
         assertThatThrownBy(() -> Chain.of("eip155:01")).isInstanceOf(InvalidWalletAddressException.class);
     }
+
+    @Test
+    void constructorWhenFamilyDoesNotMatchChainThenRefused() {
+        assertThatThrownBy(() -> new Chain("tron:mainnet", ChainFamily.EVM))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TRON");
+        assertThatThrownBy(() -> new Chain("bip122:000000000000000000000000000000ff", ChainFamily.BITCOIN))
+                .isInstanceOf(InvalidWalletAddressException.class).hasMessageContaining("unknown chain");
+    }
 }
