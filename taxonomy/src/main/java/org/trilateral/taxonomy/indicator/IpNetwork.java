@@ -82,8 +82,8 @@ public record IpNetwork(String stixType, String value) {
         }
         InetAddress parsed;
         try {
-            // The text contains ':' and only hex digits, ':' and '.', so this is a literal and never a DNS lookup.
-            parsed = InetAddress.getByName(m.group(1));
+            // In brackets the JDK treats the text as an IPv6 literal and refuses it rather than falling back to DNS.
+            parsed = InetAddress.getByName("[" + m.group(1) + "]");
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("'" + input + "' is not a valid IPv6 address", e);
         }

@@ -47,6 +47,11 @@ class IpNetworkTest {
     }
 
     @Test
+    void parseWhenMalformedIpv6ThenRefusedWithoutLookup() {
+        assertThatThrownBy(() -> IpNetwork.parse("1:2:3")).hasMessageContaining("not a valid IPv6 address");
+    }
+
+    @Test
     void parseWhenIpv4MappedThenRefusedNamingIpv4() {
         assertThatThrownBy(() -> IpNetwork.parse("::ffff:192.0.2.1")).hasMessageContaining("192.0.2.1");
     }
