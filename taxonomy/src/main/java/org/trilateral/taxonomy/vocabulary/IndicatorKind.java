@@ -1,0 +1,37 @@
+package org.trilateral.taxonomy.vocabulary;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** What an exchange indicator points at; written as a label of the indicator (vocabulary {@code tie-indicator-kind}). */
+public enum IndicatorKind implements VocabularyTerm {
+    PAYROLL_WALLET("payroll-wallet", "A cryptocurrency wallet that received wages or payments of a suspected IT worker."),
+    PERSONA_IDENTIFIER("persona-identifier", "A hashed identifier (email, phone, name and date of birth, document, username, photo) of a suspected fake persona."),
+    LAPTOP_FARM_NETWORK("laptop-farm-network", "An IP address or network of a laptop farm hosting company-issued devices."),
+    VPN_EXIT("vpn-exit", "An IP address or network of a VPN or proxy exit used to hide the worker's location."),
+    REMOTE_ACCESS_TOOL("remote-access-tool", "A remote-access tool or its infrastructure used to operate a company-issued device from abroad."),
+    FRONT_COMPANY("front-company", "A company that hires out or pays DPRK IT workers under another name.");
+
+    private final String value;
+    private final String description;
+
+    IndicatorKind(String value, String description) {
+        this.value = value;
+        this.description = description;
+    }
+
+    @Override
+    public String value() {
+        return value;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    /** The term with this value, if any. */
+    public static Optional<IndicatorKind> fromValue(String value) {
+        return Arrays.stream(values()).filter(t -> t.value.equals(value)).findFirst();
+    }
+}

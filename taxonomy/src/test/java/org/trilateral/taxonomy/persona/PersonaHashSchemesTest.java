@@ -1,0 +1,15 @@
+package org.trilateral.taxonomy.persona;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PersonaHashSchemesTest {
+
+    @Test
+    void byNameWhenKnownThenSchemeElseEmpty() {
+        assertThat(PersonaHashSchemes.byName("v1-sha256")).get().isInstanceOf(V1Sha256.class);
+        assertThat(PersonaHashSchemes.byName("v1-SHA256")).isEmpty();
+        assertThat(PersonaHashSchemes.names()).containsExactly("v1-sha256");
+    }
+}
