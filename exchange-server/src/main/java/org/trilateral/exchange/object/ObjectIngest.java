@@ -12,6 +12,7 @@ import org.trilateral.exchange.collection.TaxiiCollection;
 import org.trilateral.exchange.status.IngestStatus;
 import org.trilateral.exchange.status.StatusDetail;
 import org.trilateral.exchange.status.StatusStore;
+import org.trilateral.taxonomy.extension.ExchangeExtensionValidator;
 import org.trilateral.taxonomy.jcs.CanonicalizationException;
 import org.trilateral.taxonomy.stix.StixObjectValidator;
 import org.trilateral.taxonomy.stix.StixTimestamp;
@@ -21,7 +22,8 @@ import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Adds the objects of one envelope to a collection (TAXII 2.1 §5.5). Each object is validated and stored on
+ * Adds the objects of one envelope to a collection (TAXII 2.1 §5.5). Each object is validated (STIX 2.1, then
+ * the exchange's own extensions: wallets, persona identifiers, facilitator infrastructure, signatures) and stored on
  * its own, so one bad object does not sink the envelope; the objects and the status resource that reports
  * them commit together.
  */
@@ -32,6 +34,7 @@ public class ObjectIngest {
     private final StatusStore statuses;
     private final TransactionalOperator transaction;
     private final StixObjectValidator validator = new StixObjectValidator();
+    private final ExchangeExtensionValidator extensionValidator = new ExchangeExtensionValidator();
 
     public ObjectIngest(ObjectStore store, StatusStore statuses, TransactionalOperator transaction) {
         this.store = store;
@@ -53,7 +56,10 @@ public class ObjectIngest {
         List<Refusal> refused = new ArrayList<>();
         for (ReceivedObject object : received) {
             JsonNode tree = object.tree();
-            List<StixViolation> violations = validator.validate(tree);
+            List<StixViolation> violations = new ArrayList<>(validator.validate(tree));
+            if (violations.isEmpty()) {
+                violations.addAll(extensionValidator.validate(tree));
+            }
             if (!violations.isEmpty()) {
                 refused.add(new Refusal(object.index(), label(object), versionOf(tree),
                         violations.stream().map(StixViolation::toString).collect(Collectors.joining("; "))));
