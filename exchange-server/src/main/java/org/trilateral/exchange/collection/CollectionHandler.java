@@ -36,6 +36,16 @@ public class CollectionHandler {
                 .orElseThrow(() -> TaxiiException.notFound("no collection '" + key + "' in this API root"));
     }
 
+    /** The collection named by the path, if clients may write to it; otherwise a TAXII 403. */
+    public static TaxiiCollection requireWritable(CollectionRegistry registry, ServerRequest request) {
+        TaxiiCollection collection = require(registry, request);
+        if (!collection.writable()) {
+            throw new TaxiiException(HttpStatus.FORBIDDEN, "forbidden",
+                    "collection '" + collection.alias() + "' is read-only: the exchange maintains it");
+        }
+        return collection;
+    }
+
     private static Map<String, Object> resource(TaxiiCollection collection) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", collection.id());
@@ -45,7 +55,7 @@ public class CollectionHandler {
         }
         body.put("alias", collection.alias());
         body.put("can_read", true);
-        body.put("can_write", true);
+        body.put("can_write", collection.writable());
         body.put("media_types", collection.mediaTypes());
         return body;
     }

@@ -29,13 +29,16 @@ public record CollectionProperties(@NotEmpty List<@Valid Collection> collections
      * @param title       title shown to clients
      * @param description description shown to clients
      * @param mediaTypes  media types of the objects it holds (default {@code application/stix+json;version=2.1})
+     * @param writable    whether clients may add or delete objects (default true); the reference collection, which
+     *                    the exchange fills itself, is not
      */
     public record Collection(
             @NotNull UUID id,
             @NotBlank String alias,
             @NotBlank String title,
             @DefaultValue("") String description,
-            @DefaultValue("application/stix+json;version=2.1") List<String> mediaTypes) {
+            @DefaultValue("application/stix+json;version=2.1") List<String> mediaTypes,
+            @DefaultValue("true") boolean writable) {
 
         public Collection {
             mediaTypes = List.copyOf(mediaTypes);

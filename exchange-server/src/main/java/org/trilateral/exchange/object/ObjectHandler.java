@@ -80,7 +80,7 @@ public class ObjectHandler {
     }
 
     public Mono<ServerResponse> deleteObject(ServerRequest request) {
-        TaxiiCollection collection = CollectionHandler.require(collections, request);
+        TaxiiCollection collection = CollectionHandler.requireWritable(collections, request);
         String id = request.pathVariable("objectId");
         ObjectQuery query = ObjectQuery.parse(request.queryParams(), limits, VersionFilter.ALL);
         return store.delete(collection.id(), id, query.versions(), query.specVersions())
@@ -91,7 +91,7 @@ public class ObjectHandler {
     }
 
     public Mono<ServerResponse> addObjects(ServerRequest request) {
-        TaxiiCollection collection = CollectionHandler.require(collections, request);
+        TaxiiCollection collection = CollectionHandler.requireWritable(collections, request);
         long max = limits.maxContentLength().toBytes();
         long declared = request.headers().contentLength().orElse(-1);
         if (declared > max) {

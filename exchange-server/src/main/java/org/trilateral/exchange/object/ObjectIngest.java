@@ -14,6 +14,7 @@ import org.trilateral.exchange.status.StatusDetail;
 import org.trilateral.exchange.status.StatusStore;
 import org.trilateral.taxonomy.extension.ExchangeExtensionValidator;
 import org.trilateral.taxonomy.jcs.CanonicalizationException;
+import org.trilateral.taxonomy.stix.StixJson;
 import org.trilateral.taxonomy.stix.StixObjectValidator;
 import org.trilateral.taxonomy.stix.StixTimestamp;
 import org.trilateral.taxonomy.stix.StixViolation;
@@ -40,6 +41,17 @@ public class ObjectIngest {
         this.store = store;
         this.statuses = statuses;
         this.transaction = transaction;
+    }
+
+    /**
+     * Adds objects the exchange itself publishes (its reference data), bypassing the HTTP edge but not validation.
+     */
+    public Mono<IngestStatus> ingestOwn(TaxiiCollection collection, List<? extends JsonNode> objects) {
+        List<ReceivedObject> received = new ArrayList<>(objects.size());
+        for (int i = 0; i < objects.size(); i++) {
+            received.add(new ReceivedObject(i, objects.get(i), StixJson.mapper().writeValueAsString(objects.get(i))));
+        }
+        return ingest(collection, received);
     }
 
     Mono<IngestStatus> ingest(TaxiiCollection collection, List<ReceivedObject> received) {

@@ -33,7 +33,7 @@ class DiscoveryAndCollectionsTest extends ExchangeIntegrationTest {
         JsonNode collections = new Taxii(client()).getJson(Taxii.ROOT + "collections/").get("collections");
         List<String> aliases = new ArrayList<>();
         collections.forEach(c -> aliases.add(c.get("alias").asString()));
-        assertThat(aliases).containsExactly("indicators", "advisories", "sightings");
+        assertThat(aliases).containsExactly("indicators", "advisories", "sightings", "reference");
         JsonNode first = collections.get(0);
         assertThat(first.get("id").asString()).matches("[0-9a-f-]{36}");
         assertThat(first.get("can_read").asBoolean()).isTrue();

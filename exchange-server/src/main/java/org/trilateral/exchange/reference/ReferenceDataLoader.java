@@ -1,0 +1,50 @@
+package org.trilateral.exchange.reference;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+import org.trilateral.exchange.collection.CollectionRegistry;
+import org.trilateral.exchange.collection.TaxiiCollection;
+import org.trilateral.exchange.object.ObjectIngest;
+import org.trilateral.exchange.status.IngestStatus;
+
+/**
+ * Loads the reference data into its collection at start-up, so a new exchange has the extension definitions,
+ * TLP markings and public seed facts its members build on. Loading again is harmless: a stored version is a
+ * success that changes nothing.
+ */
+@Component
+class ReferenceDataLoader implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ReferenceDataLoader.class);
+
+    private final ReferenceProperties properties;
+    private final CollectionRegistry collections;
+    private final ObjectIngest ingest;
+
+    ReferenceDataLoader(ReferenceProperties properties, CollectionRegistry collections, ObjectIngest ingest) {
+        this.properties = properties;
+        this.collections = collections;
+        this.ingest = ingest;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!properties.loadOnStart()) {
+            return;
+        }
+        TaxiiCollection collection = collections.find(properties.collection()).orElseThrow(() -> new IllegalStateException(
+                "exchange.reference.collection '" + properties.collection() + "' is not a configured collection"));
+        // Start-up runs once, before traffic, on the main thread: waiting here is what makes the data present
+        // before the first request.
+        IngestStatus status = ingest.ingestOwn(collection, ReferenceData.objects()).block();
+        if (status == null) {
+            throw new IllegalStateException("loading the reference data produced no status");
+        }
+        status.failures().forEach(f -> log.warn("Reference object {} not loaded: {}", f.id(), f.message()));
+        log.info("Reference data in collection '{}': {} objects, {} refused", collection.alias(),
+                status.successes().size(), status.failures().size());
+    }
+}
