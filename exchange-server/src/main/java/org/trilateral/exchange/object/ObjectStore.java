@@ -2,6 +2,7 @@ package org.trilateral.exchange.object;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,7 +48,7 @@ public class ObjectStore {
         binds.put("after", query.cursor().afterSequence());
         query.addedAfter().ifPresent(t -> {
             sql.append(" AND date_added > :addedAfter");
-            binds.put("addedAfter", OffsetDateTime.ofInstant(t, java.time.ZoneOffset.UTC));
+            binds.put("addedAfter", OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
         });
         if (!query.ids().isEmpty()) {
             sql.append(" AND stix_id = ANY(:ids)");

@@ -17,9 +17,10 @@ import org.trilateral.taxonomy.stix.StixJson;
 import reactor.core.publisher.Mono;
 
 /**
- * Renders every failure of a TAXII route as the TAXII 2.1 error message (§3.6.1) with the TAXII media type,
- * including the framework's own (no route: 404; wrong method: 405) and unexpected ones (500, details logged
- * but not sent).
+ * Renders every failure of a TAXII route (discovery and the API root, and any path that is not one of the
+ * exchange's other surfaces) as the TAXII 2.1 error message (§3.6.1) with the TAXII media type, including the
+ * framework's own (no route: 404; wrong method: 405) and unexpected ones (500, details logged but not sent).
+ * Failures of the other surfaces are left to {@code ProblemDetailsErrorHandler}.
  */
 @Component
 @Order(-2)
@@ -27,10 +28,15 @@ public class TaxiiErrorHandler implements WebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(TaxiiErrorHandler.class);
 
+    /** Path prefixes of the exchange's non-TAXII surfaces, whose errors are RFC 9457 problem details. */
+    private static final java.util.List<String> OTHER_SURFACES =
+            java.util.List.of("/admin/", "/taxonomy", "/log/", "/.well-known/", "/dev/", "/actuator");
+
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
         ServerHttpResponse response = exchange.getResponse();
-        if (response.isCommitted()) {
+        String path = exchange.getRequest().getPath().value();
+        if (response.isCommitted() || OTHER_SURFACES.stream().anyMatch(path::startsWith)) {
             return Mono.error(failure);
         }
         TaxiiError error = toError(exchange, failure);

@@ -64,6 +64,9 @@ class ReferenceDataTest extends ExchangeIntegrationTest {
         client().get().uri("/taxonomy/seed").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.type").isEqualTo("bundle");
         client().get().uri("/taxonomy/extension-definitions/extension-definition--00000000-0000-4000-8000-000000000000")
-                .exchange().expectStatus().isNotFound();
+                .exchange().expectStatus().isNotFound()
+                .expectHeader().valueEquals("Content-Type", "application/problem+json")
+                .expectBody().jsonPath("$.status").isEqualTo(404)
+                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("no extension definition"));
     }
 }

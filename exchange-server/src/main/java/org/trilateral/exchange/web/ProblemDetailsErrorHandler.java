@@ -1,0 +1,80 @@
+package org.trilateral.exchange.web;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebExceptionHandler;
+import org.trilateral.taxonomy.stix.StixJson;
+import reactor.core.publisher.Mono;
+
+/**
+ * Renders failures of every non-TAXII route as RFC 9457 problem details ({@code application/problem+json}). Runs
+ * after the TAXII error handler, which answers for the TAXII routes itself. Throw an {@link ErrorResponse}
+ * (for example {@code ErrorResponseException} or {@code ResponseStatusException}) to choose status and detail;
+ * anything else is a 500 whose cause is logged, not sent.
+ */
+@Component
+@Order(-1)
+public class ProblemDetailsErrorHandler implements WebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsErrorHandler.class);
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.error(failure);
+        }
+        ProblemDetail problem = problem(exchange, failure);
+        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
+        response.getHeaders().set("Content-Type", "application/problem+json");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", problem.getType() == null ? "about:blank" : problem.getType().toString());
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        if (problem.getDetail() != null) {
+            body.put("detail", problem.getDetail());
+        }
+        body.put("instance", problem.getInstance().toString());
+        if (problem.getProperties() != null) {
+            body.putAll(problem.getProperties());
+        }
+        byte[] bytes = StixJson.mapper().writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
+    }
+
+    private static ProblemDetail problem(ServerWebExchange exchange, Throwable failure) {
+        if (failure instanceof ErrorResponse error) {
+            ProblemDetail body = error.getBody();
+            if (body.getTitle() == null) {
+                HttpStatus status = HttpStatus.resolve(body.getStatus());
+                body.setTitle(status == null ? "Error" : status.getReasonPhrase());
+            }
+            if (body.getStatus() == 404 && body.getDetail() == null) {
+                body.setDetail("nothing at " + exchange.getRequest().getPath().value());
+            }
+            return body;
+        }
+        if (failure instanceof DataBufferLimitException) {
+            return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, "the request body is too large");
+        }
+        log.error("Unexpected failure on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), failure);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "the exchange failed to process the request; it has been logged");
+        problem.setTitle("Internal Server Error");
+        return problem;
+    }
+}
