@@ -46,15 +46,13 @@ public final class ExchangeBenchmark {
         System.out.printf(Locale.ROOT, "benchmark: %,d indicators, envelopes of %d, %d clients, pages of %d, %s%n",
                 objects, envelope, clients, page, databaseUrl.isBlank() ? "embedded PostgreSQL in " + data : databaseUrl);
         try (ConfigurableApplicationContext exchange = new SpringApplicationBuilder(ExchangeApplication.class)
-                .properties("server.port=0",
-                        "logging.level.root=WARN",
-                        "exchange.database.url=" + databaseUrl,
-                        "exchange.database.username=" + System.getProperty("bench.database-user", ""),
-                        "exchange.database.password=" + System.getProperty("bench.database-password", ""),
-                        "exchange.database.embedded.data-directory=" + data.resolve("pg"),
-                        "exchange.taxii.limits.max-objects-per-envelope=" + Math.max(envelope, 5000),
-                        "exchange.taxii.limits.max-content-length=64MB")
-                .run()) {
+                .run("--server.port=0",
+                        "--logging.level.root=WARN",
+                        "--exchange.database.url=" + databaseUrl,
+                        "--exchange.database.username=" + System.getProperty("bench.database-user", ""),
+                        "--exchange.database.password=" + System.getProperty("bench.database-password", ""),
+                        "--exchange.database.embedded.data-directory=" + data.resolve("pg"),
+                        "--exchange.taxii.limits.max-objects-per-envelope=" + Math.max(envelope, 5000))) {
             int port = ((WebServerApplicationContext) exchange).getWebServer().getPort();
             String collection = "http://localhost:" + port + "/trilateral/collections/indicators/objects/";
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)

@@ -37,11 +37,11 @@ class EmbeddedDatabaseRestartTest {
     }
 
     private ConfigurableApplicationContext start() {
+        // Command-line arguments, because application.yaml's own values win over builder default properties.
         return new SpringApplicationBuilder(ExchangeApplication.class)
-                .properties("server.port=0",
-                        "exchange.database.url=",
-                        "exchange.database.embedded.data-directory=" + dataDirectory.resolve("pg"))
-                .run();
+                .run("--server.port=0",
+                        "--exchange.database.url=",
+                        "--exchange.database.embedded.data-directory=" + dataDirectory.resolve("pg"));
     }
 
     private static WebTestClient client(ConfigurableApplicationContext context) {
