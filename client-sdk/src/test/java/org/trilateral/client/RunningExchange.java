@@ -11,7 +11,7 @@ import org.trilateral.exchange.ExchangeApplication;
  * one place that knows how a test client reaches and authenticates to it: when the server gains authentication,
  * {@link #clientBuilder()} gets its token (from {@code POST /dev/token}) here.
  */
-final class RunningExchange implements AutoCloseable {
+public final class RunningExchange implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
     private final URI baseUrl;
@@ -21,21 +21,23 @@ final class RunningExchange implements AutoCloseable {
         this.baseUrl = URI.create("http://localhost:" + context.getEnvironment().getProperty("local.server.port"));
     }
 
-    static RunningExchange start(Path dataDirectory) {
+    /** Starts the exchange with its embedded PostgreSQL files in {@code dataDirectory}. */
+    public static RunningExchange start(Path dataDirectory) {
+        // Command-line arguments: they take precedence over application.yaml (default properties would not).
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ExchangeApplication.class)
-                .properties("server.port=0",
-                        "exchange.database.url=",
-                        "exchange.database.embedded.data-directory=" + dataDirectory.toAbsolutePath())
-                .run();
+                .run("--server.port=0",
+                        "--exchange.database.url=",
+                        "--exchange.database.embedded.data-directory=" + dataDirectory.toAbsolutePath());
         return new RunningExchange(context);
     }
 
-    URI baseUrl() {
+    /** Where the exchange listens. */
+    public URI baseUrl() {
         return baseUrl;
     }
 
     /** A client builder for this exchange; tests add their key, cursor store or JWKS URL. */
-    ExchangeClient.Builder clientBuilder() {
+    public ExchangeClient.Builder clientBuilder() {
         return ExchangeClient.builder().baseUrl(baseUrl).statusPolling(java.time.Duration.ofMillis(100), java.time.Duration.ofSeconds(10));
     }
 

@@ -240,7 +240,7 @@ public final class ExchangeCli implements Runnable {
         @Option(names = "--added-after", description = "Only objects added after this RFC 3339 time (first run only).")
         String addedAfter;
 
-        @Option(names = "--version", description = "match[version]: last (default), first, all or timestamps.")
+        @Option(names = "--match-version", description = "match[version]: last (default), first, all or timestamps.")
         String version;
 
         @Option(names = "--limit", defaultValue = "0", description = "Objects per page (default: the server's).")
