@@ -209,7 +209,7 @@ public final class ExchangeClient {
 
     /** {@link #verify(JsonNode)} for each object, one result per object in order. */
     public List<VerificationResult> verifyAll(List<? extends JsonNode> objects) {
-        return objects.stream().map(this::verify).map(VerificationResult.class::cast).toList();
+        return objects.stream().map(this::verify).toList();
     }
 
     /** The transparency log's verifier, when log verification is configured ({@link Builder#logVerification}). */

@@ -18,8 +18,7 @@ public record ReceivedObject(String collection, JsonNode object) {
 
     /** The object's {@code id}, or null when it has none. */
     public String id() {
-        JsonNode id = object.get("id");
-        return id != null && id.isString() ? id.stringValue() : null;
+        return ObjectVersions.idOf(object);
     }
 
     /** The object's version: {@code modified}, else {@code created}, else null (STIX 2.1 §3.6). */
