@@ -1,0 +1,54 @@
+package org.trilateral.client;
+
+import java.util.List;
+import java.util.Objects;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The {@link ExchangeClient}'s operations as Reactor types, for reactive callers. The HTTP calls and signature
+ * checks run on Reactor's bounded elastic scheduler, never on the caller's event loop. Nothing happens until
+ * subscription; each subscription repeats the operation. Thread-safe.
+ */
+public final class ReactiveExchangeClient {
+
+    private final ExchangeClient client;
+    private final Scheduler scheduler = Schedulers.boundedElastic();
+
+    ReactiveExchangeClient(ExchangeClient client) {
+        this.client = Objects.requireNonNull(client, "client");
+    }
+
+    /** {@link ExchangeClient#publish}: one result per object, emitted when the publication completes. */
+    public Flux<ObjectResult> publish(String collection, List<? extends JsonNode> objects) {
+        return Mono.fromCallable(() -> client.publish(collection, objects))
+                .subscribeOn(scheduler)
+                .flatMapIterable(PublishResult::results);
+    }
+
+    /**
+     * {@link ExchangeClient#poll}: objects as they are paged in, with backpressure; the cursor is saved after each
+     * page whose objects were all delivered.
+     */
+    public Flux<ReceivedObject> poll(PollRequest request) {
+        return Flux.defer(() -> Flux.fromIterable(client.poll(request))).subscribeOn(scheduler);
+    }
+
+    /** {@link ExchangeClient#verify} for one object. */
+    public Mono<VerificationResult> verify(JsonNode object) {
+        return Mono.fromCallable(() -> client.verify(object)).subscribeOn(scheduler);
+    }
+
+    /** Verifies each object of {@code objects} as it arrives: one result per object, in order. */
+    public Flux<VerificationResult> verify(Flux<? extends JsonNode> objects) {
+        return objects.publishOn(scheduler).map(client::verify);
+    }
+
+    /** {@link ExchangeClient#checkAccess}. */
+    public Mono<ApiRootInfo> checkAccess() {
+        return Mono.fromCallable(client::checkAccess).subscribeOn(scheduler);
+    }
+}

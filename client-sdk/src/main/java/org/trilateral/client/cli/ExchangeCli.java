@@ -1,0 +1,419 @@
+package org.trilateral.client.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.trilateral.client.ApiRootInfo;
+import org.trilateral.client.ExchangeClient;
+import org.trilateral.client.ExchangeException;
+import org.trilateral.client.FileCursorStore;
+import org.trilateral.client.Indicators;
+import org.trilateral.client.ObjectResult;
+import org.trilateral.client.PollRequest;
+import org.trilateral.client.PublishResult;
+import org.trilateral.client.ReceivedObject;
+import org.trilateral.client.VerificationResult;
+import org.trilateral.taxonomy.marking.Tlp;
+import org.trilateral.taxonomy.signature.JwsAlgorithm;
+import org.trilateral.taxonomy.signature.SigningKey;
+import org.trilateral.taxonomy.stix.StixJson;
+import org.trilateral.taxonomy.stix.StixTimestamp;
+import org.trilateral.taxonomy.vocabulary.IndicatorKind;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The {@code exchange} command: login, publish, poll, verify, keys. Exit codes in {@link ExitCodes}. */
+@Command(name = "exchange", mixinStandardHelpOptions = true, version = "exchange 0.1",
+        description = "Publish, poll and verify signed indicators on the trilateral indicator exchange.",
+        subcommands = {ExchangeCli.Login.class, ExchangeCli.Publish.class, ExchangeCli.Poll.class,
+                ExchangeCli.Verify.class, ExchangeCli.Keys.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 ok, 1 usage, 2 authentication/permission, 3 refused (validation), "
+                + "4 verification failed, 5 network/server."})
+public final class ExchangeCli implements Runnable {
+
+    @picocli.CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Runs the command line and exits with its code. */
+    public static void main(String[] args) {
+        System.exit(run(System.out, System.err, args));
+    }
+
+    /** Runs the command line with the given streams and returns the exit code (for tests and embedding). */
+    public static int run(PrintStream out, PrintStream err, String... args) {
+        CommandLine commandLine = new CommandLine(new ExchangeCli())
+                .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
+                .setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
+                .setParameterExceptionHandler((failure, arguments) -> {
+                    CommandLine cl = failure.getCommandLine();
+                    cl.getErr().println("exchange: " + failure.getMessage());
+                    cl.getErr().println("Try '" + cl.getCommandSpec().qualifiedName() + " --help'.");
+                    return ExitCodes.USAGE;
+                })
+                .setExecutionExceptionHandler((failure, cl, parsed) -> {
+                    cl.getErr().println("exchange: " + message(failure));
+                    return ExitCodes.of(failure);
+                });
+        return commandLine.execute(args);
+    }
+
+    private static String message(Throwable failure) {
+        if (failure instanceof ExchangeException e && e.error().isPresent()) {
+            return e.getMessage();
+        }
+        return failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (login, publish, poll, verify, keys)");
+    }
+
+    @Command(name = "login", mixinStandardHelpOptions = true,
+            description = "Check that the exchange accepts your credentials and show its API root.")
+    static final class Login implements Callable<Integer> {
+        @Mixin
+        ConnectionOptions connection;
+
+        @picocli.CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            ApiRootInfo root = connection.builder().build().checkAccess();
+            spec.commandLine().getOut().println("credentials accepted by " + connection.url + " (API root \""
+                    + root.title() + "\", max_content_length " + root.maxContentLength() + ")");
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "publish", mixinStandardHelpOptions = true,
+            description = {"Sign and publish objects: a STIX bundle file, or one indicator from flags.",
+                    "Persona identifiers (e-mail, phone) are normalised and hashed on this machine; the raw value is never sent."})
+    static final class Publish implements Callable<Integer> {
+        @Mixin
+        ConnectionOptions connection;
+
+        @picocli.CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Source source;
+
+        static final class Source {
+            @Option(names = "--bundle", description = "A STIX 2.1 bundle file whose objects are published.")
+            Path bundle;
+            @Option(names = "--wallet", description = "A wallet as CAIP-10 (eip155:1:0x…) or <chain alias>:<address>.")
+            String wallet;
+            @Option(names = "--email", description = "An e-mail address of a fake persona (hashed locally).")
+            String email;
+            @Option(names = "--phone", description = "A phone number of a fake persona (hashed locally); see --region.")
+            String phone;
+            @Option(names = "--ip", description = "An IP address or CIDR network of facilitator infrastructure.")
+            String ip;
+        }
+
+        @Option(names = "--region", description = "Region for national phone numbers, e.g. KR, JP, US.")
+        String region;
+
+        @Option(names = "--kind", defaultValue = "laptop-farm-network",
+                description = "Indicator kind of an --ip (default ${DEFAULT-VALUE}; also vpn-exit, remote-access-tool).")
+        String kind;
+
+        @Option(names = "--tlp", defaultValue = "amber", description = "TLP 2.0 marking: clear, green, amber, amber+strict, red (default ${DEFAULT-VALUE}).")
+        String tlp;
+
+        @Option(names = "--identity", defaultValue = "${env:EXCHANGE_IDENTITY}",
+                description = "Your organisation's STIX identity id, written as created_by_ref (env EXCHANGE_IDENTITY).")
+        String identity;
+
+        @Option(names = "--key", defaultValue = "${env:EXCHANGE_SIGNING_KEY}",
+                description = "Your private signing JWK file (env EXCHANGE_SIGNING_KEY); see `exchange keys generate`.")
+        Path key;
+
+        @Option(names = "--collection", defaultValue = "indicators", description = "Collection id or alias (default ${DEFAULT-VALUE}).")
+        String collection;
+
+        @Override
+        public Integer call() throws IOException {
+            if (key == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--key (or EXCHANGE_SIGNING_KEY) is required: objects are signed");
+            }
+            List<JsonNode> objects = new ArrayList<>();
+            if (source.bundle != null) {
+                JsonNode bundle = StixJson.mapper().readTree(Files.readString(source.bundle));
+                JsonNode array = bundle.get("objects");
+                if (array == null || !array.isArray()) {
+                    throw new IllegalArgumentException(source.bundle + " is not a STIX bundle: it has no \"objects\" array");
+                }
+                array.forEach(objects::add);
+            } else {
+                objects.add(indicator());
+            }
+            ExchangeClient client = connection.builder().signingKey(ConnectionOptions.readKey(key)).build();
+            Progress progress = new Progress(System.err, "published");
+            PublishResult result = client.publish(collection, objects);
+            progress.add(result.results().size());
+            PrintWriter out = spec.commandLine().getOut();
+            for (ObjectResult r : result.results()) {
+                out.println(r.outcome() + " " + r.id() + (r.version() == null ? "" : " " + r.version())
+                        + (r.message() == null ? "" : ": " + r.message())
+                        + (r.logIndex().isPresent() ? " (log index " + r.logIndex().getAsLong() + ")" : ""));
+            }
+            if (!result.refused().isEmpty()) {
+                return ExitCodes.REFUSED;
+            }
+            return result.pending().isEmpty() ? ExitCodes.OK : ExitCodes.UNAVAILABLE;
+        }
+
+        private ObjectNode indicator() {
+            if (identity == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--identity (or EXCHANGE_IDENTITY) is required to build an indicator");
+            }
+            Indicators indicators = new Indicators(identity);
+            Tlp marking = tlp(tlp);
+            if (source.wallet != null) {
+                return indicators.wallet(source.wallet, marking);
+            }
+            if (source.email != null) {
+                return indicators.email(source.email, marking);
+            }
+            if (source.phone != null) {
+                return indicators.phone(source.phone, region, marking);
+            }
+            IndicatorKind indicatorKind = java.util.Arrays.stream(IndicatorKind.values())
+                    .filter(k -> k.value().equals(kind)).findFirst()
+                    .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), "unknown --kind '" + kind + "'"));
+            return indicators.ip(source.ip, indicatorKind, marking);
+        }
+
+        private Tlp tlp(String text) {
+            for (Tlp value : Tlp.values()) {
+                if (value.tlp20Value().equalsIgnoreCase(text)) {
+                    return value;
+                }
+            }
+            throw new CommandLine.ParameterException(spec.commandLine(), "unknown --tlp '" + text
+                    + "': use clear, green, amber, amber+strict or red");
+        }
+    }
+
+    @Command(name = "poll", mixinStandardHelpOptions = true,
+            description = {"Read a collection's objects as JSON lines, to standard output or a file.",
+                    "With --cursor, resumes after the last page a previous run finished and saves its position after each page."})
+    static final class Poll implements Callable<Integer> {
+        @Mixin
+        ConnectionOptions connection;
+
+        @picocli.CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--collection", defaultValue = "indicators", description = "Collection id or alias (default ${DEFAULT-VALUE}).")
+        String collection;
+
+        @Option(names = "--cursor", description = "Name of the durable cursor to resume from and keep.")
+        String cursor;
+
+        @Option(names = "--cursor-dir", defaultValue = ".exchange/cursors", description = "Where cursors are kept (default ${DEFAULT-VALUE}).")
+        Path cursorDir;
+
+        @Option(names = "--type", split = ",", description = "Only these STIX types (match[type]).")
+        List<String> types = new ArrayList<>();
+
+        @Option(names = "--added-after", description = "Only objects added after this RFC 3339 time (first run only).")
+        String addedAfter;
+
+        @Option(names = "--match-version", description = "match[version]: last (default), first, all or timestamps.")
+        String version;
+
+        @Option(names = "--limit", defaultValue = "0", description = "Objects per page (default: the server's).")
+        int limit;
+
+        @Option(names = {"-o", "--output"}, description = "Append the objects to this file instead of standard output.")
+        Path output;
+
+        @Override
+        public Integer call() throws IOException {
+            PollRequest request = PollRequest.of(collection).withPageSize(limit).withVersion(version)
+                    .withTypes(types.toArray(String[]::new));
+            if (addedAfter != null) {
+                Instant after = StixTimestamp.parse(addedAfter);
+                request = request.withAddedAfter(after);
+            }
+            if (cursor != null) {
+                request = request.withCursor(cursor);
+            }
+            ExchangeClient client = connection.builder().cursorStore(new FileCursorStore(cursorDir)).build();
+            Progress progress = new Progress(System.err, "polled");
+            try (Writer writer = output == null ? nonClosing(spec.commandLine().getOut())
+                    : Files.newBufferedWriter(output, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+                for (ReceivedObject object : client.poll(request, size -> flushAndReport(writer, progress, size))) {
+                    writer.write(StixJson.mapper().writeValueAsString(object.object()));
+                    writer.write('\n');
+                }
+            }
+            return ExitCodes.OK;
+        }
+
+        private static void flushAndReport(Writer writer, Progress progress, int pageSize) {
+            try {
+                // The previous page is flushed before its cursor is saved, so a crash never skips written-out objects.
+                writer.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (pageSize > 0) {
+                progress.add(pageSize);
+            }
+        }
+
+        private static Writer nonClosing(PrintWriter out) {
+            return new BufferedWriter(out) {
+                @Override
+                public void close() throws IOException {
+                    flush();
+                }
+            };
+        }
+    }
+
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = {"Verify objects' signatures against the publishers' keys from the exchange's JWKS.",
+                    "Reads a file (a STIX bundle or JSON lines) or the whole collection; prints one line per object."})
+    static final class Verify implements Callable<Integer> {
+        @Mixin
+        ConnectionOptions connection;
+
+        @picocli.CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--file", description = "A STIX bundle or a JSON-lines file (as `poll` writes).")
+        Path file;
+
+        @Option(names = "--collection", defaultValue = "indicators", description = "Collection to verify when no --file (default ${DEFAULT-VALUE}).")
+        String collection;
+
+        @Option(names = "--jwks-url", description = "Where the publishers' keys are (default {url}/.well-known/exchange-keys.json).")
+        URI jwksUrl;
+
+        @Override
+        public Integer call() throws IOException {
+            ExchangeClient client = connection.builder().jwksUrl(jwksUrl).build();
+            Iterable<JsonNode> objects = file != null ? read(file)
+                    : () -> java.util.stream.StreamSupport.stream(client.poll(PollRequest.of(collection)).spliterator(), false)
+                            .map(ReceivedObject::object).iterator();
+            PrintWriter out = spec.commandLine().getOut();
+            Progress progress = new Progress(System.err, "verified");
+            int failures = 0;
+            int count = 0;
+            for (JsonNode object : objects) {
+                VerificationResult result = client.verify(object);
+                out.println((result.ok() ? "OK " : "FAILED " + result.failure() + " ") + result.objectId() + " "
+                        + result.version() + ": " + result.detail());
+                failures += result.ok() ? 0 : 1;
+                if (++count % 1000 == 0) {
+                    progress.add(1000);
+                }
+            }
+            out.println(count + " objects, " + failures + " failed verification");
+            return failures == 0 ? ExitCodes.OK : ExitCodes.VERIFICATION;
+        }
+
+        private static List<JsonNode> read(Path file) throws IOException {
+            String text = Files.readString(file).strip();
+            List<JsonNode> objects = new ArrayList<>();
+            if (text.startsWith("{") && !text.contains("\n{")) {
+                JsonNode node = StixJson.mapper().readTree(text);
+                JsonNode array = node.get("objects");
+                if (node.path("type").asString("").equals("bundle") && array != null && array.isArray()) {
+                    array.forEach(objects::add);
+                    return objects;
+                }
+                objects.add(node);
+                return objects;
+            }
+            for (String line : text.split("\n")) {
+                if (!line.isBlank()) {
+                    objects.add(StixJson.mapper().readTree(line));
+                }
+            }
+            return objects;
+        }
+    }
+
+    @Command(name = "keys", mixinStandardHelpOptions = true, description = "Member signing keys.",
+            subcommands = {Keys.Generate.class, Keys.Thumbprint.class})
+    static final class Keys implements Runnable {
+        @picocli.CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            throw new CommandLine.ParameterException(spec.commandLine(), "a keys command is required (generate, thumbprint)");
+        }
+
+        @Command(name = "generate", mixinStandardHelpOptions = true,
+                description = "Generate a key pair: the private JWK goes to --out (readable only by you), the public JWK to standard output.")
+        static final class Generate implements Callable<Integer> {
+            @picocli.CommandLine.Spec
+            CommandLine.Model.CommandSpec spec;
+
+            @Option(names = "--out", required = true, description = "File for the private JWK; must not exist.")
+            Path out;
+
+            @Option(names = "--alg", defaultValue = "EdDSA", description = "EdDSA (Ed25519, default) or ES256.")
+            String alg;
+
+            @Override
+            public Integer call() throws IOException {
+                JwsAlgorithm algorithm = JwsAlgorithm.fromHeaderValue(alg).orElseThrow(() ->
+                        new CommandLine.ParameterException(spec.commandLine(), "unknown --alg '" + alg + "': use EdDSA or ES256"));
+                SigningKey key = SigningKey.generate(algorithm);
+                Files.writeString(out, StixJson.mapper().writeValueAsString(key.toPrivateJson()) + "\n",
+                        StandardOpenOption.CREATE_NEW);
+                try {
+                    Files.setPosixFilePermissions(out, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException ignored) {
+                    // not a POSIX file system: the platform's default permissions apply
+                }
+                PrintWriter writer = spec.commandLine().getOut();
+                writer.println(StixJson.mapper().writeValueAsString(key.publicKey().toJson()));
+                spec.commandLine().getErr().println("private key written to " + out + "; kid (JWK thumbprint) " + key.kid());
+                return ExitCodes.OK;
+            }
+        }
+
+        @Command(name = "thumbprint", mixinStandardHelpOptions = true,
+                description = "Show the JWK thumbprint (RFC 7638), the kid of your signatures, of a key file.")
+        static final class Thumbprint implements Callable<Integer> {
+            @picocli.CommandLine.Spec
+            CommandLine.Model.CommandSpec spec;
+
+            @Option(names = "--key", required = true, description = "A private JWK file.")
+            Path key;
+
+            @Override
+            public Integer call() {
+                spec.commandLine().getOut().println(ConnectionOptions.readKey(key).kid());
+                return ExitCodes.OK;
+            }
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package org.trilateral.client;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.trilateral.taxonomy.marking.Tlp;
+import org.trilateral.taxonomy.signature.SigningKey;
+import org.trilateral.taxonomy.stix.StixJson;
+import org.trilateral.taxonomy.vocabulary.IndicatorKind;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The client against the real exchange: publish signed objects, poll with a durable cursor, verify. */
+class ExchangeClientServerTest {
+
+    @TempDir
+    static Path directory;
+
+    private static RunningExchange exchange;
+    private static WireMockServer keys;
+    private static final SigningKey MEMBER_KEY = SigningKey.generate();
+
+    @BeforeAll
+    static void start() {
+        exchange = RunningExchange.start(directory.resolve("postgres"));
+        keys = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        keys.start();
+        keys.stubFor(get(urlPathEqualTo("/.well-known/exchange-keys.json"))
+                .willReturn(okJson("{\"keys\":[" + StixJson.mapper().writeValueAsString(MEMBER_KEY.publicKey().toJson()) + "]}")));
+    }
+
+    @AfterAll
+    static void stop() {
+        keys.stop();
+        exchange.close();
+    }
+
+    private static ExchangeClient client(CursorStore cursors) {
+        return exchange.clientBuilder().signingKey(MEMBER_KEY).cursorStore(cursors)
+                .jwksUrl(URI.create(keys.baseUrl() + "/.well-known/exchange-keys.json")).build();
+    }
+
+    private static List<ObjectNode> ipIndicators(String prefix, int count) {
+        return IntStream.range(0, count).mapToObj(i -> TestObjects.indicators()
+                .ip(prefix + i, IndicatorKind.LAPTOP_FARM_NETWORK, Tlp.AMBER)).toList();
+    }
+
+    @Test
+    void publishWhenSignedWalletIndicatorThenAcceptedPolledBackAndVerified() {
+        ExchangeClient client = client(new InMemoryCursorStore());
+        ObjectNode wallet = TestObjects.indicators().wallet("eip155:1:0x1111111111111111111111111111111111111111", Tlp.AMBER);
+
+        PublishResult result = client.publish("indicators", List.of(wallet));
+
+        assertThat(result.results()).singleElement().satisfies(r -> {
+            assertThat(r.outcome()).isEqualTo(ObjectResult.Outcome.ACCEPTED);
+            assertThat(r.id()).isEqualTo(wallet.get("id").asString());
+        });
+        assertThat(wallet.has("extensions")).as("the caller's object is not changed").isFalse();
+        JsonNode received = client.pollStream(PollRequest.of("indicators").withTypes("indicator"))
+                .map(ReceivedObject::object).filter(o -> o.get("id").equals(wallet.get("id"))).findFirst().orElseThrow();
+        VerificationResult verification = client.verify(received);
+        assertThat(verification.ok()).as(verification.detail()).isTrue();
+        assertThat(verification.detail()).contains(MEMBER_KEY.kid());
+    }
+
+    @Test
+    void publishWhenObjectInvalidThenRefusedWithReasonAndOthersAccepted() {
+        ExchangeClient client = client(new InMemoryCursorStore());
+        ObjectNode good = TestObjects.indicators().ip("198.51.100.7", IndicatorKind.VPN_EXIT, Tlp.GREEN);
+        ObjectNode bad = TestObjects.indicators().ip("198.51.100.8", IndicatorKind.VPN_EXIT, Tlp.GREEN);
+        bad.put("pattern", "[ipv4-addr:value = ");
+
+        PublishResult result = client.publish("indicators", List.of(good, bad));
+
+        assertThat(result.results()).extracting(ObjectResult::outcome)
+                .containsExactly(ObjectResult.Outcome.ACCEPTED, ObjectResult.Outcome.REFUSED);
+        assertThat(result.refused().get(0).message()).contains("pattern");
+    }
+
+    @Test
+    void publishWhenMoreObjectsThanPerEnvelopeThenSentInBatchesAndAllAccepted() {
+        ExchangeClient client = client(new InMemoryCursorStore()).newBuilder().maxObjectsPerEnvelope(3).build();
+
+        PublishResult result = client.publish("sightings", ipIndicators("192.0.2.", 7));
+
+        assertThat(result.results()).hasSize(7).allMatch(ObjectResult::accepted);
+    }
+
+    @Test
+    void pollWhenInterruptedThenResumesFromCursorWithNothingMissedNothingTwice() {
+        FileCursorStore cursors = new FileCursorStore(directory.resolve("cursors"));
+        PollRequest request = PollRequest.of("advisories").withPageSize(2).withCursor("resume-test");
+        client(cursors).poll(request).forEach(o -> { }); // start from the current end of the collection
+        List<String> published = client(cursors).publish("advisories", ipIndicators("203.0.113.", 5)).results().stream()
+                .map(ObjectResult::id).toList();
+
+        List<String> seen = new ArrayList<>();
+        Iterator<ReceivedObject> first = client(cursors).poll(request).iterator();
+        seen.add(first.next().id());
+        seen.add(first.next().id());
+        assertThat(first.hasNext()).isTrue(); // the job moves past page one, then stops: a crash, a deploy
+        client(cursors).poll(request).forEach(o -> seen.add(o.id()));
+
+        assertThat(seen).containsExactlyElementsOf(published);
+        assertThat(client(cursors).poll(request).iterator().hasNext()).as("nothing new since").isFalse();
+    }
+
+    @Test
+    void verifyWhenObjectTamperedAfterSigningThenBadSignatureNamed() {
+        ExchangeClient client = client(new InMemoryCursorStore());
+        ObjectNode indicator = TestObjects.indicators().ip("198.51.100.99", IndicatorKind.VPN_EXIT, Tlp.AMBER);
+        client.publish("indicators", List.of(indicator));
+        ObjectNode received = (ObjectNode) client.pollStream(PollRequest.of("indicators"))
+                .map(ReceivedObject::object).filter(o -> o.get("id").equals(indicator.get("id"))).findFirst().orElseThrow();
+
+        received.put("pattern", "[ipv4-addr:value = '198.51.100.98']");
+        VerificationResult result = client.verify(received);
+
+        assertThat(result.failure()).isEqualTo(VerificationFailure.BAD_SIGNATURE);
+        assertThat(result.objectId()).isEqualTo(indicator.get("id").asString());
+        assertThat(result.version()).isEqualTo(indicator.get("modified").asString());
+    }
+
+    @Test
+    void verifyWhenSignerNotInJwksThenUnknownKey() {
+        SigningKey stranger = SigningKey.generate();
+        ExchangeClient client = client(new InMemoryCursorStore()).newBuilder().signingKey(stranger).build();
+        ObjectNode indicator = TestObjects.indicators().ip("198.51.100.77", IndicatorKind.VPN_EXIT, Tlp.AMBER);
+        client.publish("indicators", List.of(indicator));
+        JsonNode received = client.pollStream(PollRequest.of("indicators"))
+                .map(ReceivedObject::object).filter(o -> o.get("id").equals(indicator.get("id"))).findFirst().orElseThrow();
+
+        assertThat(client.verify(received).failure()).isEqualTo(VerificationFailure.UNKNOWN_KEY);
+    }
+
+    @Test
+    void reactivePollWhenObjectsPublishedThenEmitsThemAndVerifiesEach() {
+        ExchangeClient client = client(new InMemoryCursorStore());
+        List<ObjectNode> objects = ipIndicators("198.18.0.", 3);
+        List<ObjectResult> results = client.reactive().publish("sightings", objects).collectList().block();
+        assertThat(results).hasSize(3).allMatch(ObjectResult::accepted);
+
+        List<VerificationResult> verified = client.reactive()
+                .verify(client.reactive().poll(PollRequest.of("sightings").withPageSize(4)).map(ReceivedObject::object))
+                .collectList().block();
+
+        assertThat(verified).isNotEmpty().allMatch(VerificationResult::ok);
+    }
+}

@@ -1,0 +1,141 @@
+package org.trilateral.client.cli;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.trilateral.client.RunningExchange;
+import org.trilateral.taxonomy.signature.SigningKey;
+
+/** The CLI end to end against the real exchange: keys, publish, poll with a cursor, verify; and its exit codes. */
+class ExchangeCliTest {
+
+    private static final String IDENTITY = "identity--7b0c3f0e-2a57-4d4a-9a7e-3c1f3b2f4e11";
+
+    @TempDir
+    static Path directory;
+
+    private static RunningExchange exchange;
+    private static WireMockServer jwks;
+    private static String url;
+
+    @BeforeAll
+    static void start() {
+        exchange = RunningExchange.start(directory.resolve("postgres"));
+        url = exchange.baseUrl().toString();
+        jwks = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        jwks.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        jwks.stop();
+        exchange.close();
+    }
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = ExchangeCli.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), args);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void publishPollVerifyWhenNewcomersFirstFiveMinutesThenEveryStepSucceeds() throws Exception {
+        Path key = directory.resolve("member.jwk");
+        Run generated = run("keys", "generate", "--out", key.toString());
+        assertThat(generated.exitCode()).isZero();
+        String kid = SigningKey.parse(Files.readString(key)).kid();
+        assertThat(run("keys", "thumbprint", "--key", key.toString()).out().strip()).isEqualTo(kid);
+        jwks.stubFor(get(urlPathEqualTo("/keys.json")).willReturn(okJson("{\"keys\":[" + generated.out().strip() + "]}")));
+
+        assertThat(run("login", "--url", url).exitCode()).isZero();
+        Run published = run("publish", "--url", url, "--key", key.toString(), "--identity", IDENTITY,
+                "--wallet", "eip155:1:0x2222222222222222222222222222222222222222", "--tlp", "amber");
+        assertThat(published.exitCode()).as(published.err()).isZero();
+        assertThat(published.out()).startsWith("ACCEPTED indicator--");
+
+        Path output = directory.resolve("objects.jsonl");
+        Run polled = run("poll", "--url", url, "--cursor", "cli", "--cursor-dir", directory.resolve("cursors").toString(),
+                "--output", output.toString());
+        assertThat(polled.exitCode()).isZero();
+        assertThat(Files.readAllLines(output)).hasSize(1);
+        assertThat(run("poll", "--url", url, "--cursor", "cli", "--cursor-dir", directory.resolve("cursors").toString(),
+                "--output", output.toString()).exitCode()).isZero();
+        assertThat(Files.readAllLines(output)).as("resumed from the cursor: nothing twice").hasSize(1);
+
+        Run verified = run("verify", "--url", url, "--file", output.toString(), "--jwks-url", jwks.baseUrl() + "/keys.json");
+        assertThat(verified.exitCode()).as(verified.out()).isZero();
+        assertThat(verified.out()).contains("OK indicator--").contains(kid);
+
+        Path tampered = directory.resolve("tampered.jsonl");
+        Files.write(tampered, List.of(Files.readString(output).strip().replace("Payroll wallet", "Payroll walIet")));
+        Run failed = run("verify", "--url", url, "--file", tampered.toString(), "--jwks-url", jwks.baseUrl() + "/keys.json");
+        assertThat(failed.exitCode()).isEqualTo(ExitCodes.VERIFICATION);
+        assertThat(failed.out()).contains("FAILED BAD_SIGNATURE");
+    }
+
+    @Test
+    void publishWhenObjectRefusedThenExitCodeRefused() throws Exception {
+        Path key = directory.resolve("refused.jwk");
+        Files.writeString(key, SigningKey.generate().toPrivateJson().toString());
+        Path bundle = directory.resolve("bundle.json");
+        Files.writeString(bundle, "{\"type\":\"bundle\",\"id\":\"bundle--0f4a9a2e-6d1c-4c55-9f0a-7f1c9b0f2e11\",\"objects\":["
+                + "{\"type\":\"indicator\",\"spec_version\":\"2.1\",\"id\":\"indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f\","
+                + "\"created\":\"2026-01-01T00:00:00.000Z\",\"modified\":\"2026-01-01T00:00:00.000Z\","
+                + "\"pattern\":\"[not a pattern\",\"pattern_type\":\"stix\",\"valid_from\":\"2026-01-01T00:00:00Z\"}]}");
+
+        Run run = run("publish", "--url", url, "--key", key.toString(), "--bundle", bundle.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(run.out()).startsWith("REFUSED indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f");
+    }
+
+    @Test
+    void runWhenNoCommandThenUsageExitCode() {
+        Run run = run();
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("a command is required");
+    }
+
+    @Test
+    void publishWhenTwoSourcesGivenThenUsageExitCodeAndHint() {
+        Run run = run("publish", "--wallet", "eip155:1:0x2222222222222222222222222222222222222222", "--ip", "192.0.2.1");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("mutually exclusive").contains("exchange publish --help");
+    }
+
+    @Test
+    void loginWhenExchangeUnreachableThenUnavailableExitCodeWithReadableError() {
+        Run run = run("login", "--url", "http://localhost:1");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.UNAVAILABLE);
+        assertThat(run.err()).startsWith("exchange: GET http://localhost:1/trilateral/ failed");
+    }
+
+    @Test
+    void helpWhenAskedOnACommandThenDescribesItsOptions() {
+        Run run = run("poll", "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("--cursor").contains("--added-after");
+    }
+}
