@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.trilateral.taxonomy.stix.StixJson;
 import tools.jackson.databind.JsonNode;
 
-/** Replays the vectors the project publishes (src/test/resources/persona-vectors-v1.json). */
+/** Replays the vectors the project publishes (docs/vectors/persona-identifiers-v1.json, on the test class path). */
 class PersonaVectorsTest {
 
     private final V1Sha256 scheme = new V1Sha256();
@@ -16,7 +16,7 @@ class PersonaVectorsTest {
     @Test
     void publishedVectorsWhenReplayedThenNormalisedTaggedAndDigestMatch() throws Exception {
         JsonNode vectors;
-        try (InputStream in = getClass().getResourceAsStream("/persona-vectors-v1.json")) {
+        try (InputStream in = getClass().getResourceAsStream("/persona-identifiers-v1.json")) {
             vectors = StixJson.mapper().readTree(in).get("vectors");
         }
         assertThat(vectors.size()).isGreaterThanOrEqualTo(15);
