@@ -1,6 +1,5 @@
 package org.trilateral.taxonomy.vocabulary;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** Kinds of infrastructure that facilitate the scheme, the {@code facilitator_kind} of the facilitator-infrastructure extension (vocabulary {@code tie-facilitator-kind}). */
@@ -30,6 +29,6 @@ public enum FacilitatorKind implements VocabularyTerm {
 
     /** The term with this value, if any. */
     public static Optional<FacilitatorKind> fromValue(String value) {
-        return Arrays.stream(values()).filter(t -> t.value.equals(value)).findFirst();
+        return VocabularyTerm.find(FacilitatorKind.class, value);
     }
 }

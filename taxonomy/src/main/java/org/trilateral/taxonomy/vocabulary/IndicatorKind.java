@@ -1,6 +1,5 @@
 package org.trilateral.taxonomy.vocabulary;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** What an exchange indicator points at; written as a label of the indicator (vocabulary {@code tie-indicator-kind}). */
@@ -32,6 +31,6 @@ public enum IndicatorKind implements VocabularyTerm {
 
     /** The term with this value, if any. */
     public static Optional<IndicatorKind> fromValue(String value) {
-        return Arrays.stream(values()).filter(t -> t.value.equals(value)).findFirst();
+        return VocabularyTerm.find(IndicatorKind.class, value);
     }
 }

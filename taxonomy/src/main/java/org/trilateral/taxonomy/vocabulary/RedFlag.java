@@ -1,6 +1,5 @@
 package org.trilateral.taxonomy.vocabulary;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** Observations that suggest a DPRK IT worker, as members report them in notes and sightings (vocabulary {@code tie-red-flag}). */
@@ -31,6 +30,6 @@ public enum RedFlag implements VocabularyTerm {
 
     /** The term with this value, if any. */
     public static Optional<RedFlag> fromValue(String value) {
-        return Arrays.stream(values()).filter(t -> t.value.equals(value)).findFirst();
+        return VocabularyTerm.find(RedFlag.class, value);
     }
 }

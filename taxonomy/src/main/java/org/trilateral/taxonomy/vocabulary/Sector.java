@@ -1,6 +1,5 @@
 package org.trilateral.taxonomy.vocabulary;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** Sectors of the exchange's seed members and of the targets of the scheme (vocabulary {@code tie-sector}). */
@@ -32,6 +31,6 @@ public enum Sector implements VocabularyTerm {
 
     /** The term with this value, if any. */
     public static Optional<Sector> fromValue(String value) {
-        return Arrays.stream(values()).filter(t -> t.value.equals(value)).findFirst();
+        return VocabularyTerm.find(Sector.class, value);
     }
 }
