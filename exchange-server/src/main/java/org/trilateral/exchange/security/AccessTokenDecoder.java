@@ -68,9 +68,22 @@ final class AccessTokenDecoder implements ReactiveJwtDecoder {
                     .reduce((a, b) -> a + "; " + b).orElse(e.getMessage());
             return new BadJwtException(reasons, e);
         }
+        // Spring's message is generic ("Failed to validate the token"); the causes say what went wrong.
+        StringBuilder all = new StringBuilder();
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            all.append(cause.getMessage()).append(" | ");
+        }
         String message = e.getMessage() == null ? "" : e.getMessage();
         if (message.startsWith(PREFIX)) {
             message = message.substring(PREFIX.length());
+        }
+        String causes = all.toString();
+        if (causes.contains("Invalid signature")) {
+            return new BadJwtException("the signature does not verify with the signing key of issuer '" + issuerName + "'", e);
+        }
+        if (causes.contains("no matching key")) {
+            return new BadJwtException("no signing key of issuer '" + issuerName + "' has key id '" + kid
+                    + "' (the issuer's key set was refetched)", e);
         }
         if (message.contains("Invalid signature")) {
             return new BadJwtException("the signature does not verify with the signing key of issuer '" + issuerName + "'", e);

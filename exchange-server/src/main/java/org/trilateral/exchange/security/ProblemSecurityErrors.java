@@ -13,9 +13,16 @@ import reactor.core.publisher.Mono;
 /** 401 and 403 outside TAXII (admin API, unknown routes): RFC 9457 problem details with the Bearer challenge. */
 final class ProblemSecurityErrors implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
 
+    private final String refusal;
+
+    /** @param refusal the reason given for every 401, whatever the token (for the deny-all chain); null to explain the token's fault */
+    ProblemSecurityErrors(String refusal) {
+        this.refusal = refusal;
+    }
+
     @Override
     public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException failure) {
-        String reason = SecurityRefusals.reason(exchange, failure);
+        String reason = refusal != null ? refusal : SecurityRefusals.reason(exchange, failure);
         SecurityRefusals.log(exchange, 401, reason);
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
                 SecurityRefusals.challenge(SecurityRefusals.hadToken(exchange) ? "invalid_token" : null, reason));

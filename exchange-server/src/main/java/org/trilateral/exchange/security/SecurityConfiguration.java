@@ -68,7 +68,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityWebFilterChain adminSecurity(ServerHttpSecurity http, TrustedIssuers issuers) {
-        ProblemSecurityErrors errors = new ProblemSecurityErrors();
+        ProblemSecurityErrors errors = new ProblemSecurityErrors(null);
         return stateless(http)
                 .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/admin", "/admin/**"))
                 .authorizeExchange(exchange -> exchange.anyExchange().hasRole(Role.ADMIN.value()))
@@ -84,7 +84,8 @@ class SecurityConfiguration {
     @Bean
     @Order(Integer.MAX_VALUE)
     SecurityWebFilterChain denyEverythingElse(ServerHttpSecurity http) {
-        ProblemSecurityErrors errors = new ProblemSecurityErrors();
+        ProblemSecurityErrors errors = new ProblemSecurityErrors(
+                "the exchange serves nothing at this path: TAXII is under /taxii2/ and the API root, the admin API under /admin/");
         return stateless(http)
                 .securityMatcher(ServerWebExchangeMatchers.anyExchange())
                 .authorizeExchange(exchange -> exchange.anyExchange().denyAll())

@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -27,6 +28,12 @@ final class SecurityRefusals {
     static String reason(ServerWebExchange exchange, AuthenticationException failure) {
         if (!hadToken(exchange)) {
             return "no bearer token: send Authorization: Bearer <access token> from an identity provider the exchange trusts";
+        }
+        // Spring wraps the decoder's failure in a generic "Failed to validate the token"; the cause says why.
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JwtException jwt && jwt.getMessage() != null) {
+                return jwt.getMessage();
+            }
         }
         if (failure instanceof OAuth2AuthenticationException oauth && oauth.getError().getDescription() != null) {
             return oauth.getError().getDescription();

@@ -1,6 +1,8 @@
 package org.trilateral.exchange.security;
 
 import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.source.JWKSecurityContextJWKSet;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jwt.SignedJWT;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -8,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -66,16 +67,23 @@ public final class TrustedIssuers {
 
     private static TrustedIssuer withKeys(SecurityProperties.Issuer issuer, SecurityProperties settings,
                                           MemberStore members, Function<SignedJWT, Flux<JWK>> keys) {
-        NimbusReactiveJwtDecoder.JwkSourceReactiveJwtDecoderBuilder builder = NimbusReactiveJwtDecoder.withJwkSource(keys);
-        AccessTokenDecoder.ALLOWED.forEach(alg -> builder.jwsAlgorithm(SignatureAlgorithm.from(alg.getName())));
-        NimbusReactiveJwtDecoder nimbus = builder.build();
+        JwtReactiveAuthenticationManager manager = new JwtReactiveAuthenticationManager(decoder(issuer, settings, keys));
+        manager.setJwtAuthenticationConverter(new MemberTokenConverter(issuer, members));
+        return new TrustedIssuer(issuer.name(), issuer.issuerUri(), manager);
+    }
+
+    /** The issuer's decoder: asymmetric algorithms only; issuer, audience, expiry and not-before checked with the clock skew. */
+    static AccessTokenDecoder decoder(SecurityProperties.Issuer issuer, SecurityProperties settings,
+                                      Function<SignedJWT, Flux<JWK>> keys) {
+        // The builder takes one algorithm; the key selector is replaced by one that accepts each allowed algorithm.
+        NimbusReactiveJwtDecoder nimbus = NimbusReactiveJwtDecoder.withJwkSource(keys)
+                .jwtProcessorCustomizer(processor -> processor.setJWSKeySelector(
+                        new JWSVerificationKeySelector<>(AccessTokenDecoder.ALLOWED, new JWKSecurityContextJWKSet())))
+                .build();
         nimbus.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 new JwtTimestampValidator(settings.clockSkew()),
                 new JwtIssuerValidator(issuer.issuerUri()),
                 new AccessTokenClaimsValidator(issuer.audience())));
-        JwtReactiveAuthenticationManager manager = new JwtReactiveAuthenticationManager(
-                new AccessTokenDecoder(issuer.name(), nimbus));
-        manager.setJwtAuthenticationConverter(new MemberTokenConverter(issuer, members));
-        return new TrustedIssuer(issuer.name(), issuer.issuerUri(), manager);
+        return new AccessTokenDecoder(issuer.name(), nimbus);
     }
 }
