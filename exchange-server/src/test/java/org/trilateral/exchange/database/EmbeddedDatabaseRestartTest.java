@@ -40,11 +40,11 @@ class EmbeddedDatabaseRestartTest {
     }
 
     private ConfigurableApplicationContext start() {
+        // Command-line arguments: they take precedence over application.yaml (whose server.port is 8080).
         return new SpringApplicationBuilder(ExchangeApplication.class)
-                .properties("server.port=0",
-                        "exchange.database.url=",
-                        "exchange.database.embedded.data-directory=" + dataDirectory.resolve("pg"))
-                .run();
+                .run("--server.port=0",
+                        "--exchange.database.url=",
+                        "--exchange.database.embedded.data-directory=" + dataDirectory.resolve("pg"));
     }
 
     /** A client calling as the demo member us-agency, with a token from {@code POST /dev/token}. */
