@@ -1,24 +1,39 @@
 package org.trilateral.exchange.problem;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * A refused request outside TAXII, rendered as RFC 9457 problem details (§3.1: type, title, status, detail).
- * {@code field} names the request member that is wrong, for validation errors.
+ * {@code field} (an extension member, §3.2) names the request member that is wrong, for validation errors. An
+ * {@link ErrorResponseException}, so any problem-details handler renders it the same way.
  */
-public class Problem extends RuntimeException {
+public class Problem extends ErrorResponseException {
 
-    private final HttpStatus status;
     private final String field;
 
     public Problem(HttpStatus status, String detail, String field) {
-        super(detail);
-        this.status = status;
+        super(status, body(status, detail, field), null);
         this.field = field;
     }
 
+    private static ProblemDetail body(HttpStatus status, String detail, String field) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setTitle(status.getReasonPhrase());
+        if (field != null) {
+            body.setProperty("field", field);
+        }
+        return body;
+    }
+
     public HttpStatus status() {
-        return status;
+        return HttpStatus.valueOf(getStatusCode().value());
+    }
+
+    /** What is wrong, for the client. */
+    public String detail() {
+        return getBody().getDetail();
     }
 
     /** The request member that is wrong, or null. */

@@ -31,7 +31,7 @@ public class ProblemErrorHandler implements WebExceptionHandler {
             return Mono.error(failure);
         }
         if (failure instanceof Problem problem) {
-            return ProblemResponses.write(exchange.getResponse(), problem.status(), problem.getMessage(), problem.field(), path);
+            return ProblemResponses.write(exchange.getResponse(), problem.status(), problem.detail(), problem.field(), path);
         }
         if (failure instanceof ResponseStatusException status) {
             HttpStatus code = HttpStatus.resolve(status.getStatusCode().value());

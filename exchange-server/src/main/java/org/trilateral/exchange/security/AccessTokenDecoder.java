@@ -14,6 +14,7 @@ import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * One issuer's decoder, in front of Spring's Nimbus decoder: it refuses what must never be verified at all
@@ -58,7 +59,10 @@ final class AccessTokenDecoder implements ReactiveJwtDecoder {
                     + " (RS, PS, ES) are accepted"));
         }
         String kid = signed.getHeader().getKeyID();
-        return delegate.decode(token).onErrorMap(JwtException.class, e -> clarify(e, kid));
+        // Signature verification is CPU work: off the event loop, on the bounded parallel scheduler.
+        return Mono.defer(() -> delegate.decode(token))
+                .subscribeOn(Schedulers.parallel())
+                .onErrorMap(JwtException.class, e -> clarify(e, kid));
     }
 
     private BadJwtException clarify(JwtException e, String kid) {
