@@ -26,6 +26,7 @@ import org.trilateral.exchange.support.ExchangeIntegrationTest;
 import org.trilateral.exchange.support.TestIdentityProvider;
 import org.trilateral.exchange.taxii.Taxii;
 import org.trilateral.taxonomy.stix.StixJson;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Tokens from three national identity providers (played by WireMock): the US and Japanese ones found through OIDC
@@ -42,6 +43,7 @@ class FederatedTokensTest extends ExchangeIntegrationTest {
     static void issuers(DynamicPropertyRegistry registry) {
         issuer(registry, 1, "us", US.issuerUri(), null, null);
         issuer(registry, 2, "jp", JP.issuerUri(), null, null);
+        registry.add("exchange.security.issuers[2].roles-claim", () -> "realm_access.roles");
         issuer(registry, 3, "kr", KR.issuerUri(), KR.issuerUri() + "/protocol/openid-connect/certs", "azp");
     }
 
@@ -218,6 +220,18 @@ class FederatedTokensTest extends ExchangeIntegrationTest {
         assertRefused(token, "suspended");
         client().post().uri("/admin/members/jp-agency/reinstate").exchange().expectStatus().isOk();
         collections(token).expectStatus().isOk();
+    }
+
+    @Test
+    void rolesClaimWhenConfiguredThenNarrowsButNeverWidensRegisteredRoles() {
+        String consumerOnly = JP.token("jp-agency-user", c -> c.claim("realm_access", Map.of("roles", List.of("consumer"))));
+        JsonNode indicators = new Taxii(clientWithToken(consumerOnly)).getJson(Taxii.INDICATORS);
+        assertThat(indicators.get("can_read").asBoolean()).isTrue();
+        assertThat(indicators.get("can_write").asBoolean()).isFalse();
+        String claimsAdmin = JP.token("jp-agency-user",
+                c -> c.claim("realm_access", Map.of("roles", List.of("consumer", "publisher", "admin"))));
+        assertThat(new Taxii(clientWithToken(claimsAdmin)).getJson(Taxii.INDICATORS).get("can_write").asBoolean()).isTrue();
+        clientWithToken(claimsAdmin).get().uri("/admin/members").exchange().expectStatus().isForbidden();
     }
 
     @Test

@@ -117,6 +117,12 @@ public final class TestIdentityProvider implements AutoCloseable {
         return signing;
     }
 
+    /** The provider withdraws every key but the current signing key from its key set. */
+    public void retireOldKeys() {
+        published.retainAll(List.of(signing));
+        serve();
+    }
+
     /** The provider goes down: every request to it fails at the connection. */
     public void down() {
         server.resetAll();
