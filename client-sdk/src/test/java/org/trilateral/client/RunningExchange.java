@@ -1,24 +1,62 @@
 package org.trilateral.client;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.trilateral.exchange.ExchangeApplication;
+import org.trilateral.taxonomy.stix.StixJson;
 
 /**
- * The real exchange application on a random port with its own embedded PostgreSQL in a temporary directory. The
- * one place that knows how a test client reaches and authenticates to it: when the server gains authentication,
- * {@link #clientBuilder()} gets its token (from {@code POST /dev/token}) here.
+ * The real exchange application on a random port with its own embedded PostgreSQL in a temporary directory, in
+ * its development mode (no identity provider configured). The one place that knows how a test client reaches and
+ * authenticates to it: {@link #clientBuilder()} carries a development token of the demo member {@link #MEMBER_ID},
+ * obtained from {@code POST /dev/token}.
  */
 public final class RunningExchange implements AutoCloseable {
 
+    /** The demo member the tests publish as, and its identity (the created_by_ref of what it publishes). */
+    public static final String MEMBER_ID = "us-agency";
+    public static final String MEMBER_IDENTITY = "identity--ddd4187e-df13-4d7a-b3e3-82485e32818a";
+
     private final ConfigurableApplicationContext context;
     private final URI baseUrl;
+    private final String token;
 
     private RunningExchange(ConfigurableApplicationContext context) {
         this.context = context;
         this.baseUrl = URI.create("http://localhost:" + context.getEnvironment().getProperty("local.server.port"));
+        this.token = devToken(MEMBER_ID);
+    }
+
+    /** A development access token for a demo member. */
+    public String devToken(String member) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(baseUrl.resolve("/dev/token"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString("member=" + member)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("POST /dev/token answered " + response.statusCode() + ": " + response.body());
+            }
+            return StixJson.mapper().readTree(response.body()).get("access_token").asString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The development token of {@link #MEMBER_ID}. */
+    public String token() {
+        return token;
     }
 
     /** Starts the exchange with its embedded PostgreSQL files in {@code dataDirectory}. */
@@ -38,7 +76,8 @@ public final class RunningExchange implements AutoCloseable {
 
     /** A client builder for this exchange; tests add their key, cursor store or JWKS URL. */
     public ExchangeClient.Builder clientBuilder() {
-        return ExchangeClient.builder().baseUrl(baseUrl).statusPolling(java.time.Duration.ofMillis(100), java.time.Duration.ofSeconds(10));
+        return ExchangeClient.builder().baseUrl(baseUrl).credentials(Credentials.bearer(token))
+                .statusPolling(java.time.Duration.ofMillis(100), java.time.Duration.ofSeconds(10));
     }
 
     @Override

@@ -6,7 +6,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** Objects for the tests. */
 final class TestObjects {
 
-    static final String MEMBER = "identity--7b0c3f0e-2a57-4d4a-9a7e-3c1f3b2f4e11";
+    static final String MEMBER = RunningExchange.MEMBER_IDENTITY;
 
     private TestObjects() {
     }

@@ -23,7 +23,7 @@ import org.trilateral.taxonomy.signature.SigningKey;
 /** The CLI end to end against the real exchange: keys, publish, poll with a cursor, verify; and its exit codes. */
 class ExchangeCliTest {
 
-    private static final String IDENTITY = "identity--7b0c3f0e-2a57-4d4a-9a7e-3c1f3b2f4e11";
+    private static final String IDENTITY = RunningExchange.MEMBER_IDENTITY;
 
     @TempDir
     static Path directory;
@@ -65,28 +65,28 @@ class ExchangeCliTest {
         assertThat(run("keys", "thumbprint", "--key", key.toString()).out().strip()).isEqualTo(kid);
         jwks.stubFor(get(urlPathEqualTo("/keys.json")).willReturn(okJson("{\"keys\":[" + generated.out().strip() + "]}")));
 
-        assertThat(run("login", "--url", url).exitCode()).isZero();
-        Run published = run("publish", "--url", url, "--key", key.toString(), "--identity", IDENTITY,
+        assertThat(run("login", "--url", url, "--token", exchange.token()).exitCode()).isZero();
+        Run published = run("publish", "--url", url, "--token", exchange.token(), "--key", key.toString(), "--identity", IDENTITY,
                 "--wallet", "eip155:1:0x2222222222222222222222222222222222222222", "--tlp", "amber");
         assertThat(published.exitCode()).as(published.err()).isZero();
         assertThat(published.out()).startsWith("ACCEPTED indicator--");
 
         Path output = directory.resolve("objects.jsonl");
-        Run polled = run("poll", "--url", url, "--cursor", "cli", "--cursor-dir", directory.resolve("cursors").toString(),
+        Run polled = run("poll", "--url", url, "--token", exchange.token(), "--cursor", "cli", "--cursor-dir", directory.resolve("cursors").toString(),
                 "--output", output.toString());
         assertThat(polled.exitCode()).isZero();
         assertThat(Files.readAllLines(output)).hasSize(1);
-        assertThat(run("poll", "--url", url, "--cursor", "cli", "--cursor-dir", directory.resolve("cursors").toString(),
+        assertThat(run("poll", "--url", url, "--token", exchange.token(), "--cursor", "cli", "--cursor-dir", directory.resolve("cursors").toString(),
                 "--output", output.toString()).exitCode()).isZero();
         assertThat(Files.readAllLines(output)).as("resumed from the cursor: nothing twice").hasSize(1);
 
-        Run verified = run("verify", "--url", url, "--file", output.toString(), "--jwks-url", jwks.baseUrl() + "/keys.json");
+        Run verified = run("verify", "--url", url, "--token", exchange.token(), "--file", output.toString(), "--jwks-url", jwks.baseUrl() + "/keys.json");
         assertThat(verified.exitCode()).as(verified.out()).isZero();
         assertThat(verified.out()).contains("OK indicator--").contains(kid);
 
         Path tampered = directory.resolve("tampered.jsonl");
         Files.write(tampered, List.of(Files.readString(output).strip().replace("Payroll wallet", "Payroll walIet")));
-        Run failed = run("verify", "--url", url, "--file", tampered.toString(), "--jwks-url", jwks.baseUrl() + "/keys.json");
+        Run failed = run("verify", "--url", url, "--token", exchange.token(), "--file", tampered.toString(), "--jwks-url", jwks.baseUrl() + "/keys.json");
         assertThat(failed.exitCode()).isEqualTo(ExitCodes.VERIFICATION);
         assertThat(failed.out()).contains("FAILED BAD_SIGNATURE");
     }
@@ -101,7 +101,7 @@ class ExchangeCliTest {
                 + "\"created\":\"2026-01-01T00:00:00.000Z\",\"modified\":\"2026-01-01T00:00:00.000Z\","
                 + "\"pattern\":\"[not a pattern\",\"pattern_type\":\"stix\",\"valid_from\":\"2026-01-01T00:00:00Z\"}]}");
 
-        Run run = run("publish", "--url", url, "--key", key.toString(), "--bundle", bundle.toString());
+        Run run = run("publish", "--url", url, "--token", exchange.token(), "--key", key.toString(), "--bundle", bundle.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.REFUSED);
         assertThat(run.out()).startsWith("REFUSED indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f");

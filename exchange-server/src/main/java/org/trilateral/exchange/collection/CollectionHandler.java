@@ -6,6 +6,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.trilateral.exchange.member.Member;
+import org.trilateral.exchange.security.CurrentMember;
 import org.trilateral.exchange.taxii.TaxiiException;
 import org.trilateral.exchange.taxii.TaxiiResponses;
 import reactor.core.publisher.Mono;
@@ -21,12 +23,13 @@ public class CollectionHandler {
     }
 
     public Mono<ServerResponse> list(ServerRequest request) {
-        return TaxiiResponses.resource(HttpStatus.OK,
-                Map.of("collections", registry.all().stream().map(CollectionHandler::resource).toList()));
+        return CurrentMember.of(request).flatMap(member -> TaxiiResponses.resource(HttpStatus.OK,
+                Map.of("collections", registry.all().stream().map(c -> resource(c, member)).toList())));
     }
 
     public Mono<ServerResponse> one(ServerRequest request) {
-        return TaxiiResponses.resource(HttpStatus.OK, resource(require(registry, request)));
+        TaxiiCollection collection = require(registry, request);
+        return CurrentMember.of(request).flatMap(member -> TaxiiResponses.resource(HttpStatus.OK, resource(collection, member)));
     }
 
     /** The collection named by the {@code collectionId} path variable, or a TAXII 404. */
@@ -36,17 +39,8 @@ public class CollectionHandler {
                 .orElseThrow(() -> TaxiiException.notFound("no collection '" + key + "' in this API root"));
     }
 
-    /** The collection named by the path, if clients may write to it; otherwise a TAXII 403. */
-    public static TaxiiCollection requireWritable(CollectionRegistry registry, ServerRequest request) {
-        TaxiiCollection collection = require(registry, request);
-        if (!collection.writable()) {
-            throw new TaxiiException(HttpStatus.FORBIDDEN, "forbidden",
-                    "collection '" + collection.alias() + "' is read-only: the exchange maintains it");
-        }
-        return collection;
-    }
-
-    private static Map<String, Object> resource(TaxiiCollection collection) {
+    /** §5.2: can_read and can_write answer for the calling member. */
+    private static Map<String, Object> resource(TaxiiCollection collection, Member member) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", collection.id());
         body.put("title", collection.title());
@@ -54,8 +48,8 @@ public class CollectionHandler {
             body.put("description", collection.description());
         }
         body.put("alias", collection.alias());
-        body.put("can_read", true);
-        body.put("can_write", collection.writable());
+        body.put("can_read", collection.canRead(member));
+        body.put("can_write", collection.canWrite(member));
         body.put("media_types", collection.mediaTypes());
         return body;
     }

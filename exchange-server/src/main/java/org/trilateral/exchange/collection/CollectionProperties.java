@@ -5,15 +5,18 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
+import org.trilateral.exchange.member.Role;
 
 /**
  * The exchange's collections ({@code exchange.collections}). The defaults in {@code application.yaml} are
  * {@code indicators} (member submissions), {@code advisories} (agency broadcasts) and {@code sightings}; a
- * configured list replaces them.
+ * configured list replaces them. Who may read and write each is configured with it ({@code read-roles},
+ * {@code write-roles}; docs/identity.md).
  */
 @Validated
 @ConfigurationProperties("exchange")
@@ -29,8 +32,8 @@ public record CollectionProperties(@NotEmpty List<@Valid Collection> collections
      * @param title       title shown to clients
      * @param description description shown to clients
      * @param mediaTypes  media types of the objects it holds (default {@code application/stix+json;version=2.1})
-     * @param writable    whether clients may add or delete objects (default true); the reference collection, which
-     *                    the exchange fills itself, is not
+     * @param readRoles   roles any one of which lets a member read it (default {@code consumer})
+     * @param writeRoles  roles any one of which lets a member add objects to it (default {@code publisher})
      */
     public record Collection(
             @NotNull UUID id,
@@ -38,10 +41,13 @@ public record CollectionProperties(@NotEmpty List<@Valid Collection> collections
             @NotBlank String title,
             @DefaultValue("") String description,
             @DefaultValue("application/stix+json;version=2.1") List<String> mediaTypes,
-            @DefaultValue("true") boolean writable) {
+            @DefaultValue("consumer") Set<Role> readRoles,
+            @DefaultValue("publisher") Set<Role> writeRoles) {
 
         public Collection {
             mediaTypes = List.copyOf(mediaTypes);
+            readRoles = Set.copyOf(readRoles);
+            writeRoles = Set.copyOf(writeRoles);
         }
     }
 }

@@ -15,7 +15,8 @@ public class CollectionRegistry {
 
     public CollectionRegistry(CollectionProperties properties) {
         this.collections = properties.collections().stream()
-                .map(c -> new TaxiiCollection(c.id().toString(), c.alias(), c.title(), c.description(), c.mediaTypes(), c.writable()))
+                .map(c -> new TaxiiCollection(c.id().toString(), c.alias(), c.title(), c.description(), c.mediaTypes(),
+                        c.readRoles(), c.writeRoles()))
                 .toList();
         for (TaxiiCollection collection : collections) {
             register(collection.id(), collection);

@@ -1,15 +1,33 @@
 package org.trilateral.exchange.collection;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import org.trilateral.exchange.member.Member;
+import org.trilateral.exchange.member.Role;
 
-/** One collection of the API root: its TAXII id, alias and description, and whether clients may write to it. */
+/**
+ * One collection of the API root: its TAXII id, alias and description, and the roles that may read and write it.
+ */
 public record TaxiiCollection(String id, String alias, String title, String description, List<String> mediaTypes,
-                              boolean writable) {
+                              Set<Role> readRoles, Set<Role> writeRoles) {
 
     public TaxiiCollection {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(alias, "alias");
         mediaTypes = List.copyOf(mediaTypes);
+        readRoles = Set.copyOf(readRoles);
+        writeRoles = Set.copyOf(writeRoles);
+    }
+
+    /** TAXII 2.1 §5.2 {@code can_read} for this member: it has one of the read roles. */
+    public boolean canRead(Member member) {
+        return !Collections.disjoint(member.roles(), readRoles);
+    }
+
+    /** TAXII 2.1 §5.2 {@code can_write} for this member: it has one of the write roles. */
+    public boolean canWrite(Member member) {
+        return !Collections.disjoint(member.roles(), writeRoles);
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import org.trilateral.exchange.collection.CollectionHandler;
 import org.trilateral.exchange.collection.CollectionRegistry;
 import org.trilateral.exchange.collection.TaxiiCollection;
+import org.trilateral.exchange.object.ObjectHandler;
 import org.trilateral.exchange.object.ObjectPage;
 import org.trilateral.exchange.object.ObjectStore;
 import org.trilateral.exchange.taxii.ObjectQuery;
@@ -20,7 +21,10 @@ import org.trilateral.taxonomy.stix.StixJson;
 import org.trilateral.taxonomy.stix.StixTimestamp;
 import reactor.core.publisher.Mono;
 
-/** Answers {@code GET …/collections/{id}/manifest/} with the same filters and paging as the objects endpoint. */
+/**
+ * Answers {@code GET …/collections/{id}/manifest/} with the same filters, paging and audience rules as the objects
+ * endpoint.
+ */
 @Component
 public class ManifestHandler {
 
@@ -37,7 +41,9 @@ public class ManifestHandler {
     public Mono<ServerResponse> get(ServerRequest request) {
         TaxiiCollection collection = CollectionHandler.require(collections, request);
         ObjectQuery query = ObjectQuery.parse(request.queryParams(), limits, VersionFilter.LAST);
-        return store.find(collection.id(), query, false).flatMap(ManifestHandler::render);
+        return ObjectHandler.reader(request)
+                .flatMap(reader -> store.find(collection.id(), query, false, reader))
+                .flatMap(ManifestHandler::render);
     }
 
     private static Mono<ServerResponse> render(ObjectPage page) {

@@ -6,7 +6,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.trilateral.exchange.access.Reader;
 import org.trilateral.exchange.collection.CollectionHandler;
+import org.trilateral.exchange.security.CurrentMember;
 import org.trilateral.exchange.collection.CollectionRegistry;
 import org.trilateral.exchange.collection.TaxiiCollection;
 import org.trilateral.exchange.status.StatusHandler;
@@ -44,14 +46,14 @@ public class ObjectHandler {
     public Mono<ServerResponse> getObjects(ServerRequest request) {
         TaxiiCollection collection = CollectionHandler.require(collections, request);
         ObjectQuery query = ObjectQuery.parse(request.queryParams(), limits, VersionFilter.LAST);
-        return store.find(collection.id(), query, true).flatMap(ObjectHandler::envelope);
+        return reader(request).flatMap(reader -> store.find(collection.id(), query, true, reader)).flatMap(ObjectHandler::envelope);
     }
 
     public Mono<ServerResponse> getObject(ServerRequest request) {
         TaxiiCollection collection = CollectionHandler.require(collections, request);
         String id = request.pathVariable("objectId");
         ObjectQuery query = ObjectQuery.parse(request.queryParams(), limits, VersionFilter.LAST).forObject(id);
-        return store.find(collection.id(), query, true)
+        return reader(request).flatMap(reader -> store.find(collection.id(), query, true, reader))
                 .flatMap(page -> page.items().isEmpty() && query.cursor().afterSequence() == 0
                         ? Mono.error(notFound(collection, id))
                         : envelope(page));
@@ -61,7 +63,7 @@ public class ObjectHandler {
         TaxiiCollection collection = CollectionHandler.require(collections, request);
         String id = request.pathVariable("objectId");
         ObjectQuery query = ObjectQuery.parse(request.queryParams(), limits, VersionFilter.ALL).forObject(id);
-        return store.find(collection.id(), query, false).flatMap(page -> {
+        return reader(request).flatMap(reader -> store.find(collection.id(), query, false, reader)).flatMap(page -> {
             if (page.items().isEmpty() && query.cursor().afterSequence() == 0) {
                 return Mono.error(notFound(collection, id));
             }
@@ -80,7 +82,7 @@ public class ObjectHandler {
     }
 
     public Mono<ServerResponse> deleteObject(ServerRequest request) {
-        TaxiiCollection collection = CollectionHandler.requireWritable(collections, request);
+        TaxiiCollection collection = CollectionHandler.require(collections, request);
         String id = request.pathVariable("objectId");
         ObjectQuery query = ObjectQuery.parse(request.queryParams(), limits, VersionFilter.ALL);
         return store.delete(collection.id(), id, query.versions(), query.specVersions())
@@ -91,7 +93,7 @@ public class ObjectHandler {
     }
 
     public Mono<ServerResponse> addObjects(ServerRequest request) {
-        TaxiiCollection collection = CollectionHandler.requireWritable(collections, request);
+        TaxiiCollection collection = CollectionHandler.require(collections, request);
         long max = limits.maxContentLength().toBytes();
         long declared = request.headers().contentLength().orElse(-1);
         if (declared > max) {
@@ -113,8 +115,14 @@ public class ObjectHandler {
                     }
                     return reader.read(bytes);
                 })
-                .flatMap(objects -> ingest.ingest(collection, objects))
+                .zipWith(CurrentMember.of(request))
+                .flatMap(objectsAndMember -> ingest.ingest(collection, objectsAndMember.getT1(), objectsAndMember.getT2()))
                 .flatMap(status -> TaxiiResponses.resource(HttpStatus.ACCEPTED, StatusHandler.resource(status)));
+    }
+
+    /** The calling member as the read paths see it: objects it may not read do not exist for it. */
+    public static Mono<Reader> reader(ServerRequest request) {
+        return CurrentMember.of(request).map(Reader::of);
     }
 
     /** §3.7 envelope, assembled from the stored JSON of each object without re-serialising it. */

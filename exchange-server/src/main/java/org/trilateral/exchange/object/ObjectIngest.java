@@ -3,17 +3,25 @@ package org.trilateral.exchange.object;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import org.trilateral.exchange.access.Audience;
+import org.trilateral.exchange.access.AudiencePolicy;
+import org.trilateral.exchange.access.SharingGroup;
 import org.trilateral.exchange.collection.TaxiiCollection;
+import org.trilateral.exchange.member.Member;
+import org.trilateral.exchange.member.MemberStore;
 import org.trilateral.exchange.status.IngestStatus;
 import org.trilateral.exchange.status.StatusDetail;
 import org.trilateral.exchange.status.StatusStore;
 import org.trilateral.taxonomy.extension.ExchangeExtensionValidator;
 import org.trilateral.taxonomy.jcs.CanonicalizationException;
+import org.trilateral.taxonomy.marking.Tlp;
 import org.trilateral.taxonomy.stix.StixJson;
 import org.trilateral.taxonomy.stix.StixObjectValidator;
 import org.trilateral.taxonomy.stix.StixTimestamp;
@@ -24,8 +32,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Adds the objects of one envelope to a collection (TAXII 2.1 §5.5). Each object is validated (STIX 2.1, then
- * the exchange's own extensions: wallets, persona identifiers, facilitator infrastructure, signatures) and stored on
- * its own, so one bad object does not sink the envelope; the objects and the status resource that reports
+ * the exchange's own extensions: wallets, persona identifiers, facilitator infrastructure, signatures), checked to
+ * be attributed to the publishing member, given its audience from its markings (docs/access-rules.md) and stored
+ * on its own, so one bad object does not sink the envelope; the objects and the status resource that reports
  * them commit together.
  */
 @Component
@@ -34,36 +43,71 @@ public class ObjectIngest {
     private final ObjectStore store;
     private final StatusStore statuses;
     private final TransactionalOperator transaction;
+    private final MemberStore members;
+    private final AudiencePolicy audiences;
     private final StixObjectValidator validator = new StixObjectValidator();
     private final ExchangeExtensionValidator extensionValidator = new ExchangeExtensionValidator();
 
-    public ObjectIngest(ObjectStore store, StatusStore statuses, TransactionalOperator transaction) {
+    public ObjectIngest(ObjectStore store, StatusStore statuses, TransactionalOperator transaction, MemberStore members,
+                        AudiencePolicy audiences) {
         this.store = store;
         this.statuses = statuses;
         this.transaction = transaction;
+        this.members = members;
+        this.audiences = audiences;
     }
 
     /**
-     * Adds objects the exchange itself publishes (its reference data), bypassing the HTTP edge but not validation.
+     * Adds objects that the exchange itself publishes (its reference data), attributed to {@code publisher}: the
+     * HTTP edge and its role checks are bypassed, validation and attribution are not.
      */
-    public Mono<IngestStatus> ingestOwn(TaxiiCollection collection, List<? extends JsonNode> objects) {
+    public Mono<IngestStatus> ingestOwn(TaxiiCollection collection, List<? extends JsonNode> objects, Member publisher) {
         List<ReceivedObject> received = new ArrayList<>(objects.size());
         for (int i = 0; i < objects.size(); i++) {
             received.add(new ReceivedObject(i, objects.get(i), StixJson.mapper().writeValueAsString(objects.get(i))));
         }
-        return ingest(collection, received);
+        return ingest(collection, received, publisher);
     }
 
-    Mono<IngestStatus> ingest(TaxiiCollection collection, List<ReceivedObject> received) {
+    Mono<IngestStatus> ingest(TaxiiCollection collection, List<ReceivedObject> received, Member publisher) {
         Instant requested = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return Mono.fromCallable(() -> prepare(received))
+        return Mono.fromCallable(() -> prepare(received, publisher))
                 .subscribeOn(Schedulers.parallel())
+                .flatMap(this::refuseUnknownRecipients)
                 .flatMap(prepared -> store.store(collection.id(), prepared.accepted())
-                        .flatMap(outcomes -> statuses.save(status(collection, requested, prepared.refused(), outcomes)))
+                        .flatMap(outcomes -> statuses.save(status(collection, requested, prepared.refused(), outcomes, publisher)))
                         .as(transaction::transactional));
     }
 
-    private Prepared prepare(List<ReceivedObject> received) {
+    /** A RED object naming a recipient that is no member's identity is refused: nobody would be the recipient meant. */
+    private Mono<Prepared> refuseUnknownRecipients(Prepared prepared) {
+        Set<String> named = new HashSet<>();
+        prepared.accepted().forEach(o -> {
+            if (o.audience().recipients() != null) {
+                named.addAll(o.audience().recipients());
+            }
+        });
+        if (named.isEmpty()) {
+            return Mono.just(prepared);
+        }
+        return members.knownIdentities(named).map(known -> {
+            List<IncomingObject> accepted = new ArrayList<>();
+            List<Refusal> refused = new ArrayList<>(prepared.refused());
+            for (IncomingObject object : prepared.accepted()) {
+                List<String> unknown = object.audience().recipients() == null ? List.of()
+                        : object.audience().recipients().stream().filter(r -> !known.contains(r)).toList();
+                if (unknown.isEmpty()) {
+                    accepted.add(object);
+                } else {
+                    refused.add(new Refusal(object.index(), object.id(), object.versionText(),
+                            "TLP:RED recipients " + unknown + " are not identities of members of the exchange"));
+                }
+            }
+            return new Prepared(accepted, refused);
+        });
+    }
+
+    private Prepared prepare(List<ReceivedObject> received, Member publisher) {
         List<IncomingObject> accepted = new ArrayList<>(received.size());
         List<Refusal> refused = new ArrayList<>();
         for (ReceivedObject object : received) {
@@ -78,6 +122,18 @@ public class ObjectIngest {
                 continue;
             }
             String version = versionOf(tree);
+            String attribution = attributionProblem(tree, publisher);
+            if (attribution != null) {
+                refused.add(new Refusal(object.index(), label(object), version, attribution));
+                continue;
+            }
+            Audience audience;
+            try {
+                audience = audiences.audienceOf(tree);
+            } catch (IllegalArgumentException e) {
+                refused.add(new Refusal(object.index(), label(object), version, e.getMessage()));
+                continue;
+            }
             byte[] digest;
             try {
                 digest = ContentDigest.of(tree);
@@ -88,9 +144,40 @@ public class ObjectIngest {
             }
             accepted.add(new IncomingObject(object.index(), tree.get("id").stringValue(), tree.get("type").stringValue(),
                     tree.path("spec_version").asString("2.1"),
-                    version == null ? null : StixTimestamp.parse(version), version, digest, object.json()));
+                    version == null ? null : StixTimestamp.parse(version), version, digest, object.json(),
+                    publisher.id().value(), audience));
         }
         return new Prepared(accepted, refused);
+    }
+
+    /**
+     * Every object is attributed to the member publishing it: its {@code created_by_ref} (STIX 2.1 §3.2) must be the
+     * member's own identity. SCOs (no {@code created}, no {@code created_by_ref}: STIX 2.1 §6) and the official TLP
+     * and sharing-group marking definitions are exempt.
+     */
+    private static String attributionProblem(JsonNode tree, Member publisher) {
+        if (!tree.has("created")) {
+            return null;
+        }
+        String id = tree.path("id").asString("");
+        if (Tlp.fromId(id).isPresent() || SharingGroup.fromId(id).isPresent()) {
+            return null;
+        }
+        if (id.equals(publisher.identityId())) {
+            // A member's own identity object describes the publisher itself: consumers need it to resolve
+            // created_by_ref, and it may omit created_by_ref (STIX 2.1 §4.5 does not require it).
+            return null;
+        }
+        JsonNode creator = tree.get("created_by_ref");
+        if (creator == null || !creator.isString()) {
+            return "created_by_ref is missing: every object is attributed to its publisher; set it to "
+                    + publisher.identityId() + " (the identity of member '" + publisher.id() + "')";
+        }
+        if (!creator.stringValue().equals(publisher.identityId())) {
+            return "created_by_ref " + creator.stringValue() + " is not the identity of the publishing member '"
+                    + publisher.id() + "' (" + publisher.identityId() + "); publishing in another member's name is refused";
+        }
+        return null;
     }
 
     /** TAXII 2.1 §3.5.1: an object's version is its {@code modified}, else its {@code created}. */
@@ -112,7 +199,7 @@ public class ObjectIngest {
     }
 
     private static IngestStatus status(TaxiiCollection collection, Instant requested, List<Refusal> refused,
-                                       List<StoreOutcome> outcomes) {
+                                       List<StoreOutcome> outcomes, Member publisher) {
         List<Entry> entries = new ArrayList<>();
         for (Refusal refusal : refused) {
             entries.add(new Entry(refusal.index(), false, new StatusDetail(refusal.id(), refusal.version(), refusal.message())));
@@ -125,13 +212,17 @@ public class ObjectIngest {
                         "this version was already stored; nothing changed");
                 case CONFLICT -> new StatusDetail(object.id(), outcome.versionText(),
                         "a different object with this id and version is already stored; publish a new version (a later modified) instead");
+                case OTHER_PUBLISHER -> new StatusDetail(object.id(), outcome.versionText(),
+                        "this object was published by another member; only its creator may add versions (STIX 2.1 §3.6)");
             };
-            entries.add(new Entry(object.index(), outcome.kind() != StoreOutcome.Kind.CONFLICT, detail));
+            boolean success = outcome.kind() == StoreOutcome.Kind.ADDED || outcome.kind() == StoreOutcome.Kind.ALREADY_STORED;
+            entries.add(new Entry(object.index(), success, detail));
         }
         entries.sort((a, b) -> Integer.compare(a.index(), b.index()));
         List<StatusDetail> successes = entries.stream().filter(Entry::success).map(Entry::detail).toList();
         List<StatusDetail> failures = entries.stream().filter(e -> !e.success()).map(Entry::detail).toList();
-        return new IngestStatus(UUID.randomUUID(), collection.id(), requested, successes, failures, List.of());
+        return new IngestStatus(UUID.randomUUID(), collection.id(), requested, successes, failures, List.of(),
+                publisher.id().value());
     }
 
     private record Prepared(List<IncomingObject> accepted, List<Refusal> refused) {

@@ -14,8 +14,10 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import org.trilateral.exchange.access.Reader;
 import org.trilateral.exchange.taxii.ObjectQuery;
 import org.trilateral.exchange.taxii.VersionFilter;
+import org.trilateral.taxonomy.stix.StixJson;
 import org.trilateral.taxonomy.stix.StixTimestamp;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -38,8 +40,12 @@ public class ObjectStore {
         this.db = db;
     }
 
-    /** One page of object versions matching {@code query}; bodies are read only when {@code withBody}. */
-    public Mono<ObjectPage> find(String collectionId, ObjectQuery query, boolean withBody) {
+    /**
+     * One page of the object versions matching {@code query} that {@code reader} may read (docs/access-rules.md);
+     * bodies are read only when {@code withBody}. The audience is a condition of the query itself, so a page holds
+     * up to {@code limit} readable objects and keyset paging over {@code seq} is unchanged.
+     */
+    public Mono<ObjectPage> find(String collectionId, ObjectQuery query, boolean withBody, Reader reader) {
         StringBuilder sql = new StringBuilder("SELECT seq, stix_id, spec_version, version_text, date_added")
                 .append(withBody ? ", body" : "")
                 .append(" FROM stix_object WHERE collection_id = :collection AND seq > :after");
@@ -63,6 +69,13 @@ public class ObjectStore {
             binds.put("specs", query.specVersions().toArray(String[]::new));
         }
         appendVersionFilter(sql, binds, query.versions());
+        // The publisher always reads its own; others must be named recipients of RED objects and belong to every
+        // sharing group the object is narrowed to (the same rule as Audience.readableBy).
+        sql.append(" AND (publisher_id = :reader OR ((recipients IS NULL OR :readerIdentity = ANY(recipients))"
+                + " AND sharing_groups <@ CAST(:readerGroups AS text[])))");
+        binds.put("reader", reader.memberId());
+        binds.put("readerIdentity", reader.identityId());
+        binds.put("readerGroups", reader.groups().toArray(String[]::new));
         sql.append(" ORDER BY seq LIMIT :limit");
         binds.put("limit", query.limit() + 1);
 
@@ -154,7 +167,7 @@ public class ObjectStore {
 
     /** Every stored version (and content digest) of the given ids, by id. */
     private Mono<Map<String, List<Plan.Existing>>> existingVersions(String collectionId, String[] ids) {
-        return db.sql("SELECT stix_id, version, versioned, encode(content_sha256, 'hex') AS sha FROM stix_object"
+        return db.sql("SELECT stix_id, version, versioned, encode(content_sha256, 'hex') AS sha, publisher_id FROM stix_object"
                         + " WHERE collection_id = :collection AND stix_id = ANY(:ids)")
                 .bind("collection", collectionId)
                 .bind("ids", ids)
@@ -162,7 +175,8 @@ public class ObjectStore {
                         row.get("stix_id", String.class),
                         row.get("version", OffsetDateTime.class).toInstant(),
                         Boolean.TRUE.equals(row.get("versioned", Boolean.class)),
-                        row.get("sha", String.class)))
+                        row.get("sha", String.class),
+                        row.get("publisher_id", String.class)))
                 .all()
                 .collectMultimap(Plan.Existing::id)
                 .map(map -> {
@@ -210,6 +224,11 @@ public class ObjectStore {
         Boolean[] versioned = new Boolean[n];
         String[] sha = new String[n];
         String[] body = new String[n];
+        String[] publisher = new String[n];
+        String[] tlp = new String[n];
+        // Arrays of arrays do not bind; each object's recipients and groups travel as one JSON array text.
+        String[] recipients = new String[n];
+        String[] groups = new String[n];
         for (int i = 0; i < n; i++) {
             IncomingObject object = added.get(i);
             id[i] = object.id();
@@ -222,15 +241,25 @@ public class ObjectStore {
             versioned[i] = object.versioned();
             sha[i] = HEX.formatHex(object.sha256());
             body[i] = object.body();
+            publisher[i] = object.publisherId();
+            tlp[i] = object.audience().tlp().tlp20Value();
+            recipients[i] = object.audience().recipients() == null ? null
+                    : StixJson.mapper().writeValueAsString(object.audience().recipients());
+            groups[i] = StixJson.mapper().writeValueAsString(object.audience().groups().stream().sorted().toList());
         }
         return db.sql("INSERT INTO stix_object (seq, collection_id, stix_id, stix_type, spec_version, version,"
-                        + " version_text, date_added, versioned, content_sha256, body)"
+                        + " version_text, date_added, versioned, content_sha256, body, publisher_id, tlp, recipients, sharing_groups)"
                         + " SELECT t.seq, :collection, t.id, t.type, t.spec, CAST(t.version AS timestamptz), t.version_text,"
-                        + " CAST(t.added AS timestamptz), t.versioned, decode(t.sha, 'hex'), t.body"
+                        + " CAST(t.added AS timestamptz), t.versioned, decode(t.sha, 'hex'), t.body, t.publisher, t.tlp,"
+                        + " CASE WHEN t.recipients IS NULL THEN NULL"
+                        + " ELSE ARRAY(SELECT jsonb_array_elements_text(CAST(t.recipients AS jsonb))) END,"
+                        + " ARRAY(SELECT jsonb_array_elements_text(CAST(t.groups AS jsonb)))"
                         + " FROM unnest(CAST(:seq AS bigint[]), CAST(:id AS text[]), CAST(:type AS text[]),"
                         + " CAST(:spec AS text[]), CAST(:version AS text[]), CAST(:versionText AS text[]),"
-                        + " CAST(:added AS text[]), CAST(:versioned AS boolean[]), CAST(:sha AS text[]), CAST(:body AS text[]))"
-                        + " AS t(seq, id, type, spec, version, version_text, added, versioned, sha, body)")
+                        + " CAST(:added AS text[]), CAST(:versioned AS boolean[]), CAST(:sha AS text[]), CAST(:body AS text[]),"
+                        + " CAST(:publisher AS text[]), CAST(:tlp AS text[]), CAST(:recipients AS text[]), CAST(:groups AS text[]))"
+                        + " AS t(seq, id, type, spec, version, version_text, added, versioned, sha, body, publisher, tlp,"
+                        + " recipients, groups)")
                 .bind("collection", collectionId)
                 .bind("seq", seq)
                 .bind("id", id)
@@ -242,6 +271,10 @@ public class ObjectStore {
                 .bind("versioned", versioned)
                 .bind("sha", sha)
                 .bind("body", body)
+                .bind("publisher", publisher)
+                .bind("tlp", tlp)
+                .bind("recipients", recipients)
+                .bind("groups", groups)
                 .fetch().rowsUpdated().then();
     }
 
@@ -278,13 +311,18 @@ public class ObjectStore {
     /** Which objects of an envelope are new, already stored, or conflicting, decided against what is stored. */
     record Plan(List<IncomingObject> added, List<StoreOutcome> decided) {
 
-        record Existing(String id, Instant version, boolean versioned, String sha) {
+        /** @param publisher the member that published it; null for versions stored before publishers were recorded */
+        record Existing(String id, Instant version, boolean versioned, String sha, String publisher) {
         }
 
         static Plan of(List<IncomingObject> objects, Map<String, List<Existing>> stored) {
             Map<String, String> shaByVersion = new HashMap<>();
             Map<String, Set<String>> unversionedShas = new HashMap<>();
+            Map<String, String> publisherById = new HashMap<>();
             stored.values().forEach(list -> list.forEach(e -> {
+                if (e.publisher() != null) {
+                    publisherById.putIfAbsent(e.id(), e.publisher());
+                }
                 if (e.versioned()) {
                     shaByVersion.put(e.id() + "|" + e.version(), e.sha());
                 } else {
@@ -294,6 +332,11 @@ public class ObjectStore {
             List<IncomingObject> added = new ArrayList<>();
             List<StoreOutcome> decided = new ArrayList<>();
             for (IncomingObject object : objects) {
+                String owner = publisherById.putIfAbsent(object.id(), object.publisherId());
+                if (owner != null && !owner.equals(object.publisherId())) {
+                    decided.add(new StoreOutcome(object, StoreOutcome.Kind.OTHER_PUBLISHER, object.versionText(), null));
+                    continue;
+                }
                 String sha = HEX.formatHex(object.sha256());
                 if (object.versioned()) {
                     String key = object.id() + "|" + object.version();

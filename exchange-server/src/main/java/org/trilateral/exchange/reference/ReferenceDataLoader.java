@@ -1,5 +1,8 @@
 package org.trilateral.exchange.reference;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -7,8 +10,14 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 import org.trilateral.exchange.collection.CollectionRegistry;
 import org.trilateral.exchange.collection.TaxiiCollection;
+import org.trilateral.exchange.member.Member;
+import org.trilateral.exchange.member.MemberId;
+import org.trilateral.exchange.member.MemberStatus;
+import org.trilateral.exchange.member.Nation;
+import org.trilateral.exchange.member.Sector;
 import org.trilateral.exchange.object.ObjectIngest;
 import org.trilateral.exchange.status.IngestStatus;
+import org.trilateral.taxonomy.ExchangeIdentity;
 
 /**
  * Loads the reference data into its collection at start-up, so a new exchange has the extension definitions,
@@ -19,6 +28,13 @@ import org.trilateral.exchange.status.IngestStatus;
 class ReferenceDataLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ReferenceDataLoader.class);
+
+    /**
+     * The exchange as the publisher of its reference data. It is not a registered member (no token maps to it):
+     * it only attributes these objects to the exchange's own identity.
+     */
+    static final Member EXCHANGE = new Member(new MemberId("exchange"), ExchangeIdentity.NAME, Nation.OTHER, Sector.OTHER,
+            ExchangeIdentity.ID, Set.of(), MemberStatus.ACTIVE, List.of(), Instant.EPOCH, Instant.EPOCH);
 
     private final ReferenceProperties properties;
     private final CollectionRegistry collections;
@@ -39,7 +55,7 @@ class ReferenceDataLoader implements ApplicationRunner {
                 "exchange.reference.collection '" + properties.collection() + "' is not a configured collection"));
         // Start-up runs once, before traffic, on the main thread: waiting here is what makes the data present
         // before the first request.
-        IngestStatus status = ingest.ingestOwn(collection, ReferenceData.objects()).block();
+        IngestStatus status = ingest.ingestOwn(collection, ReferenceData.objects(), EXCHANGE).block();
         if (status == null) {
             throw new IllegalStateException("loading the reference data produced no status");
         }

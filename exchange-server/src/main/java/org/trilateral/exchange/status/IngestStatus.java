@@ -8,9 +8,12 @@ import java.util.UUID;
 /**
  * The outcome of one POST to a collection's objects (TAXII 2.1 §4.3). Ingest is synchronous, so a status is
  * always {@code complete} and has no pendings.
+ *
+ * @param postedBy the id of the member that posted; only it (and admins) may read the status
  */
 public record IngestStatus(UUID id, String collectionId, Instant requestTimestamp,
-                           List<StatusDetail> successes, List<StatusDetail> failures, List<StatusDetail> pendings) {
+                           List<StatusDetail> successes, List<StatusDetail> failures, List<StatusDetail> pendings,
+                           String postedBy) {
 
     public IngestStatus {
         Objects.requireNonNull(id, "id");

@@ -7,12 +7,17 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.trilateral.exchange.member.Role;
+import org.trilateral.exchange.security.CurrentMember;
 import org.trilateral.exchange.taxii.TaxiiException;
 import org.trilateral.exchange.taxii.TaxiiResponses;
 import org.trilateral.taxonomy.stix.StixTimestamp;
 import reactor.core.publisher.Mono;
 
-/** Answers {@code GET /{api-root}/status/{status-id}/} (§4.3) and renders status resources for POST. */
+/**
+ * Answers {@code GET /{api-root}/status/{status-id}/} (§4.3) for the member that posted (and admins), and renders
+ * status resources for POST.
+ */
 @Component
 public class StatusHandler {
 
@@ -30,7 +35,10 @@ public class StatusHandler {
         } catch (IllegalArgumentException e) {
             return Mono.error(TaxiiException.notFound("no status '" + text + "'"));
         }
-        return store.find(id)
+        // A status is the poster's own: to anyone else (but admins) it does not exist.
+        return CurrentMember.of(request)
+                .flatMap(member -> store.find(id)
+                        .filter(status -> member.id().value().equals(status.postedBy()) || member.has(Role.ADMIN)))
                 .switchIfEmpty(Mono.error(TaxiiException.notFound("no status '" + text + "'")))
                 .flatMap(status -> TaxiiResponses.resource(HttpStatus.OK, resource(status)));
     }

@@ -25,8 +25,9 @@ public class StatusStore {
 
     public Mono<IngestStatus> save(IngestStatus status) {
         return db.sql("INSERT INTO ingest_status (id, collection_id, request_timestamp, total_count, success_count,"
-                        + " failure_count, pending_count, successes, failures, pendings)"
-                        + " VALUES (:id, :collection, :requested, :total, :success, :failure, :pending, :successes, :failures, :pendings)")
+                        + " failure_count, pending_count, successes, failures, pendings, posted_by)"
+                        + " VALUES (:id, :collection, :requested, :total, :success, :failure, :pending, :successes, :failures,"
+                        + " :pendings, :postedBy)")
                 .bind("id", status.id())
                 .bind("collection", status.collectionId())
                 .bind("requested", OffsetDateTime.ofInstant(status.requestTimestamp(), ZoneOffset.UTC))
@@ -37,12 +38,13 @@ public class StatusStore {
                 .bind("successes", json(status.successes()))
                 .bind("failures", json(status.failures()))
                 .bind("pendings", json(status.pendings()))
+                .bind("postedBy", status.postedBy())
                 .fetch().rowsUpdated()
                 .thenReturn(status);
     }
 
     public Mono<IngestStatus> find(UUID id) {
-        return db.sql("SELECT id, collection_id, request_timestamp, successes, failures, pendings FROM ingest_status WHERE id = :id")
+        return db.sql("SELECT id, collection_id, request_timestamp, successes, failures, pendings, posted_by FROM ingest_status WHERE id = :id")
                 .bind("id", id)
                 .map((row, meta) -> new IngestStatus(
                         row.get("id", UUID.class),
@@ -50,7 +52,8 @@ public class StatusStore {
                         row.get("request_timestamp", OffsetDateTime.class).toInstant(),
                         details(row.get("successes", String.class)),
                         details(row.get("failures", String.class)),
-                        details(row.get("pendings", String.class))))
+                        details(row.get("pendings", String.class)),
+                        row.get("posted_by", String.class)))
                 .one();
     }
 

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
+import org.trilateral.exchange.web.ProblemDetailsSurfaces;
 import org.trilateral.taxonomy.stix.StixJson;
 import reactor.core.publisher.Mono;
 
@@ -28,15 +29,11 @@ public class TaxiiErrorHandler implements WebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(TaxiiErrorHandler.class);
 
-    /** Path prefixes of the exchange's non-TAXII surfaces, whose errors are RFC 9457 problem details. */
-    private static final java.util.List<String> OTHER_SURFACES =
-            java.util.List.of("/admin/", "/taxonomy", "/log/", "/.well-known/", "/dev/", "/actuator");
-
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
         ServerHttpResponse response = exchange.getResponse();
         String path = exchange.getRequest().getPath().value();
-        if (response.isCommitted() || OTHER_SURFACES.stream().anyMatch(path::startsWith)) {
+        if (response.isCommitted() || ProblemDetailsSurfaces.contains(path)) {
             return Mono.error(failure);
         }
         TaxiiError error = toError(exchange, failure);

@@ -20,13 +20,14 @@ import org.trilateral.taxonomy.stix.StixJson;
 import reactor.core.publisher.Mono;
 
 /**
- * Renders failures of every non-TAXII route as RFC 9457 problem details ({@code application/problem+json}). Runs
- * after the TAXII error handler, which answers for the TAXII routes itself. Throw an {@link ErrorResponse}
+ * Renders failures of the non-TAXII surfaces ({@link ProblemDetailsSurfaces}) as RFC 9457 problem details
+ * ({@code application/problem+json}); failures elsewhere pass on to the TAXII error handler. It runs before Spring
+ * Boot's own error handler. Throw an {@link ErrorResponse}
  * (for example {@code ErrorResponseException} or {@code ResponseStatusException}) to choose status and detail;
  * anything else is a 500 whose cause is logged, not sent.
  */
 @Component
-@Order(-1)
+@Order(-3)
 public class ProblemDetailsErrorHandler implements WebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsErrorHandler.class);
@@ -34,7 +35,7 @@ public class ProblemDetailsErrorHandler implements WebExceptionHandler {
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
         ServerHttpResponse response = exchange.getResponse();
-        if (response.isCommitted()) {
+        if (response.isCommitted() || !ProblemDetailsSurfaces.contains(exchange.getRequest().getPath().value())) {
             return Mono.error(failure);
         }
         ProblemDetail problem = problem(exchange, failure);
@@ -63,8 +64,13 @@ public class ProblemDetailsErrorHandler implements WebExceptionHandler {
                 HttpStatus status = HttpStatus.resolve(body.getStatus());
                 body.setTitle(status == null ? "Error" : status.getReasonPhrase());
             }
-            if (body.getStatus() == 404 && body.getDetail() == null) {
-                body.setDetail("nothing at " + exchange.getRequest().getPath().value());
+            if (body.getDetail() == null || error instanceof org.springframework.web.server.ResponseStatusException) {
+                String path = exchange.getRequest().getPath().value();
+                if (body.getStatus() == 404) {
+                    body.setDetail("no resource at " + path);
+                } else if (body.getStatus() == 405) {
+                    body.setDetail(exchange.getRequest().getMethod() + " is not allowed on " + path);
+                }
             }
             return body;
         }

@@ -33,6 +33,10 @@ import tools.jackson.databind.JsonNode;
 public final class ExchangeBenchmark {
 
     private static final String TAXII = "application/taxii+json;version=2.1";
+    /** The benchmark publishes as a demo member of the development identity provider. */
+    private static final String MEMBER = "us-agency";
+    private static final String MEMBER_IDENTITY = "identity--ddd4187e-df13-4d7a-b3e3-82485e32818a";
+    private static String authorization;
 
     public static void main(String[] args) throws Exception {
         int objects = Integer.getInteger("bench.objects", 100_000);
@@ -57,6 +61,7 @@ public final class ExchangeBenchmark {
             String collection = "http://localhost:" + port + "/trilateral/collections/indicators/objects/";
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(10)).build();
+            authorization = "Bearer " + devToken(http, port);
 
             if (warmup > 0) {
                 // Warm the JIT and the connection pool in another collection, so that small runs measure the
@@ -93,7 +98,7 @@ public final class ExchangeBenchmark {
                     int count = Math.min(envelope, objects - e * envelope);
                     String body = envelope(e, count);
                     HttpRequest request = HttpRequest.newBuilder(URI.create(collection))
-                            .header("Accept", TAXII).header("Content-Type", TAXII)
+                            .header("Accept", TAXII).header("Content-Type", TAXII).header("Authorization", authorization)
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build();
                     long t0 = System.nanoTime();
                     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -121,7 +126,8 @@ public final class ExchangeBenchmark {
         long start = System.nanoTime();
         while (true) {
             String uri = collection + "?limit=" + page + (next == null ? "" : "&next=" + next);
-            HttpRequest request = HttpRequest.newBuilder(URI.create(uri)).header("Accept", TAXII).GET().build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(uri)).header("Accept", TAXII)
+                    .header("Authorization", authorization).GET().build();
             long t0 = System.nanoTime();
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             latencies.add(System.nanoTime() - t0);
@@ -140,6 +146,17 @@ public final class ExchangeBenchmark {
         return new Measurement(System.nanoTime() - start, latencies);
     }
 
+    /** A token from the development identity provider, which runs because the benchmark configures no issuer. */
+    private static String devToken(HttpClient http, int port) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/dev/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("member=" + MEMBER)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("POST /dev/token answered " + response.statusCode() + ": " + response.body());
+        }
+        return StixJson.mapper().readTree(response.body()).get("access_token").asString();
+    }
+
     private static String envelope(int envelope, int count) {
         StringBuilder json = new StringBuilder(count * 420).append("{\"objects\":[");
         for (int i = 0; i < count; i++) {
@@ -147,6 +164,7 @@ public final class ExchangeBenchmark {
             String timestamp = "2026-01-01T00:00:00.000Z";
             json.append(i == 0 ? "" : ",")
                     .append("{\"type\":\"indicator\",\"spec_version\":\"2.1\",\"id\":\"indicator--").append(UUID.randomUUID())
+                    .append("\",\"created_by_ref\":\"").append(MEMBER_IDENTITY)
                     .append("\",\"created\":\"").append(timestamp).append("\",\"modified\":\"").append(timestamp)
                     .append("\",\"name\":\"Facilitator exit ").append(n)
                     .append("\",\"indicator_types\":[\"malicious-activity\"],\"pattern\":\"[ipv4-addr:value = '")

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.trilateral.exchange.ExchangeApplication;
 import org.trilateral.exchange.support.TestStix;
@@ -16,8 +17,9 @@ import org.trilateral.exchange.taxii.Taxii;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The one-command run: with no database configured the exchange starts its own PostgreSQL, and what was
- * published is still there after a restart on the same data directory.
+ * The one-command run: with no database and no issuer configured the exchange starts its own PostgreSQL and its
+ * development identity provider, and what a demo member published is still there after a restart on the same data
+ * directory.
  */
 class EmbeddedDatabaseRestartTest {
 
@@ -27,6 +29,7 @@ class EmbeddedDatabaseRestartTest {
     @Test
     void restartWhenSameDataDirectoryThenPublishedObjectsSurvive() {
         ObjectNode indicator = TestStix.indicator();
+        indicator.put("created_by_ref", "identity--ddd4187e-df13-4d7a-b3e3-82485e32818a");
         try (ConfigurableApplicationContext first = start()) {
             new Taxii(client(first)).publish(Taxii.INDICATORS, TestStix.envelope(indicator));
         }
@@ -37,15 +40,21 @@ class EmbeddedDatabaseRestartTest {
     }
 
     private ConfigurableApplicationContext start() {
-        // Command-line arguments, because application.yaml's own values win over builder default properties.
+        // Command-line arguments: they take precedence over application.yaml (whose server.port is 8080).
         return new SpringApplicationBuilder(ExchangeApplication.class)
                 .run("--server.port=0",
                         "--exchange.database.url=",
                         "--exchange.database.embedded.data-directory=" + dataDirectory.resolve("pg"));
     }
 
+    /** A client calling as the demo member us-agency, with a token from {@code POST /dev/token}. */
     private static WebTestClient client(ConfigurableApplicationContext context) {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30)).build();
+        WebTestClient anonymous = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofSeconds(30)).build();
+        byte[] response = anonymous.post().uri("/dev/token").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("member=us-agency").exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
+        String token = TestStix.parse(new String(response, java.nio.charset.StandardCharsets.UTF_8)).get("access_token").asString();
+        return anonymous.mutate().defaultHeader("Authorization", "Bearer " + token).build();
     }
 }

@@ -16,12 +16,17 @@ import org.trilateral.exchange.support.ExchangeIntegrationTest;
 import org.trilateral.exchange.support.SharedFixtures;
 import org.trilateral.exchange.support.TestStix;
 import org.trilateral.exchange.taxii.Taxii;
+import org.trilateral.taxonomy.marking.Tlp;
+import org.trilateral.taxonomy.stix.StixJson;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Every bundle among the OASIS STIX 2.1 examples and interoperability samples is accepted by ingest, and every
  * object is read back equal (as JSON) to what was sent; what the server returns is checked against the OASIS
- * schemas by {@link Taxii}.
+ * schemas by {@link Taxii}. The samples are made publishable by one member first ({@link #asPublishedByTestMember}):
+ * the exchange attributes every object to its publisher and enforces only TLP 2.0 and its sharing-group markings.
  */
 class OasisSamplesIngestTest extends ExchangeIntegrationTest {
 
@@ -42,7 +47,7 @@ class OasisSamplesIngestTest extends ExchangeIntegrationTest {
         assertThat(bundles).as("OASIS sample bundles").hasSizeGreaterThan(5);
         return bundles.stream().map(bundle -> DynamicTest.dynamicTest(samples.get().relativize(bundle).toString(), () -> {
             Taxii taxii = new Taxii(client());
-            JsonNode objects = TestStix.parse(read(bundle)).get("objects");
+            JsonNode objects = asPublishedByTestMember(TestStix.parse(read(bundle)).get("objects"));
             JsonNode status = taxii.publish(Taxii.INDICATORS, "{\"objects\":" + objects + "}");
             assertThat(status.get("failures")).as("failures of %s", bundle).isEmpty();
             assertThat(status.get("success_count").asInt()).isEqualTo(objects.size());
@@ -54,6 +59,48 @@ class OasisSamplesIngestTest extends ExchangeIntegrationTest {
                 assertThat(versions).as("stored versions of %s", id).contains(sent);
             }
         }));
+    }
+
+    /**
+     * The sample objects as the test member would publish them: created by its identity, and without the markings the
+     * exchange does not enforce (TLP 1.0, statements), which it would refuse.
+     */
+    static JsonNode asPublishedByTestMember(JsonNode objects) {
+        ArrayNode result = StixJson.mapper().createArrayNode();
+        for (JsonNode original : objects) {
+            ObjectNode object = (ObjectNode) original.deepCopy();
+            if (object.has("created")) {
+                object.put("created_by_ref", TestStix.MEMBER_IDENTITY);
+            }
+            if (object.has("object_marking_refs")) {
+                ArrayNode kept = StixJson.mapper().createArrayNode();
+                object.get("object_marking_refs").forEach(ref -> {
+                    if (Tlp.fromId(ref.asString()).isPresent()) {
+                        kept.add(ref);
+                    }
+                });
+                if (kept.isEmpty()) {
+                    object.remove("object_marking_refs");
+                } else {
+                    object.set("object_marking_refs", kept);
+                }
+            }
+            if (object.has("granular_markings")) {
+                ArrayNode kept = StixJson.mapper().createArrayNode();
+                object.get("granular_markings").forEach(marking -> {
+                    if (!marking.has("marking_ref") || Tlp.fromId(marking.get("marking_ref").asString()).isPresent()) {
+                        kept.add(marking);
+                    }
+                });
+                if (kept.isEmpty()) {
+                    object.remove("granular_markings");
+                } else {
+                    object.set("granular_markings", kept);
+                }
+            }
+            result.add(object);
+        }
+        return result;
     }
 
     private static String read(Path file) {

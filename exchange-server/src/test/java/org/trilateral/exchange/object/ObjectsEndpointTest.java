@@ -280,7 +280,7 @@ class ObjectsEndpointTest extends ExchangeIntegrationTest {
         Taxii taxii = new Taxii(client());
         String id = "indicator--" + UUID.randomUUID();
         String object = "{ \"type\": \"indicator\", \"spec_version\": \"2.1\", \"id\": \"" + id + "\","
-                + " \"created\": \"2026-01-01T00:00:00.000Z\", \"modified\": \"2026-01-01T00:00:00.000Z\","
+                + " \"created_by_ref\": \"" + TestStix.MEMBER_IDENTITY + "\", \"created\": \"2026-01-01T00:00:00.000Z\", \"modified\": \"2026-01-01T00:00:00.000Z\","
                 + " \"name\": \"caf\\u00e9 \u2603\", \"confidence\": 85, \"x_score\": 1.50,"
                 + " \"pattern\": \"[ipv4-addr:value = '203.0.113.9']\", \"pattern_type\": \"stix\","
                 + " \"valid_from\": \"2026-01-01T00:00:00Z\" }";

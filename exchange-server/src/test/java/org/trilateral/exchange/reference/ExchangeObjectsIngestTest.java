@@ -21,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** The exchange's own object kinds go through ingest: accepted when canonical, refused with the reason when not. */
 class ExchangeObjectsIngestTest extends ExchangeIntegrationTest {
 
-    private static final String MEMBER = "identity--0f6a3d1e-2b7c-4e59-9a1d-3c4b5e6f7a8b";
+    private static final String MEMBER = TestStix.MEMBER_IDENTITY;
 
     @Test
     void publishWhenWalletPersonaAndNetworkIndicatorsFromBuildersThenAllAccepted() {

@@ -1,24 +1,51 @@
 package org.trilateral.exchange.support;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.trilateral.exchange.member.Nation;
+import org.trilateral.exchange.member.Role;
+import org.trilateral.exchange.member.Sector;
+import org.trilateral.taxonomy.stix.StixJson;
 
 /**
  * Base of the integration tests: the whole exchange on a random port, over real HTTP, against a fresh
  * database of the shared embedded PostgreSQL. The context is closed after each class, so every class starts on
- * an empty database of its own.
+ * an empty database of its own. The exchange trusts one test issuer (played by WireMock, shared by the JVM); the
+ * default member {@value #MEMBER} has every role, and {@link #client()} calls as it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 public abstract class ExchangeIntegrationTest {
 
+    /** The default test member's id (US government, every role). */
+    public static final String MEMBER = "test-member";
+    /** The test issuer's configured name. */
+    public static final String ISSUER = "test";
+
+    private static TestIdentityProvider provider;
+
     @LocalServerPort
     protected int port;
+
+    /** The JVM-wide test issuer. */
+    protected static synchronized TestIdentityProvider testIssuer() {
+        if (provider == null) {
+            provider = TestIdentityProvider.start("test");
+            Runtime.getRuntime().addShutdownHook(new Thread(provider::close));
+        }
+        return provider;
+    }
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -28,17 +55,65 @@ public abstract class ExchangeIntegrationTest {
         registry.add("exchange.database.password", () -> "postgres");
         registry.add("exchange.database.pool.initial-size", () -> "1");
         registry.add("exchange.database.pool.max-size", () -> "6");
+        String issuer = testIssuer().issuerUri();
+        registry.add("exchange.security.issuers[0].name", () -> ISSUER);
+        registry.add("exchange.security.issuers[0].issuer-uri", () -> issuer);
+        registry.add("exchange.security.issuers[0].audience", () -> TestIdentityProvider.AUDIENCE);
+        registry.add("exchange.security.jwks-min-refetch-interval", () -> "0s");
+        registry.add("exchange.members.bootstrap[0].id", () -> MEMBER);
+        registry.add("exchange.members.bootstrap[0].name", () -> "Test member");
+        registry.add("exchange.members.bootstrap[0].nation", () -> "US");
+        registry.add("exchange.members.bootstrap[0].sector", () -> "government");
+        registry.add("exchange.members.bootstrap[0].identity-id", () -> TestStix.MEMBER_IDENTITY);
+        registry.add("exchange.members.bootstrap[0].roles", () -> "consumer,publisher,advisory-issuer,admin");
+        registry.add("exchange.members.bootstrap[0].subjects[0].issuer", () -> ISSUER);
+        registry.add("exchange.members.bootstrap[0].subjects[0].subject", () -> MEMBER);
     }
 
     protected String baseUrl() {
         return "http://localhost:" + port;
     }
 
+    /** A client calling as the default test member. */
     protected WebTestClient client() {
+        return clientWithToken(testIssuer().token(MEMBER));
+    }
+
+    /** A client calling with {@code token} as its bearer token. */
+    protected WebTestClient clientWithToken(String token) {
+        return anonymousClient().mutate().defaultHeader("Authorization", "Bearer " + token).build();
+    }
+
+    /** A client that sends no token. */
+    protected WebTestClient anonymousClient() {
         return WebTestClient.bindToServer()
                 .baseUrl(baseUrl())
                 .responseTimeout(Duration.ofSeconds(30))
                 .codecs(c -> c.defaultCodecs().maxInMemorySize(64 * 1024 * 1024))
                 .build();
+    }
+
+    /**
+     * Registers a member through the admin API, identified at the test issuer by its id; answers it with a client
+     * calling as it.
+     */
+    protected TestMember register(String id, Nation nation, Sector sector, Role... roles) {
+        String identity = "identity--" + UUID.randomUUID();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", id);
+        body.put("name", "Member " + id);
+        body.put("nation", nation.name());
+        body.put("sector", sector.value());
+        body.put("identity_id", identity);
+        body.put("roles", Arrays.stream(roles).map(Role::value).toList());
+        body.put("subjects", List.of(Map.of("issuer", ISSUER, "subject", id)));
+        client().post().uri("/admin/members").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(StixJson.mapper().writeValueAsString(body))
+                .exchange().expectStatus().isCreated();
+        return new TestMember(id, identity, clientWithToken(testIssuer().token(id)));
+    }
+
+    /** A registered member, the identity id its objects must be created by, and a client calling as it. */
+    public record TestMember(String id, String identityId, WebTestClient client) {
     }
 }

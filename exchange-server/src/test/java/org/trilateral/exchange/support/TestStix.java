@@ -11,10 +11,13 @@ public final class TestStix {
 
     public static final String CREATED = "2026-01-01T00:00:00.000Z";
 
+    /** The identity of the default test member ({@link ExchangeIntegrationTest#MEMBER}), which publishes the fixtures. */
+    public static final String MEMBER_IDENTITY = "identity--eee94265-bc84-423b-909d-205e384a6eb4";
+
     private TestStix() {
     }
 
-    /** A valid STIX 2.1 indicator for an IPv4 address, with a random id. */
+    /** A valid STIX 2.1 indicator for an IPv4 address, with a random id, created by the default test member. */
     public static ObjectNode indicator() {
         return indicator("indicator--" + UUID.randomUUID(), CREATED);
     }
@@ -24,6 +27,7 @@ public final class TestStix {
         node.put("type", "indicator");
         node.put("spec_version", "2.1");
         node.put("id", id);
+        node.put("created_by_ref", MEMBER_IDENTITY);
         node.put("created", CREATED);
         node.put("modified", modified);
         node.put("name", "Laptop farm exit address");

@@ -60,9 +60,11 @@ class DiscoveryAndCollectionsTest extends ExchangeIntegrationTest {
     }
 
     @Test
-    void apiRootWhenUnknownThen404WithTaxiiError() {
-        new Taxii(client()).get("/other-root/").expectStatus().isNotFound()
-                .expectBody().jsonPath("$.http_status").isEqualTo("404");
+    void pathWhenNoSurfaceMatchesThen401ProblemEvenWithValidToken() {
+        // The final deny-all chain: a path outside TAXII and the admin API is refused before any route is looked up.
+        new Taxii(client()).get("/other-root/").expectStatus().isUnauthorized()
+                .expectHeader().contentType("application/problem+json")
+                .expectBody().jsonPath("$.status").isEqualTo(401);
     }
 
     @Test

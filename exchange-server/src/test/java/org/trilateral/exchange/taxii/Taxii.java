@@ -13,6 +13,8 @@ public final class Taxii {
 
     public static final String ROOT = "/trilateral/";
     public static final String INDICATORS = ROOT + "collections/indicators/";
+    public static final String SIGHTINGS = ROOT + "collections/sightings/";
+    public static final String ADVISORIES = ROOT + "collections/advisories/";
 
     private static final Optional<StixSchemas> SCHEMAS = StixSchemas.load();
 

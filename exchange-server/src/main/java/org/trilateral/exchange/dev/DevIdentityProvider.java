@@ -1,0 +1,123 @@
+package org.trilateral.exchange.dev;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import io.r2dbc.spi.ConnectionFactoryOptions;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.reactive.function.server.RequestPredicates;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.trilateral.exchange.database.DatabaseProperties;
+import org.trilateral.exchange.member.MemberStore;
+import org.trilateral.exchange.security.SecurityProperties;
+import org.trilateral.exchange.security.TrustedIssuer;
+import org.trilateral.exchange.security.TrustedIssuers;
+import reactor.core.publisher.Flux;
+
+/**
+ * Development mode (no issuer configured): an ES256 key generated at each start, the exchange itself as the only
+ * trusted issuer, the six demo members, and {@code POST /dev/token}. Refuses to start with a database that is not
+ * on this machine, so a real deployment that forgot its issuers does not hand out tokens.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(DevModeCondition.class)
+class DevIdentityProvider {
+
+    /** The {@code iss} of development tokens. */
+    static final String ISSUER_URI = "urn:trilateral-exchange:dev-identity-provider";
+    /** The {@code aud} of development tokens. */
+    static final String AUDIENCE = "trilateral-exchange";
+
+    private static final Logger log = LoggerFactory.getLogger(DevIdentityProvider.class);
+
+    @Bean
+    DevSigningKey devSigningKey(DatabaseProperties database) throws JOSEException {
+        requireLocalDatabase(database);
+        log.warn("No identity provider configured (exchange.security.issuers): DEVELOPMENT MODE, the exchange issues its"
+                + " own tokens for demo members at POST /dev/token and trusts nothing else");
+        // nimbus-jose-jwt signs Ed25519 only with Tink; ES256 needs nothing more.
+        ECKey key = new ECKeyGenerator(Curve.P_256).keyIDFromThumbprint(true).generate();
+        return new DevSigningKey(key, ISSUER_URI, AUDIENCE);
+    }
+
+    @Bean
+    TrustedIssuer devIssuer(DevSigningKey key, SecurityProperties settings, MemberStore members) {
+        SecurityProperties.Issuer issuer = new SecurityProperties.Issuer(DemoMembers.ISSUER_NAME, ISSUER_URI, null,
+                AUDIENCE, "sub", null, null);
+        return TrustedIssuers.local(issuer, settings, members, List.of(key.key().toPublicJWK()));
+    }
+
+    @Bean
+    ApplicationRunner demoMembers(MemberStore members) {
+        // Start-up, on the main thread: the demo members exist before the first token is asked for.
+        return args -> Flux.fromIterable(DemoMembers.ALL).concatMap(members::insertIfAbsent).then().block();
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> devTokenRouter(DevTokenHandler handler) {
+        return RouterFunctions.route(RequestPredicates.POST("/dev/token"), handler::token);
+    }
+
+    @Bean
+    DevTokenHandler devTokenHandler(DevSigningKey key, MemberStore members) {
+        return new DevTokenHandler(key, members);
+    }
+
+    /** The token endpoint needs no token; it sits before the final deny-all chain. */
+    @Bean
+    @Order(3)
+    SecurityWebFilterChain devTokenSecurity(ServerHttpSecurity http) {
+        return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/dev/token"))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .authorizeExchange(exchange -> exchange.anyExchange().permitAll())
+                .build();
+    }
+
+    static void requireLocalDatabase(DatabaseProperties database) {
+        if (database.useEmbedded()) {
+            return;
+        }
+        Object host = ConnectionFactoryOptions.parse(database.url()).getValue(ConnectionFactoryOptions.HOST);
+        if (host == null || !isLoopback(host.toString())) {
+            throw new IllegalStateException("development mode (no exchange.security.issuers configured) refuses to start"
+                    + " with the database at '" + host + "': configure the trusted issuers for a real deployment"
+                    + " (docs/identity.md)");
+        }
+    }
+
+    private static boolean isLoopback(String host) {
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (bare.equals("localhost")) {
+            return true;
+        }
+        // Only literal addresses are judged: a name is never resolved here (it could resolve differently later).
+        if (!bare.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(bare).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.trilateral.exchange.dev;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.trilateral.exchange.member.MemberStore;
+import org.trilateral.exchange.problem.Problem;
+import org.trilateral.taxonomy.stix.StixJson;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code POST /dev/token} with {@code member=<id>} (form) or {@code {"member": "<id>"}} (JSON): an access token for a
+ * member registered at the development issuer, in the shape of an OAuth 2.0 token response (RFC 6749 §5.1).
+ */
+final class DevTokenHandler {
+
+    static final Duration LIFETIME = Duration.ofHours(1);
+
+    private final DevSigningKey key;
+    private final MemberStore members;
+
+    DevTokenHandler(DevSigningKey key, MemberStore members) {
+        this.key = key;
+        this.members = members;
+    }
+
+    Mono<ServerResponse> token(ServerRequest request) {
+        return memberParameter(request)
+                .flatMap(id -> members.findBySubject(DemoMembers.ISSUER_NAME, id)
+                        .switchIfEmpty(Mono.error(() -> Problem.invalid("member", "no member '" + id
+                                + "' is registered at the development issuer; demo members: "
+                                + DemoMembers.ALL.stream().map(m -> m.id().value()).toList())))
+                        .publishOn(Schedulers.parallel())
+                        .map(member -> sign(id)))
+                .flatMap(token -> {
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("access_token", token);
+                    body.put("token_type", "Bearer");
+                    body.put("expires_in", LIFETIME.toSeconds());
+                    return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
+                            .header("Cache-Control", "no-store")
+                            .bodyValue(StixJson.mapper().writeValueAsString(body));
+                });
+    }
+
+    private static Mono<String> memberParameter(ServerRequest request) {
+        MediaType type = request.headers().contentType().orElse(MediaType.APPLICATION_FORM_URLENCODED);
+        Mono<String> value;
+        if (MediaType.APPLICATION_JSON.isCompatibleWith(type)) {
+            value = request.bodyToMono(String.class).map(text -> {
+                try {
+                    JsonNode json = StixJson.mapper().readTree(text);
+                    return json.path("member").asString("");
+                } catch (JacksonException e) {
+                    throw Problem.invalid(null, "the request body is not JSON: " + e.getOriginalMessage());
+                }
+            });
+        } else {
+            value = request.formData().map(form -> {
+                String member = form.getFirst("member");
+                return member == null ? "" : member;
+            });
+        }
+        return value.defaultIfEmpty("").map(member -> {
+            if (member.isBlank()) {
+                throw Problem.invalid("member", "'member' is required: the id of a demo member");
+            }
+            return member;
+        });
+    }
+
+    private String sign(String subject) {
+        Instant now = Instant.now();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(key.issuerUri())
+                .subject(subject)
+                .audience(key.audience())
+                .issueTime(Date.from(now))
+                .notBeforeTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(LIFETIME)))
+                .jwtID(UUID.randomUUID().toString())
+                .build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.key().getKeyID())
+                .type(JOSEObjectType.JWT).build(), claims);
+        try {
+            jwt.sign(new ECDSASigner(key.key()));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("could not sign a development token", e);
+        }
+        return jwt.serialize();
+    }
+}

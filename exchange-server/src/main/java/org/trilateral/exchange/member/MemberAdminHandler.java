@@ -1,0 +1,102 @@
+package org.trilateral.exchange.member;
+
+import java.util.Map;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.trilateral.exchange.problem.Problem;
+import org.trilateral.taxonomy.stix.StixJson;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The admin API on members: list, read, add, change, suspend, reinstate. Only members with the {@code admin}
+ * role reach it (enforced by the admin filter chain).
+ */
+@Component
+class MemberAdminHandler {
+
+    private final MemberStore store;
+
+    MemberAdminHandler(MemberStore store) {
+        this.store = store;
+    }
+
+    Mono<ServerResponse> list(ServerRequest request) {
+        return store.all().map(MemberJson::render).collectList()
+                .flatMap(members -> json(HttpStatus.OK, Map.of("members", members)));
+    }
+
+    Mono<ServerResponse> one(ServerRequest request) {
+        return existing(request).flatMap(member -> json(HttpStatus.OK, MemberJson.render(member)));
+    }
+
+    Mono<ServerResponse> create(ServerRequest request) {
+        return body(request)
+                .map(MemberJson::create)
+                .flatMap(member -> store.insert(member)
+                        .onErrorMap(DataIntegrityViolationException.class, e -> Problem.conflict(
+                                "member '" + member.id() + "', its identity_id or one of its subjects is already registered")))
+                .flatMap(member -> ServerResponse.created(request.uriBuilder().path("/{id}").build(member.id().value()))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(StixJson.mapper().writeValueAsString(MemberJson.render(member))));
+    }
+
+    Mono<ServerResponse> change(ServerRequest request) {
+        return existing(request)
+                .zipWith(body(request))
+                .map(pair -> MemberJson.change(pair.getT1(), pair.getT2()))
+                .flatMap(member -> store.update(member)
+                        .onErrorMap(DataIntegrityViolationException.class, e -> Problem.conflict(
+                                "the identity_id or one of the subjects of '" + member.id() + "' belongs to another member")))
+                .flatMap(member -> json(HttpStatus.OK, MemberJson.render(member)));
+    }
+
+    Mono<ServerResponse> suspend(ServerRequest request) {
+        return setStatus(request, MemberStatus.SUSPENDED);
+    }
+
+    Mono<ServerResponse> reinstate(ServerRequest request) {
+        return setStatus(request, MemberStatus.ACTIVE);
+    }
+
+    private Mono<ServerResponse> setStatus(ServerRequest request, MemberStatus status) {
+        return existing(request)
+                .map(m -> new Member(m.id(), m.name(), m.nation(), m.sector(), m.identityId(), m.roles(), status,
+                        m.subjects(), m.created(), m.updated()))
+                .flatMap(store::update)
+                .flatMap(member -> json(HttpStatus.OK, MemberJson.render(member)));
+    }
+
+    private Mono<Member> existing(ServerRequest request) {
+        String text = request.pathVariable("memberId");
+        MemberId id;
+        try {
+            id = new MemberId(text);
+        } catch (IllegalArgumentException e) {
+            return Mono.error(Problem.notFound("no member '" + text + "'"));
+        }
+        return store.find(id).switchIfEmpty(Mono.error(() -> Problem.notFound("no member '" + text + "'")));
+    }
+
+    private static Mono<JsonNode> body(ServerRequest request) {
+        return request.bodyToMono(String.class)
+                .switchIfEmpty(Mono.error(() -> Problem.invalid(null, "the request has no body; send a JSON object")))
+                .map(text -> {
+                    try {
+                        return StixJson.mapper().readTree(text);
+                    } catch (JacksonException e) {
+                        throw Problem.invalid(null, "the request body is not JSON: " + e.getOriginalMessage());
+                    }
+                });
+    }
+
+    private static Mono<ServerResponse> json(HttpStatus status, Object body) {
+        return ServerResponse.status(status).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(StixJson.mapper().writeValueAsString(body));
+    }
+}

@@ -1,0 +1,38 @@
+package org.trilateral.exchange.member;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+
+/** Inserts the configured bootstrap members that are not registered yet (at start, before serving members). */
+@Component
+class MemberBootstrap implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(MemberBootstrap.class);
+
+    private final MemberStore store;
+    private final MemberProperties properties;
+
+    MemberBootstrap(MemberStore store, MemberProperties properties) {
+        this.store = store;
+        this.properties = properties;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        // Start-up, on the main thread: waiting here is what keeps a fresh exchange from running without its admin.
+        Flux.fromIterable(properties.bootstrap())
+                .map(MemberProperties.Bootstrap::member)
+                .concatMap(member -> store.insertIfAbsent(member)
+                        .doOnNext(added -> {
+                            if (added) {
+                                log.info("Registered bootstrap member '{}' with roles {}", member.id(), member.roles());
+                            }
+                        }))
+                .then()
+                .block();
+    }
+}

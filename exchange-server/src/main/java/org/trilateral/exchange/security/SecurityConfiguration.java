@@ -1,0 +1,128 @@
+package org.trilateral.exchange.security;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.trilateral.exchange.access.AudiencePolicy;
+import org.trilateral.exchange.collection.CollectionRegistry;
+import org.trilateral.exchange.member.MemberStore;
+import org.trilateral.exchange.member.Role;
+import org.trilateral.exchange.taxii.TaxiiProperties;
+
+/**
+ * One security filter chain per surface, each with its matcher, tried in order: TAXII (discovery and the API
+ * root), the admin API, the development token endpoint (only in development mode, {@code DevIdentityProvider}),
+ * and last a chain that denies everything else, so no route can escape authentication. Every chain is stateless:
+ * each request is authenticated from its own bearer token and the member is read from the registry.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfiguration {
+
+    @Bean
+    TrustedIssuers trustedIssuers(SecurityProperties properties, MemberStore members, ObjectProvider<TrustedIssuer> local) {
+        WebClient web = WebClient.create();
+        List<TrustedIssuer> issuers = new ArrayList<>();
+        properties.issuers().forEach(issuer ->
+                issuers.add(TrustedIssuers.remote(issuer, properties, members, web, Clock.systemUTC())));
+        local.orderedStream().forEach(issuers::add);
+        return new TrustedIssuers(issuers);
+    }
+
+    @Bean
+    AudiencePolicy audiencePolicy(SecurityProperties properties) {
+        return new AudiencePolicy(properties.defaultTlp());
+    }
+
+    @Bean
+    @Order(1)
+    SecurityWebFilterChain taxiiSecurity(ServerHttpSecurity http, TrustedIssuers issuers, TaxiiProperties taxii,
+                                         CollectionRegistry collections) {
+        String root = "/" + taxii.apiRoot().path();
+        TaxiiSecurityErrors errors = new TaxiiSecurityErrors();
+        return stateless(http)
+                .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/taxii2", "/taxii2/**", root, root + "/**"))
+                .authorizeExchange(exchange -> exchange
+                        .pathMatchers(root + "/collections/{collectionId}/objects/**",
+                                root + "/collections/{collectionId}/manifest/**")
+                        .access(new CollectionAuthorization(collections))
+                        .anyExchange().authenticated())
+                .oauth2ResourceServer(resource -> resource
+                        .authenticationManagerResolver(issuers.resolver())
+                        .authenticationEntryPoint(errors)
+                        .accessDeniedHandler(errors))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityWebFilterChain adminSecurity(ServerHttpSecurity http, TrustedIssuers issuers) {
+        ProblemSecurityErrors errors = new ProblemSecurityErrors(null);
+        return stateless(http)
+                .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/admin", "/admin/**"))
+                .authorizeExchange(exchange -> exchange.anyExchange().hasRole(Role.ADMIN.value()))
+                .oauth2ResourceServer(resource -> resource
+                        .authenticationManagerResolver(issuers.resolver())
+                        .authenticationEntryPoint(errors)
+                        .accessDeniedHandler(errors))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))
+                .build();
+    }
+
+    /**
+     * The read-only surfaces for members outside TAXII: the taxonomy as plain JSON and the transparency log. Any
+     * active member may read them; nothing is reachable without a token from a trusted issuer.
+     */
+    @Bean
+    @Order(3)
+    SecurityWebFilterChain memberReadSecurity(ServerHttpSecurity http, TrustedIssuers issuers) {
+        ProblemSecurityErrors errors = new ProblemSecurityErrors(null);
+        return stateless(http)
+                .securityMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET,
+                        "/taxonomy", "/taxonomy/**", "/log/**", "/.well-known/**"))
+                .authorizeExchange(exchange -> exchange.anyExchange().authenticated())
+                .oauth2ResourceServer(resource -> resource
+                        .authenticationManagerResolver(issuers.resolver())
+                        .authenticationEntryPoint(errors)
+                        .accessDeniedHandler(errors))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))
+                .build();
+    }
+
+    /** Everything no earlier chain matched: refused, whether or not a token is sent. */
+    @Bean
+    @Order(Integer.MAX_VALUE)
+    SecurityWebFilterChain denyEverythingElse(ServerHttpSecurity http) {
+        ProblemSecurityErrors errors = new ProblemSecurityErrors(
+                "the exchange serves nothing at this path: TAXII is under /taxii2/ and the API root, the admin API under /admin/");
+        return stateless(http)
+                .securityMatcher(ServerWebExchangeMatchers.anyExchange())
+                .authorizeExchange(exchange -> exchange.anyExchange().denyAll())
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))
+                .build();
+    }
+
+    /** The settings every chain shares: no session, no CSRF (bearer tokens are not sent by browsers on their own), no login forms. */
+    static ServerHttpSecurity stateless(ServerHttpSecurity http) {
+        return http
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(cache -> cache.requestCache(org.springframework.security.web.server.savedrequest.NoOpServerRequestCache.getInstance()))
+                .anonymous(ServerHttpSecurity.AnonymousSpec::disable);
+    }
+}

@@ -1,0 +1,63 @@
+package org.trilateral.exchange.security;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * The reason for a 401 or 403 as the client sees it ({@code error_description}, RFC 6750 §3) and as it is logged;
+ * never the token or its claims.
+ */
+final class SecurityRefusals {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityRefusals.class);
+
+    private SecurityRefusals() {
+    }
+
+    /** Whether the request carried a bearer token at all (RFC 6750 §3.1: without one, the challenge has no error code). */
+    static boolean hadToken(ServerWebExchange exchange) {
+        String header = exchange.getRequest().getHeaders().getFirst("Authorization");
+        return header != null && !header.isBlank();
+    }
+
+    static String reason(ServerWebExchange exchange, AuthenticationException failure) {
+        if (!hadToken(exchange)) {
+            return "no bearer token: send Authorization: Bearer <access token> from an identity provider the exchange trusts";
+        }
+        // Spring wraps the decoder's failure in a generic "Failed to validate the token"; the cause says why.
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JwtException jwt && jwt.getMessage() != null) {
+                return jwt.getMessage();
+            }
+        }
+        if (failure instanceof OAuth2AuthenticationException oauth && oauth.getError().getDescription() != null) {
+            return oauth.getError().getDescription();
+        }
+        return failure.getMessage() == null ? "the bearer token was refused" : failure.getMessage();
+    }
+
+    static String reason(AccessDeniedException failure) {
+        return failure.getMessage() == null || "Access Denied".equals(failure.getMessage())
+                ? "the member's roles do not allow this request" : failure.getMessage();
+    }
+
+    /** The {@code WWW-Authenticate} challenge (RFC 6750 §3). */
+    static String challenge(String error, String description) {
+        if (error == null) {
+            return "Bearer realm=\"trilateral-exchange\"";
+        }
+        // quoted-string (RFC 9110 §5.6.4): the description must not break out of its quotes.
+        String safe = description.replace('"', '\'').replace('\\', '/').replaceAll("[\\r\\n]", " ");
+        return "Bearer realm=\"trilateral-exchange\", error=\"" + error + "\", error_description=\"" + safe + "\"";
+    }
+
+    static void log(ServerWebExchange exchange, int status, String reason) {
+        log.info("Refused {} {} with {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(),
+                status, reason);
+    }
+}
