@@ -74,17 +74,14 @@ class LedgerHandler {
             if (leafIndex >= treeSize) {
                 return Mono.error(LedgerProblem.badRequest("leaf " + leafIndex + " is not in the tree of size " + treeSize));
             }
-            return log.leaf(leafIndex)
-                    .switchIfEmpty(Mono.error(() -> LedgerProblem.notFound("the log has no leaf " + leafIndex)))
-                    .zipWith(log.inclusionProof(leafIndex, treeSize))
-                    .flatMap(found -> {
-                        Map<String, Object> body = new LinkedHashMap<>();
-                        body.put("log_index", leafIndex);
-                        body.put("tree_size", treeSize);
-                        body.put("leaf_hash", BASE64.encodeToString(found.getT1().hash()));
-                        body.put("proof", encode(found.getT2().path()));
-                        return json(body);
-                    });
+            return log.inclusionProof(leafIndex, treeSize).flatMap(included -> {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("log_index", leafIndex);
+                body.put("tree_size", treeSize);
+                body.put("leaf_hash", BASE64.encodeToString(included.leafHash()));
+                body.put("proof", encode(included.proof().path()));
+                return json(body);
+            });
         });
     }
 

@@ -116,9 +116,26 @@ public class TransparencyLog {
         return store.objectVersionIndex(id, modified, collectionId);
     }
 
-    /** RFC 9162 §2.1.3.1 inclusion proof of leaf {@code index} in the tree of {@code treeSize}. */
-    public Mono<InclusionProof> inclusionProof(long index, long treeSize) {
-        return SubtreeReads.compute(hashes -> MerkleProofs.inclusion(index, treeSize, hashes), store::subtrees);
+    /**
+     * RFC 9162 §2.1.3.1 inclusion proof of leaf {@code index} in the tree of {@code treeSize}, with the leaf's
+     * hash, from one read of the stored subtree hashes (the leaf hash is the level-0 subtree).
+     */
+    public Mono<IncludedLeaf> inclusionProof(long index, long treeSize) {
+        return SubtreeReads.compute(hashes -> new IncludedLeaf(MerkleProofs.inclusion(index, treeSize, hashes),
+                hashes.hash(0, index)), store::subtrees);
+    }
+
+    /** An inclusion proof and the hash of the leaf it proves. */
+    public record IncludedLeaf(InclusionProof proof, byte[] leafHash) {
+
+        public IncludedLeaf {
+            leafHash = leafHash.clone();
+        }
+
+        @Override
+        public byte[] leafHash() {
+            return leafHash.clone();
+        }
     }
 
     /** RFC 9162 §2.1.4.1 consistency proof between the trees of {@code from} and {@code to} leaves. */
