@@ -1,5 +1,6 @@
 package org.trilateral.exchange.object;
 
+import java.util.Optional;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -11,6 +12,8 @@ import org.trilateral.exchange.collection.CollectionHandler;
 import org.trilateral.exchange.security.CurrentMember;
 import org.trilateral.exchange.collection.CollectionRegistry;
 import org.trilateral.exchange.collection.TaxiiCollection;
+import org.trilateral.exchange.ledger.TombstoneEntry;
+import org.trilateral.exchange.ledger.TransparencyLog;
 import org.trilateral.exchange.status.StatusHandler;
 import org.trilateral.exchange.taxii.ObjectQuery;
 import org.trilateral.exchange.taxii.TaxiiException;
@@ -33,14 +36,16 @@ public class ObjectHandler {
     private final ObjectIngest ingest;
     private final TransactionalOperator transaction;
     private final TaxiiProperties.Limits limits;
+    private final TransparencyLog log;
 
     public ObjectHandler(CollectionRegistry collections, ObjectStore store, ObjectIngest ingest,
-                         TransactionalOperator transaction, TaxiiProperties properties) {
+                         TransactionalOperator transaction, TaxiiProperties properties, TransparencyLog log) {
         this.collections = collections;
         this.store = store;
         this.ingest = ingest;
         this.transaction = transaction;
         this.limits = properties.limits();
+        this.log = log;
     }
 
     public Mono<ServerResponse> getObjects(ServerRequest request) {
@@ -85,7 +90,12 @@ public class ObjectHandler {
         TaxiiCollection collection = CollectionHandler.require(collections, request);
         String id = request.pathVariable("objectId");
         ObjectQuery query = ObjectQuery.parse(request.queryParams(), limits, VersionFilter.ALL);
+        // A deletion never removes a leaf: each deleted version gets a tombstone leaf in the same transaction.
+        // deleted_by stays empty until requests carry an authenticated member.
         return store.delete(collection.id(), id, query.versions(), query.specVersions())
+                .flatMap(versions -> log.appendTombstones(versions.stream()
+                                .map(version -> new TombstoneEntry(collection.id(), id, version, Optional.empty())).toList())
+                        .thenReturn(versions.size()))
                 .as(transaction::transactional)
                 .flatMap(count -> count == 0
                         ? Mono.error(notFound(collection, id))

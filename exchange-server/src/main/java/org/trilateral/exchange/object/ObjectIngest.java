@@ -3,9 +3,11 @@ package org.trilateral.exchange.object;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -16,6 +18,7 @@ import org.trilateral.exchange.access.SharingGroup;
 import org.trilateral.exchange.collection.TaxiiCollection;
 import org.trilateral.exchange.member.Member;
 import org.trilateral.exchange.member.MemberStore;
+import org.trilateral.exchange.ledger.SignatureReference;
 import org.trilateral.exchange.status.IngestStatus;
 import org.trilateral.exchange.status.StatusDetail;
 import org.trilateral.exchange.status.StatusStore;
@@ -35,7 +38,7 @@ import tools.jackson.databind.JsonNode;
  * the exchange's own extensions: wallets, persona identifiers, facilitator infrastructure, signatures), checked to
  * be attributed to the publishing member, given its audience from its markings (docs/access-rules.md) and stored
  * on its own, so one bad object does not sink the envelope; the objects and the status resource that reports
- * them commit together.
+ * them commit together, with the transparency-log leaves of the added versions (docs/transparency-log.md).
  */
 @Component
 public class ObjectIngest {
@@ -45,16 +48,18 @@ public class ObjectIngest {
     private final TransactionalOperator transaction;
     private final MemberStore members;
     private final AudiencePolicy audiences;
+    private final ObjectVersionLog versionLog;
     private final StixObjectValidator validator = new StixObjectValidator();
     private final ExchangeExtensionValidator extensionValidator = new ExchangeExtensionValidator();
 
     public ObjectIngest(ObjectStore store, StatusStore statuses, TransactionalOperator transaction, MemberStore members,
-                        AudiencePolicy audiences) {
+                        AudiencePolicy audiences, ObjectVersionLog versionLog) {
         this.store = store;
         this.statuses = statuses;
         this.transaction = transaction;
         this.members = members;
         this.audiences = audiences;
+        this.versionLog = versionLog;
     }
 
     /**
@@ -75,7 +80,9 @@ public class ObjectIngest {
                 .subscribeOn(Schedulers.parallel())
                 .flatMap(this::refuseUnknownRecipients)
                 .flatMap(prepared -> store.store(collection.id(), prepared.accepted())
-                        .flatMap(outcomes -> statuses.save(status(collection, requested, prepared.refused(), outcomes, publisher)))
+                        .flatMap(outcomes -> versionLog.record(collection.id(), outcomes, prepared.signatures())
+                                .flatMap(logIndexes -> statuses.save(
+                                        status(collection, requested, prepared.refused(), outcomes, logIndexes, publisher))))
                         .as(transaction::transactional));
     }
 
@@ -103,13 +110,14 @@ public class ObjectIngest {
                             "TLP:RED recipients " + unknown + " are not identities of members of the exchange"));
                 }
             }
-            return new Prepared(accepted, refused);
+            return new Prepared(accepted, refused, prepared.signatures());
         });
     }
 
     private Prepared prepare(List<ReceivedObject> received, Member publisher) {
         List<IncomingObject> accepted = new ArrayList<>(received.size());
         List<Refusal> refused = new ArrayList<>();
+        Map<Integer, SignatureReference> signatures = new HashMap<>();
         for (ReceivedObject object : received) {
             JsonNode tree = object.tree();
             List<StixViolation> violations = new ArrayList<>(validator.validate(tree));
@@ -142,12 +150,13 @@ public class ObjectIngest {
                         "cannot be canonicalised (RFC 8785, I-JSON): " + e.getMessage()));
                 continue;
             }
+            SignatureReference.of(tree).ifPresent(signature -> signatures.put(object.index(), signature));
             accepted.add(new IncomingObject(object.index(), tree.get("id").stringValue(), tree.get("type").stringValue(),
                     tree.path("spec_version").asString("2.1"),
                     version == null ? null : StixTimestamp.parse(version), version, digest, object.json(),
                     publisher.id().value(), audience));
         }
-        return new Prepared(accepted, refused);
+        return new Prepared(accepted, refused, signatures);
     }
 
     /**
@@ -199,7 +208,7 @@ public class ObjectIngest {
     }
 
     private static IngestStatus status(TaxiiCollection collection, Instant requested, List<Refusal> refused,
-                                       List<StoreOutcome> outcomes, Member publisher) {
+                                       List<StoreOutcome> outcomes, Map<Integer, Long> logIndexes, Member publisher) {
         List<Entry> entries = new ArrayList<>();
         for (Refusal refusal : refused) {
             entries.add(new Entry(refusal.index(), false, new StatusDetail(refusal.id(), refusal.version(), refusal.message())));
@@ -207,9 +216,9 @@ public class ObjectIngest {
         for (StoreOutcome outcome : outcomes) {
             IncomingObject object = outcome.object();
             StatusDetail detail = switch (outcome.kind()) {
-                case ADDED -> new StatusDetail(object.id(), outcome.versionText(), null);
+                case ADDED -> new StatusDetail(object.id(), outcome.versionText(), null, logIndexes.get(object.index()));
                 case ALREADY_STORED -> new StatusDetail(object.id(), outcome.versionText(),
-                        "this version was already stored; nothing changed");
+                        "this version was already stored; nothing changed", logIndexes.get(object.index()));
                 case CONFLICT -> new StatusDetail(object.id(), outcome.versionText(),
                         "a different object with this id and version is already stored; publish a new version (a later modified) instead");
                 case OTHER_PUBLISHER -> new StatusDetail(object.id(), outcome.versionText(),
@@ -225,7 +234,8 @@ public class ObjectIngest {
                 publisher.id().value());
     }
 
-    private record Prepared(List<IncomingObject> accepted, List<Refusal> refused) {
+    private record Prepared(List<IncomingObject> accepted, List<Refusal> refused,
+                            Map<Integer, SignatureReference> signatures) {
     }
 
     private record Refusal(int index, String id, String version, String message) {

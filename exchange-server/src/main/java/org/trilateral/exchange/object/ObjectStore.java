@@ -98,10 +98,10 @@ public class ObjectStore {
     }
 
     /**
-     * Deletes the versions of one object that match the filters; answers how many were deleted. Must run in a
-     * transaction.
+     * Deletes the versions of one object that match the filters; answers the deleted versions (their
+     * {@code version_text}), for the transparency log's tombstones. Must run in a transaction.
      */
-    public Mono<Long> delete(String collectionId, String id, VersionFilter versions, Set<String> specVersions) {
+    public Mono<List<String>> delete(String collectionId, String id, VersionFilter versions, Set<String> specVersions) {
         StringBuilder sql = new StringBuilder("DELETE FROM stix_object WHERE collection_id = :collection AND stix_id = :id");
         Map<String, Object> binds = new HashMap<>();
         binds.put("collection", collectionId);
@@ -111,15 +111,16 @@ public class ObjectStore {
             binds.put("specs", specVersions.toArray(String[]::new));
         }
         appendVersionFilter(sql, binds, versions);
+        sql.append(" RETURNING version_text");
         DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString());
         for (Map.Entry<String, Object> bind : binds.entrySet()) {
             spec = spec.bind(bind.getKey(), bind.getValue());
         }
         DatabaseClient.GenericExecuteSpec delete = spec;
         return lock(collectionId)
-                .then(delete.fetch().rowsUpdated())
-                .flatMap(count -> count == 0 ? Mono.just(0L)
-                        : refreshFirstAndLast(collectionId, List.of(id)).thenReturn(count));
+                .then(delete.map((row, meta) -> row.get("version_text", String.class)).all().collectList())
+                .flatMap(deleted -> deleted.isEmpty() ? Mono.just(deleted)
+                        : refreshFirstAndLast(collectionId, List.of(id)).thenReturn(deleted));
     }
 
     /**

@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
  * Publishes indicators through the TAXII HTTP API with several concurrent clients and pages them all back,
  * printing objects per second and request latency percentiles. Run it with the command in
  * {@code docs/performance.md}; settings are system properties ({@code bench.objects}, {@code bench.envelope},
- * {@code bench.clients}, {@code bench.page}, {@code bench.warmup}, {@code bench.database-url}).
+ * {@code bench.clients}, {@code bench.page}, {@code bench.warmup}, {@code bench.proofs}, {@code bench.database-url}).
  */
 public final class ExchangeBenchmark {
 
@@ -78,6 +78,8 @@ public final class ExchangeBenchmark {
             // The first walk also warms the JIT and PostgreSQL's cache; the second shows the steady state.
             page(http, collection, page, objects).print("paging (first walk)", objects);
             page(http, collection, page, objects).print("paging (second walk)", objects);
+            int proofs = Integer.getInteger("bench.proofs", 10_000);
+            LogProofs.measure(http, "http://localhost:" + port, proofs, clients, authorization);
         } finally {
             deleteRecursively(data);
         }
@@ -202,6 +204,62 @@ public final class ExchangeBenchmark {
             for (Path path : paths.sorted(Collections.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
             }
+        }
+    }
+
+    /**
+     * Transparency-log proof generation: {@code count} inclusion proofs of random leaves at the latest tree size,
+     * fetched by {@code clients} concurrent clients, each checked against the checkpoint root; prints proofs per
+     * second and latency percentiles (docs/transparency-log.md).
+     */
+    private static final class LogProofs {
+
+        static void measure(HttpClient http, String base, int count, int clients, String authorization) throws Exception {
+            String note = http.send(HttpRequest.newBuilder(URI.create(base + "/log/checkpoint")).header("Authorization", authorization).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            org.trilateral.taxonomy.checkpoint.Checkpoint checkpoint = org.trilateral.taxonomy.checkpoint.Checkpoint.parse(
+                    org.trilateral.taxonomy.checkpoint.SignedNote.parse(note).text());
+            long size = checkpoint.size();
+            AtomicInteger next = new AtomicInteger();
+            List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            long start = System.nanoTime();
+            List<Future<?>> tasks = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                tasks.add(pool.submit(() -> {
+                    java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+                    while (next.getAndIncrement() < count) {
+                        long index = random.nextLong(size);
+                        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/log/proof/inclusion?index="
+                                + index + "&tree_size=" + size)).GET().header("Authorization", authorization).build();
+                        long t0 = System.nanoTime();
+                        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                        latencies.add(System.nanoTime() - t0);
+                        if (response.statusCode() != 200) {
+                            throw new IllegalStateException("inclusion proof of leaf " + index + ": HTTP " + response.statusCode());
+                        }
+                        verify(StixJson.mapper().readTree(response.body()), checkpoint);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> task : tasks) {
+                task.get();
+            }
+            pool.shutdown();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            List<Long> sorted = new ArrayList<>(latencies);
+            Collections.sort(sorted);
+            System.out.printf(Locale.ROOT, "inclusion proofs: log of %,d leaves, %,d proofs in %.2f s = %,.0f proofs/s;"
+                    + " latency p50 %.1f ms, p99 %.1f ms%n", size, count, seconds, count / seconds,
+                    Measurement.percentile(sorted, 0.50), Measurement.percentile(sorted, 0.99));
+        }
+
+        private static void verify(JsonNode proof, org.trilateral.taxonomy.checkpoint.Checkpoint checkpoint) {
+            List<byte[]> path = new ArrayList<>();
+            proof.get("proof").forEach(h -> path.add(java.util.Base64.getDecoder().decode(h.stringValue())));
+            new org.trilateral.taxonomy.merkle.InclusionProof(proof.get("log_index").longValue(), checkpoint.size(), path)
+                    .verify(java.util.Base64.getDecoder().decode(proof.get("leaf_hash").stringValue()), checkpoint.rootHash());
         }
     }
 }

@@ -64,7 +64,8 @@ class ReferenceDataTest extends ExchangeIntegrationTest {
         client().get().uri("/taxonomy/seed").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.type").isEqualTo("bundle");
         anonymousClient().get().uri("/taxonomy/vocabularies").exchange().expectStatus().isUnauthorized()
-                .expectHeader().valueEquals("Content-Type", "application/problem+json");
+                .expectHeader().valueEquals("Content-Type", "application/problem+json")
+                .expectBody().jsonPath("$.status").isEqualTo(401);
         client().get().uri("/taxonomy/extension-definitions/extension-definition--00000000-0000-4000-8000-000000000000")
                 .exchange().expectStatus().isNotFound()
                 .expectHeader().valueEquals("Content-Type", "application/problem+json")

@@ -39,7 +39,7 @@ public abstract class ExchangeIntegrationTest {
     protected int port;
 
     /** The JVM-wide test issuer. */
-    protected static synchronized TestIdentityProvider testIssuer() {
+    public static synchronized TestIdentityProvider testIssuer() {
         if (provider == null) {
             provider = TestIdentityProvider.start("test");
             Runtime.getRuntime().addShutdownHook(new Thread(provider::close));
@@ -55,19 +55,33 @@ public abstract class ExchangeIntegrationTest {
         registry.add("exchange.database.password", () -> "postgres");
         registry.add("exchange.database.pool.initial-size", () -> "1");
         registry.add("exchange.database.pool.max-size", () -> "6");
-        String issuer = testIssuer().issuerUri();
-        registry.add("exchange.security.issuers[0].name", () -> ISSUER);
-        registry.add("exchange.security.issuers[0].issuer-uri", () -> issuer);
-        registry.add("exchange.security.issuers[0].audience", () -> TestIdentityProvider.AUDIENCE);
-        registry.add("exchange.security.jwks-min-refetch-interval", () -> "0s");
-        registry.add("exchange.members.bootstrap[0].id", () -> MEMBER);
-        registry.add("exchange.members.bootstrap[0].name", () -> "Test member");
-        registry.add("exchange.members.bootstrap[0].nation", () -> "US");
-        registry.add("exchange.members.bootstrap[0].sector", () -> "government");
-        registry.add("exchange.members.bootstrap[0].identity-id", () -> TestStix.MEMBER_IDENTITY);
-        registry.add("exchange.members.bootstrap[0].roles", () -> "consumer,publisher,advisory-issuer,admin");
-        registry.add("exchange.members.bootstrap[0].subjects[0].issuer", () -> ISSUER);
-        registry.add("exchange.members.bootstrap[0].subjects[0].subject", () -> MEMBER);
+        testIssuerSettings().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    /**
+     * The settings that make an exchange trust the JVM-wide test issuer and know the default test member; also for
+     * tests that start applications of their own (pass them as {@code --name=value} arguments).
+     */
+    public static Map<String, String> testIssuerSettings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("exchange.security.issuers[0].name", ISSUER);
+        settings.put("exchange.security.issuers[0].issuer-uri", testIssuer().issuerUri());
+        settings.put("exchange.security.issuers[0].audience", TestIdentityProvider.AUDIENCE);
+        settings.put("exchange.security.jwks-min-refetch-interval", "0s");
+        settings.put("exchange.members.bootstrap[0].id", MEMBER);
+        settings.put("exchange.members.bootstrap[0].name", "Test member");
+        settings.put("exchange.members.bootstrap[0].nation", "US");
+        settings.put("exchange.members.bootstrap[0].sector", "government");
+        settings.put("exchange.members.bootstrap[0].identity-id", TestStix.MEMBER_IDENTITY);
+        settings.put("exchange.members.bootstrap[0].roles", "consumer,publisher,advisory-issuer,admin");
+        settings.put("exchange.members.bootstrap[0].subjects[0].issuer", ISSUER);
+        settings.put("exchange.members.bootstrap[0].subjects[0].subject", MEMBER);
+        return settings;
+    }
+
+    /** A token of the default test member from the test issuer. */
+    public static String memberToken() {
+        return testIssuer().token(MEMBER);
     }
 
     protected String baseUrl() {
@@ -76,7 +90,7 @@ public abstract class ExchangeIntegrationTest {
 
     /** A client calling as the default test member. */
     protected WebTestClient client() {
-        return clientWithToken(testIssuer().token(MEMBER));
+        return clientWithToken(memberToken());
     }
 
     /** A client calling with {@code token} as its bearer token. */

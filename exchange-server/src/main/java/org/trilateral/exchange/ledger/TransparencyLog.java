@@ -1,0 +1,171 @@
+package org.trilateral.exchange.ledger;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.trilateral.taxonomy.checkpoint.Checkpoint;
+import org.trilateral.taxonomy.merkle.CompactRange;
+import org.trilateral.taxonomy.merkle.ConsistencyProof;
+import org.trilateral.taxonomy.merkle.InclusionProof;
+import org.trilateral.taxonomy.merkle.MerkleProofs;
+import org.trilateral.taxonomy.merkle.SubtreeHash;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The exchange's transparency log: appends entries in acceptance order and answers checkpoints, leaves and
+ * proofs from persisted perfect-subtree hashes with O(log n) reads in one query.
+ *
+ * <p>Appends run inside the caller's transaction, once per batch: under the log's advisory lock (taken after
+ * any collection lock) the tree head is read, the compact range restored from O(log n) subtree hashes, the
+ * batch appended, its leaves and newly completed subtrees inserted and the head moved to a newly signed
+ * checkpoint. The lock serialises appends of every instance sharing the database, so the log never forks;
+ * a rolled-back transaction takes its leaves with it.
+ */
+@Component
+public class TransparencyLog {
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final LogStore store;
+    private final CheckpointSigner signer;
+
+    TransparencyLog(LogStore store, CheckpointSigner signer) {
+        this.store = store;
+        this.signer = signer;
+    }
+
+    /**
+     * Appends the entries, in order, as one batch with one signed checkpoint. Must run in a transaction; a caller
+     * holding a collection's ingest lock has taken it before this takes the log's.
+     *
+     * @return the log index of each entry, in order
+     */
+    public Mono<List<Long>> append(List<? extends LogEntry> entries) {
+        if (entries.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        List<LogEntry> batch = List.copyOf(entries);
+        return store.lock()
+                .then(store.state())
+                .flatMap(state -> SubtreeReads.compute(hashes -> CompactRange.restore(state.size(), hashes),
+                                store::subtrees)
+                        .publishOn(Schedulers.parallel())
+                        .map(range -> Appended.of(batch, state, range, signer.origin()))
+                        .flatMap(appended -> signer.sign(appended.checkpoint())
+                                .flatMap(note -> store.insertLeaves(batch, appended.leaves(), state.now())
+                                        .then(store.insertSubtrees(appended.subtrees()))
+                                        .then(store.updateState(appended.checkpoint().size(),
+                                                appended.checkpoint().rootHash(), note)))
+                                .thenReturn(appended.leaves().stream().map(LogLeaf::index).toList())));
+    }
+
+    /** Appends one key event (registration, rotation, revocation) as a batch of its own; answers its index. */
+    public Mono<Long> appendKeyEvent(KeyEventEntry event) {
+        return append(List.of(event)).map(indexes -> indexes.get(0));
+    }
+
+    /** Appends a tombstone per deleted version. Must run in the deleting transaction. */
+    public Mono<List<Long>> appendTombstones(List<TombstoneEntry> tombstones) {
+        return append(tombstones);
+    }
+
+    /**
+     * The latest index of each already-stored object version, by its id and content digest: keyed
+     * {@code id + "|" + lowercase hex SHA-256}. Versions logged before the log existed are absent.
+     */
+    public Mono<Map<String, Long>> indexesOfStoredVersions(String collectionId, List<String> ids, List<byte[]> sha256s) {
+        if (ids.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return store.contentIndexes(collectionId, ids, sha256s);
+    }
+
+    /** The key of {@link #indexesOfStoredVersions}'s answer for one version. */
+    public static String storedVersionKey(String id, byte[] sha256) {
+        return id + "|" + HEX.formatHex(sha256);
+    }
+
+    /** The latest signed checkpoint note; for an empty log, a signed checkpoint of the empty tree. */
+    public Mono<String> latestCheckpoint() {
+        return store.state().flatMap(state -> state.checkpoint().map(Mono::just)
+                .orElseGet(() -> signer.sign(new Checkpoint(signer.origin(), state.size(), state.root()))));
+    }
+
+    /** The current tree size. */
+    public Mono<Long> size() {
+        return store.state().map(LogStore.State::size);
+    }
+
+    /** The verifier key of the checkpoint signatures (C2SP signed-note vkey). */
+    public Mono<String> verifierKey() {
+        return signer.verifierKey().map(key -> key.format());
+    }
+
+    /** The leaf at {@code index}, or empty when the log has no such leaf. */
+    public Mono<LogLeaf> leaf(long index) {
+        return store.leaf(index).map(leaf -> new LogLeaf(leaf.index(), leaf.json(), leaf.hash()));
+    }
+
+    /** The index of the latest leaf of an object version, optionally in one collection. */
+    public Mono<Long> indexOf(String id, String modified, Optional<String> collectionId) {
+        return store.objectVersionIndex(id, modified, collectionId);
+    }
+
+    /**
+     * RFC 9162 §2.1.3.1 inclusion proof of leaf {@code index} in the tree of {@code treeSize}, with the leaf's
+     * hash, from one read of the stored subtree hashes (the leaf hash is the level-0 subtree).
+     */
+    public Mono<IncludedLeaf> inclusionProof(long index, long treeSize) {
+        return SubtreeReads.compute(hashes -> new IncludedLeaf(MerkleProofs.inclusion(index, treeSize, hashes),
+                hashes.hash(0, index)), store::subtrees);
+    }
+
+    /** An inclusion proof and the hash of the leaf it proves. */
+    public record IncludedLeaf(InclusionProof proof, byte[] leafHash) {
+
+        public IncludedLeaf {
+            leafHash = leafHash.clone();
+        }
+
+        @Override
+        public byte[] leafHash() {
+            return leafHash.clone();
+        }
+    }
+
+    /** RFC 9162 §2.1.4.1 consistency proof between the trees of {@code from} and {@code to} leaves. */
+    public Mono<ConsistencyProof> consistencyProof(long from, long to) {
+        return SubtreeReads.compute(hashes -> MerkleProofs.consistency(from, to, hashes), store::subtrees);
+    }
+
+    /** The root hash of the tree of {@code treeSize} leaves. */
+    public Mono<byte[]> root(long treeSize) {
+        return SubtreeReads.compute(hashes -> MerkleProofs.root(treeSize, hashes), store::subtrees);
+    }
+
+    /** A batch encoded and appended to the compact range: what to insert, and the new head to sign. */
+    private record Appended(List<LogLeaf> leaves, List<SubtreeHash> subtrees, Checkpoint checkpoint) {
+
+        static Appended of(List<LogEntry> batch, LogStore.State state, CompactRange range, String origin) {
+            // A restored range that disagrees with the signed head means the tables were altered: refuse to sign.
+            if (!Arrays.equals(range.root(), state.root())) {
+                throw new IllegalStateException("the log's stored subtrees give root "
+                        + HEX.formatHex(range.root()) + " for size " + state.size() + ", but log_state says "
+                        + HEX.formatHex(state.root()));
+            }
+            List<LogLeaf> leaves = new ArrayList<>(batch.size());
+            List<SubtreeHash> subtrees = new ArrayList<>(batch.size() * 2);
+            for (int i = 0; i < batch.size(); i++) {
+                LogLeaf leaf = LogLeaf.encode(batch.get(i), state.size() + i, state.now());
+                leaves.add(leaf);
+                subtrees.addAll(range.append(leaf.hash()));
+            }
+            return new Appended(leaves, subtrees, new Checkpoint(origin, range.size(), range.root()));
+        }
+    }
+}
