@@ -16,6 +16,7 @@ import java.util.function.DoubleSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.trilateral.client.internal.CollectionIds;
 import org.trilateral.client.internal.FixedTokenSource;
 import org.trilateral.client.internal.HttpCall;
 import org.trilateral.client.internal.JwksKeys;
@@ -24,6 +25,7 @@ import org.trilateral.client.internal.ObjectPoller;
 import org.trilateral.client.internal.Publisher;
 import org.trilateral.client.internal.TokenSource;
 import org.trilateral.client.internal.Transport;
+import org.trilateral.taxonomy.checkpoint.NoteFormatException;
 import org.trilateral.taxonomy.checkpoint.NoteVerifierKey;
 import org.trilateral.taxonomy.extension.ExchangeExtensions;
 import org.trilateral.taxonomy.signature.ObjectSignatureVerifier;
@@ -54,6 +56,8 @@ public final class ExchangeClient {
     private final URI apiRoot;
     private final Publisher publisher;
     private final JwksKeys keys;
+    private final URI logUrl;
+    private final Transport logTransport;
     private final LogVerifier log;
     private final ObjectSignatureVerifier signatureVerifier =
             new ObjectSignatureVerifier(ExchangeExtensions.OBJECT_SIGNATURE_ID);
@@ -80,10 +84,13 @@ public final class ExchangeClient {
         this.publisher = new Publisher(transport, apiRoot, builder.signingKey, builder.maxObjectsPerEnvelope,
                 () -> apiRoot().maxContentLength(), builder.statusInterval, builder.statusTimeout);
         URI jwks = builder.jwksUrl != null ? builder.jwksUrl : withSlash(builder.baseUrl).resolve(".well-known/exchange-keys.json");
-        this.keys = new JwksKeys(transport, jwks, Duration.ofMinutes(1));
-        this.log = builder.logKeys.isEmpty() ? null : new LogVerifier(transport,
-                withSlash(builder.logUrl != null ? builder.logUrl : withSlash(builder.baseUrl).resolve("log/")),
-                builder.logOrigin, builder.logKeys, builder.checkpointStore, builder.leafHasher);
+        this.keys = new JwksKeys(transport, jwks, Duration.ofMinutes(1), sameOrigin(jwks, builder.baseUrl));
+        this.logUrl = withSlash(builder.logUrl != null ? builder.logUrl : withSlash(builder.baseUrl).resolve("log/"));
+        CollectionIds collectionIds = new CollectionIds(transport, apiRoot);
+        // The exchange serves its log to members only; a log mirror elsewhere does not get the exchange's token.
+        this.logTransport = sameOrigin(logUrl, builder.baseUrl) ? transport : transport.withTokens(null);
+        this.log = builder.logKeys.isEmpty() ? null : new LogVerifier(logTransport, logUrl, builder.logOrigin,
+                builder.logKeys, builder.checkpointStore, collectionIds::idOf);
     }
 
     /** A builder with the defaults its methods document. */
@@ -176,6 +183,22 @@ public final class ExchangeClient {
      * for a failed check: the result names it.
      */
     public VerificationResult verify(JsonNode object) {
+        return verify(object, null);
+    }
+
+    /**
+     * {@link #verify(JsonNode)} of an object polled from a collection: the log's leaf must also name that
+     * collection.
+     */
+    public VerificationResult verify(ReceivedObject received) {
+        return verify(received.object(), received.collection());
+    }
+
+    /**
+     * {@link #verify(JsonNode)}, the log's leaf also checked to name {@code collection} (its id or alias; null
+     * when not known).
+     */
+    public VerificationResult verify(JsonNode object, String collection) {
         String id = ObjectVersions.idOf(object);
         String version = ObjectVersions.versionOf(object);
         ObjectVerification verification;
@@ -199,7 +222,7 @@ public final class ExchangeClient {
             return VerificationResult.verified(id, version, "signed by " + signers, OptionalLong.empty());
         }
         try {
-            long index = log.verifyInclusion(object);
+            long index = log.verifyInclusion(object, collection).logIndex();
             return VerificationResult.verified(id, version, "signed by " + signers + ", log index " + index,
                     OptionalLong.of(index));
         } catch (LogVerificationException e) {
@@ -210,6 +233,24 @@ public final class ExchangeClient {
     /** {@link #verify(JsonNode)} for each object, one result per object in order. */
     public List<VerificationResult> verifyAll(List<? extends JsonNode> objects) {
         return objects.stream().map(this::verify).toList();
+    }
+
+    /**
+     * The note verifier key the exchange serves at {@code {log}/key} for its checkpoints. Trust it on first use
+     * only, and keep it (e.g. next to the {@link CheckpointStore}): a key obtained from the server it is meant to
+     * check proves nothing against that server later. Compare it with one published out of band when you can.
+     *
+     * @throws ExchangeException of its kind when the key cannot be read; {@link ServerException} when it is not a
+     *     verifier key
+     */
+    public NoteVerifierKey fetchLogKey() {
+        URI uri = logUrl.resolve("key");
+        String text = logTransport.send(HttpCall.get(uri, "text/plain")).text().strip();
+        try {
+            return NoteVerifierKey.parse(text);
+        } catch (NoteFormatException e) {
+            throw new ServerException("the log key at " + uri + " is not a note verifier key: " + e.getMessage(), e);
+        }
     }
 
     /** The transparency log's verifier, when log verification is configured ({@link Builder#logVerification}). */
@@ -239,6 +280,16 @@ public final class ExchangeClient {
         return verification.signatures().stream()
                 .map(c -> "signature " + c.index() + " (" + c.kid().orElse("no kid") + "): " + c.outcome() + ", " + c.message())
                 .collect(Collectors.joining("; "));
+    }
+
+    /** RFC 6454 §4: the access token goes only to the exchange's own origin, never to a JWKS hosted elsewhere. */
+    private static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost().equalsIgnoreCase(b.getHost())
+                && port(a) == port(b);
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     private static URI withSlash(URI uri) {
@@ -273,7 +324,6 @@ public final class ExchangeClient {
         private String logOrigin;
         private List<NoteVerifierKey> logKeys = List.of();
         private CheckpointStore checkpointStore = CheckpointStore.inMemory();
-        private LeafHasher leafHasher = LeafHasher.CANONICAL_OBJECT;
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.SYSTEM;
         private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
@@ -367,15 +417,17 @@ public final class ExchangeClient {
             return this;
         }
 
+        /**
+         * {@link #logVerification(String, List, CheckpointStore)} with one key, the origin being the key's name (the
+         * exchange names its checkpoint key after the log's origin).
+         */
+        public Builder logVerification(NoteVerifierKey key, CheckpointStore store) {
+            return logVerification(key.name(), List.of(key), store);
+        }
+
         /** The log's URL (default {@code {base}/log/}). */
         public Builder logUrl(URI url) {
             this.logUrl = url;
-            return this;
-        }
-
-        /** How a log leaf is computed from an object (default {@link LeafHasher#CANONICAL_OBJECT}). */
-        public Builder leafHasher(LeafHasher hasher) {
-            this.leafHasher = Objects.requireNonNull(hasher, "hasher");
             return this;
         }
 
@@ -429,7 +481,6 @@ public final class ExchangeClient {
             copy.logOrigin = logOrigin;
             copy.logKeys = logKeys;
             copy.checkpointStore = checkpointStore;
-            copy.leafHasher = leafHasher;
             copy.clock = clock;
             copy.sleeper = sleeper;
             copy.random = random;

@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import org.trilateral.client.internal.HttpCall;
+import org.trilateral.client.internal.HttpResult;
 import org.trilateral.client.internal.Transport;
 import org.trilateral.taxonomy.checkpoint.Checkpoint;
 import org.trilateral.taxonomy.checkpoint.NoteFormatException;
@@ -21,14 +23,15 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Checks the exchange's transparency log: each new checkpoint is signed by the log's note key and extends the last
- * verified one (RFC 9162 §2.1.4), and an object is included under a verified checkpoint (RFC 9162 §2.1.3). The
- * first checkpoint ever seen is trusted on first use; from then on a fork or a rollback is detected. Obtain it from
- * {@link ExchangeClient#log()}. Thread-safe.
+ * verified one (RFC 9162 §2.1.4), and an object version is recorded, exactly as received, by a leaf included under a
+ * verified checkpoint (RFC 9162 §2.1.3). The first checkpoint ever seen is trusted on first use; from then on a fork
+ * or a rollback is detected. Obtain it from {@link ExchangeClient#log()}. Thread-safe.
  *
- * <p>Endpoints, relative to the log URL ({@code {base}/log/} by default): {@code checkpoint} (the signed note),
- * {@code proof/consistency?from=M&to=N} ({@code {"proof":[base64…]}}) and
- * {@code proof/inclusion?id=…&modified=…&tree_size=N}
- * ({@code {"log_index":i,"tree_size":N,"proof":[base64…],"leaf_hash":base64}}).
+ * <p>Endpoints, relative to the log URL ({@code {base}/log/} by default; docs/transparency-log.md): {@code checkpoint}
+ * (the signed note), {@code proof/consistency?from=M&to=N} ({@code {"proof":[base64…]}}),
+ * {@code proof/inclusion?id=…&modified=…[&collection=…]} or {@code ?index=i&tree_size=N}
+ * ({@code {"log_index","tree_size","leaf_hash","proof"}}) and {@code leaves/{i}}
+ * ({@code {"log_index","leaf":{…},"leaf_hash"}}).
  */
 public final class LogVerifier {
 
@@ -37,10 +40,10 @@ public final class LogVerifier {
     private final String origin;
     private final List<NoteVerifierKey> keys;
     private final CheckpointStore store;
-    private final LeafHasher leafHasher;
+    private final Function<String, String> collectionIds;
 
     LogVerifier(Transport transport, URI logUrl, String origin, List<NoteVerifierKey> keys, CheckpointStore store,
-                LeafHasher leafHasher) {
+                Function<String, String> collectionIds) {
         this.transport = Objects.requireNonNull(transport, "transport");
         this.logUrl = Objects.requireNonNull(logUrl, "logUrl");
         this.origin = Objects.requireNonNull(origin, "origin");
@@ -49,7 +52,12 @@ public final class LogVerifier {
             throw new IllegalArgumentException("log verification needs at least one note verifier key of the log");
         }
         this.store = Objects.requireNonNull(store, "store");
-        this.leafHasher = Objects.requireNonNull(leafHasher, "leafHasher");
+        this.collectionIds = Objects.requireNonNull(collectionIds, "collectionIds");
+    }
+
+    /** The origin checkpoints must name. */
+    public String origin() {
+        return origin;
     }
 
     /**
@@ -92,8 +100,7 @@ public final class LogVerifier {
             }
             return known;
         }
-        JsonNode answer = fetch(logUrl.resolve("proof/consistency?from=" + known.size() + "&to=" + newer.size()),
-                "application/json").json();
+        JsonNode answer = fetchJson(logUrl.resolve("proof/consistency?from=" + known.size() + "&to=" + newer.size()));
         try {
             new ConsistencyProof(known.size(), newer.size(), hashes(answer.get("proof"), "proof"))
                     .verify(known.rootHash(), newer.rootHash());
@@ -106,56 +113,116 @@ public final class LogVerifier {
     }
 
     /**
-     * Checks that {@code object} is in the log under the last verified checkpoint, refreshing the checkpoint first
-     * when the log has grown past it.
-     *
-     * @return the object's log index
-     * @throws LogVerificationException {@code NOT_IN_LOG}, {@code LOG_INCONSISTENT} or {@code LOG_UNAVAILABLE}
+     * {@link #verifyInclusion(JsonNode, String)} without checking the collection (the leaf may be in any).
      */
-    public long verifyInclusion(JsonNode object) {
+    public ObjectVersionLeaf verifyInclusion(JsonNode object) {
+        return verifyInclusion(object, null);
+    }
+
+    /**
+     * Checks that the log records {@code object} exactly as received, under the last verified checkpoint
+     * (refreshed first when the object's leaf is newer): the leaf of its id and version names it, its collection
+     * and its {@code object_sha256} (the SHA-256 of the object's RFC 8785 form); the leaf hashes to the hash the log
+     * gives for it; and the inclusion proof leads from that hash to the checkpoint's root.
+     *
+     * @param object the object as received
+     * @param collection the id or alias of the collection it was read from, or null when not known
+     * @return the object's leaf
+     * @throws LogVerificationException {@code NOT_IN_LOG}, {@code LEAF_MISMATCH}, {@code LOG_INCONSISTENT} or
+     *     {@code LOG_UNAVAILABLE}, with a message naming the object and what failed
+     */
+    public ObjectVersionLeaf verifyInclusion(JsonNode object, String collection) {
         String id = ObjectVersions.idOf(object);
         String version = ObjectVersions.versionOf(object);
         if (id == null || version == null) {
-            throw new LogVerificationException(VerificationFailure.NOT_IN_LOG,
-                    "the object has no id or version to look up in the log", null);
+            throw new LogVerificationException(VerificationFailure.NOT_IN_LOG, "the object has no id, or neither"
+                    + " modified nor created, to look up in the log", null);
         }
+        String collectionId = collection == null ? null : collectionId(collection);
         Checkpoint checkpoint = store.load().orElseGet(this::refresh);
-        JsonNode proof;
+        JsonNode proof = proofOf(id, version, collectionId);
+        long index = number(proof, "log_index");
+        if (index >= checkpoint.size()) {
+            checkpoint = refresh();
+            if (index >= checkpoint.size()) {
+                throw inconsistent("the log gives " + id + " version " + version + " the index " + index
+                        + " but its latest checkpoint holds only " + checkpoint.size() + " entries", null);
+            }
+        }
+        if (number(proof, "tree_size") != checkpoint.size()) {
+            proof = fetchJson(logUrl.resolve("proof/inclusion?index=" + index + "&tree_size=" + checkpoint.size()));
+            if (number(proof, "log_index") != index || number(proof, "tree_size") != checkpoint.size()) {
+                throw inconsistent("the log answered the inclusion proof of entry " + index + " at tree size "
+                        + checkpoint.size() + " with one of entry " + number(proof, "log_index") + " at tree size "
+                        + number(proof, "tree_size"), null);
+            }
+        }
+        JsonNode served = fetchJson(logUrl.resolve("leaves/" + index));
+        if (number(served, "log_index") != index) {
+            throw inconsistent("the log answered the request for leaf " + index + " with leaf "
+                    + number(served, "log_index"), null);
+        }
+        JsonNode leafJson = served.get("leaf");
+        if (leafJson == null || !leafJson.isObject()) {
+            throw new LogVerificationException(VerificationFailure.LOG_UNAVAILABLE, "the log's leaf " + index
+                    + " has no \"leaf\" object", null);
+        }
+        byte[] leafHash = ObjectVersionLeaf.leafHash(leafJson);
+        if (!MessageDigest.isEqual(decode(served.get("leaf_hash"), "leaf_hash"), leafHash)
+                || !MessageDigest.isEqual(decode(proof.get("leaf_hash"), "leaf_hash"), leafHash)) {
+            throw inconsistent("the log's leaf " + index + " does not hash to the leaf_hash the log gives for it", null);
+        }
+        ObjectVersionLeaf leaf = ObjectVersionLeaf.fromJson(leafJson);
+        if (leaf.logIndex() != index) {
+            throw inconsistent("the log's leaf " + index + " says it is leaf " + leaf.logIndex(), null);
+        }
+        leaf.requireDescribes(object, collectionId);
         try {
-            proof = fetch(logUrl.resolve("proof/inclusion?id=" + encode(id) + "&modified=" + encode(version)
-                    + "&tree_size=" + checkpoint.size()), "application/json").json();
+            new InclusionProof(index, checkpoint.size(), hashes(proof.get("proof"), "proof"))
+                    .verify(leafHash, checkpoint.rootHash());
+        } catch (InvalidProofException e) {
+            throw new LogVerificationException(VerificationFailure.NOT_IN_LOG, id + " version " + version
+                    + " (leaf " + index + ") is not proven to be in the log of size " + checkpoint.size() + ": "
+                    + e.getMessage(), e);
+        }
+        return leaf;
+    }
+
+    /** The inclusion proof of the latest leaf of the version, at the log's latest size. */
+    private JsonNode proofOf(String id, String version, String collectionId) {
+        URI uri = logUrl.resolve("proof/inclusion?id=" + encode(id) + "&modified=" + encode(version)
+                + (collectionId == null ? "" : "&collection=" + encode(collectionId)));
+        try {
+            return fetchJson(uri);
         } catch (LogVerificationException e) {
             if (e.getCause() instanceof NotFoundException) {
-                throw new LogVerificationException(VerificationFailure.NOT_IN_LOG,
-                        id + " version " + version + " is not in the log", e.getCause());
+                throw new LogVerificationException(VerificationFailure.NOT_IN_LOG, id + " version " + version
+                        + " is not in the log" + (collectionId == null ? "" : " of collection " + collectionId), e.getCause());
             }
             throw e;
         }
-        long index = number(proof, "log_index");
-        long treeSize = number(proof, "tree_size");
-        if (treeSize != checkpoint.size()) {
-            checkpoint = refresh();
-            if (treeSize != checkpoint.size()) {
-                throw inconsistent("the inclusion proof is for tree size " + treeSize
-                        + " but the verified checkpoint has size " + checkpoint.size(), null);
-            }
-        }
-        byte[] leaf = leafHasher.leafHash(object);
-        JsonNode claimedLeaf = proof.get("leaf_hash");
-        if (claimedLeaf != null && !MessageDigest.isEqual(decode(claimedLeaf, "leaf_hash"), leaf)) {
-            throw new LogVerificationException(VerificationFailure.NOT_IN_LOG, "the log's entry " + index + " for "
-                    + id + " is not this object: its leaf hash differs", null);
-        }
-        try {
-            new InclusionProof(index, treeSize, hashes(proof.get("proof"), "proof")).verify(leaf, checkpoint.rootHash());
-        } catch (InvalidProofException e) {
-            throw new LogVerificationException(VerificationFailure.NOT_IN_LOG, id + " version " + version
-                    + " is not proven to be in the log of size " + treeSize + ": " + e.getMessage(), e);
-        }
-        return index;
     }
 
-    private org.trilateral.client.internal.HttpResult fetch(URI uri, String accept) {
+    private String collectionId(String collection) {
+        try {
+            return collectionIds.apply(collection);
+        } catch (ExchangeException e) {
+            throw new LogVerificationException(VerificationFailure.LOG_UNAVAILABLE, "the id of collection "
+                    + collection + " could not be read, to compare with the log: " + e.getMessage(), e);
+        }
+    }
+
+    /** A JSON answer of the log; a malformed body is {@code LOG_UNAVAILABLE}, as verification never throws otherwise. */
+    private JsonNode fetchJson(URI uri) {
+        HttpResult result = fetch(uri, "application/json");
+        try {
+            return result.json();
+        } catch (ServerException e) {
+            throw new LogVerificationException(VerificationFailure.LOG_UNAVAILABLE, e.getMessage(), e);
+        }
+    }
+
+    private HttpResult fetch(URI uri, String accept) {
         try {
             return transport.send(HttpCall.get(uri, accept));
         } catch (ServerException | NetworkException | RateLimitException | AuthenticationException | PermissionException e) {
@@ -199,7 +266,7 @@ public final class LogVerifier {
     private static long number(JsonNode node, String name) {
         JsonNode value = node.get(name);
         if (value == null || !value.canConvertToLong() || value.asLong() < 0) {
-            throw new LogVerificationException(VerificationFailure.LOG_UNAVAILABLE, "the log's inclusion proof has no valid \""
+            throw new LogVerificationException(VerificationFailure.LOG_UNAVAILABLE, "the log's answer has no valid \""
                     + name + "\"", null);
         }
         return value.asLong();

@@ -14,6 +14,12 @@ public enum VerificationFailure {
     KEYS_UNAVAILABLE,
     /** The log does not prove the object is included under the verified checkpoint. */
     NOT_IN_LOG,
+    /**
+     * The log holds a leaf for this object version, but the leaf does not describe the object as received: its
+     * {@code object_sha256} differs (the object was changed after it was logged), or it names another id, version,
+     * collection or kind of entry.
+     */
+    LEAF_MISMATCH,
     /** The log's checkpoints are inconsistent with each other (a fork or a rollback), or a checkpoint's signature fails. */
     LOG_INCONSISTENT,
     /** The log could not be reached or answered with something unusable. */

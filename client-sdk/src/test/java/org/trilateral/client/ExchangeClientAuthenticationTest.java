@@ -27,8 +27,11 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.trilateral.taxonomy.checkpoint.NoteSigner;
+import org.trilateral.taxonomy.extension.ExchangeExtensions;
 import org.trilateral.taxonomy.signature.Jwk;
 import org.trilateral.taxonomy.signature.JwsAlgorithm;
+import org.trilateral.taxonomy.signature.ObjectSigner;
 import org.trilateral.taxonomy.signature.SigningKey;
 import org.trilateral.taxonomy.stix.StixJson;
 import tools.jackson.databind.JsonNode;
@@ -172,5 +175,34 @@ class ExchangeClientAuthenticationTest {
             }
         }
         throw new AssertionError("no " + name + " in " + body);
+    }
+
+    @Test
+    void verifyWhenJwksAndLogOnTheExchangeThenBothSentTheTokenAndForeignJwksNot() {
+        SigningKey key = SigningKey.generate();
+        server.stubFor(get(urlPathEqualTo("/.well-known/exchange-keys.json"))
+                .willReturn(okJson("{\"keys\":[" + StixJson.mapper().writeValueAsString(key.publicKey().toJson()) + "]}")));
+        server.stubFor(get(urlPathEqualTo("/log/key")).willReturn(aResponse().withBody(
+                NoteSigner.generate("exchange.example/log").verifierKey().format() + "\n")));
+        ExchangeClient client = client(Credentials.bearer("member-token"));
+        JsonNode signed = new ObjectSigner(ExchangeExtensions.OBJECT_SIGNATURE_ID, key).sign(TestObjects.walletIndicator());
+
+        assertThat(client.verify(signed).ok()).isTrue();
+        assertThat(client.fetchLogKey().name()).isEqualTo("exchange.example/log");
+        server.verify(getRequestedFor(urlPathEqualTo("/.well-known/exchange-keys.json"))
+                .withHeader("Authorization", equalTo("Bearer member-token")));
+        server.verify(getRequestedFor(urlPathEqualTo("/log/key")).withHeader("Authorization", equalTo("Bearer member-token")));
+
+        WireMockServer elsewhere = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        elsewhere.start();
+        try {
+            elsewhere.stubFor(get(urlPathEqualTo("/keys.json"))
+                    .willReturn(okJson("{\"keys\":[" + StixJson.mapper().writeValueAsString(key.publicKey().toJson()) + "]}")));
+            assertThat(client.newBuilder().jwksUrl(URI.create(elsewhere.baseUrl() + "/keys.json")).build().verify(signed).ok()).isTrue();
+            assertThat(elsewhere.findAll(getRequestedFor(urlPathEqualTo("/keys.json"))))
+                    .singleElement().satisfies(r -> assertThat(r.containsHeader("Authorization")).isFalse());
+        } finally {
+            elsewhere.stop();
+        }
     }
 }

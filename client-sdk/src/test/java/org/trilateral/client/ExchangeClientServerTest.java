@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trilateral.taxonomy.checkpoint.Checkpoint;
+import org.trilateral.taxonomy.checkpoint.NoteVerifierKey;
 import org.trilateral.taxonomy.marking.Tlp;
 import org.trilateral.taxonomy.signature.SigningKey;
 import org.trilateral.taxonomy.stix.StixJson;
@@ -39,14 +42,34 @@ class ExchangeClientServerTest {
         exchange = RunningExchange.start(directory.resolve("postgres"));
         keys = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         keys.start();
-        keys.stubFor(get(urlPathEqualTo("/.well-known/exchange-keys.json"))
-                .willReturn(okJson("{\"keys\":[" + StixJson.mapper().writeValueAsString(MEMBER_KEY.publicKey().toJson()) + "]}")));
+        keys.stubFor(get(urlPathEqualTo("/.well-known/exchange-keys.json")).willReturn(okJson(documentedJwks(MEMBER_KEY))));
     }
 
     @AfterAll
     static void stop() {
         keys.stop();
         exchange.close();
+    }
+
+    /** A JWKS in the exchange's documented form: the public JWK with the member's registration (docs/sdk.md). */
+    private static String documentedJwks(SigningKey key) {
+        ObjectNode jwk = key.publicKey().toJson();
+        jwk.put("alg", "EdDSA").put("use", "sig").put("x-member", RunningExchange.MEMBER_ID)
+                .put("x-identity", RunningExchange.MEMBER_IDENTITY).put("x-not-before", "2026-01-01T00:00:00Z")
+                .putNull("x-not-after").putNull("x-revoked-at").putNull("x-revoked-reason");
+        return "{\"keys\":[" + StixJson.mapper().writeValueAsString(jwk) + "]}";
+    }
+
+    /** A client checking the real log, its key trusted on first use from {@code /log/key}. */
+    private static ExchangeClient loggedClient(CheckpointStore checkpoints) {
+        ExchangeClient plain = client(new InMemoryCursorStore());
+        NoteVerifierKey logKey = plain.fetchLogKey();
+        return plain.newBuilder().logVerification(logKey, checkpoints).build();
+    }
+
+    private static ReceivedObject pollOne(ExchangeClient client, String collection, ObjectNode published) {
+        return client.pollStream(PollRequest.of(collection))
+                .filter(o -> o.id().equals(published.get("id").asString())).findFirst().orElseThrow();
     }
 
     private static ExchangeClient client(CursorStore cursors) {
@@ -160,5 +183,68 @@ class ExchangeClientServerTest {
                 .collectList().block();
 
         assertThat(verified).isNotEmpty().allMatch(VerificationResult::ok);
+    }
+
+    @Test
+    void verifyWhenLogCheckedThenObjectIncludedUnderSignedCheckpointAtItsPublishedIndex() {
+        FileCheckpointStore checkpoints = new FileCheckpointStore(directory.resolve("checkpoint-included"));
+        ExchangeClient client = loggedClient(checkpoints);
+        ObjectNode wallet = TestObjects.indicators().wallet("eip155:1:0x4444444444444444444444444444444444444444", Tlp.AMBER);
+        ObjectResult published = client.publish("indicators", List.of(wallet)).results().get(0);
+
+        VerificationResult result = client.verify(pollOne(client, "indicators", wallet));
+
+        assertThat(result.ok()).as(result.detail()).isTrue();
+        assertThat(result.logIndex()).isEqualTo(published.logIndex()).isPresent();
+        assertThat(checkpoints.load()).get().satisfies(c -> {
+            assertThat(c.origin()).isEqualTo(client.log().orElseThrow().origin());
+            assertThat(c.size()).isGreaterThan(published.logIndex().getAsLong());
+        });
+    }
+
+    @Test
+    void verifyWhenObjectChangedAfterPublishingThenLeafMismatchInLogAndBadSignature() {
+        ExchangeClient client = loggedClient(CheckpointStore.inMemory());
+        ObjectNode indicator = TestObjects.indicators().ip("198.51.100.55", IndicatorKind.VPN_EXIT, Tlp.AMBER);
+        client.publish("indicators", List.of(indicator));
+        ObjectNode tampered = (ObjectNode) pollOne(client, "indicators", indicator).object();
+        tampered.put("pattern", "[ipv4-addr:value = '198.51.100.56']");
+
+        assertThatThrownBy(() -> client.log().orElseThrow().verifyInclusion(tampered, "indicators"))
+                .isInstanceOf(LogVerificationException.class)
+                .hasMessageContaining("changed after the exchange logged it")
+                .satisfies(e -> assertThat(((LogVerificationException) e).failure()).isEqualTo(VerificationFailure.LEAF_MISMATCH));
+        assertThat(client.verify(tampered, "indicators").failure()).isEqualTo(VerificationFailure.BAD_SIGNATURE);
+    }
+
+    @Test
+    void verifyWhenObjectReadFromAnotherCollectionThanLoggedThenLeafMismatch() {
+        ExchangeClient client = loggedClient(CheckpointStore.inMemory());
+        ObjectNode indicator = TestObjects.indicators().ip("198.51.100.57", IndicatorKind.VPN_EXIT, Tlp.AMBER);
+        client.publish("indicators", List.of(indicator));
+        JsonNode received = pollOne(client, "indicators", indicator).object();
+
+        VerificationResult result = client.verify(received, "advisories");
+
+        assertThat(result.failure()).isIn(VerificationFailure.NOT_IN_LOG, VerificationFailure.LEAF_MISMATCH);
+        assertThat(result.detail()).contains(indicator.get("id").asString());
+    }
+
+    @Test
+    void verifyWhenKeptCheckpointIsAForkOfTheLogThenLogInconsistent() {
+        CheckpointStore checkpoints = CheckpointStore.inMemory();
+        ExchangeClient client = loggedClient(checkpoints);
+        client.publish("indicators", List.of(TestObjects.indicators().ip("198.51.100.58", IndicatorKind.VPN_EXIT, Tlp.AMBER)));
+        Checkpoint seen = client.log().orElseThrow().refresh();
+        byte[] otherRoot = new byte[32];
+        java.util.Arrays.fill(otherRoot, (byte) 7);
+        checkpoints.save(new Checkpoint(seen.origin(), seen.size(), otherRoot));
+        ObjectNode later = TestObjects.indicators().ip("198.51.100.59", IndicatorKind.VPN_EXIT, Tlp.AMBER);
+        client.publish("indicators", List.of(later));
+
+        VerificationResult result = client.verify(pollOne(client, "indicators", later));
+
+        assertThat(result.failure()).isEqualTo(VerificationFailure.LOG_INCONSISTENT);
+        assertThat(result.detail()).contains("fork").contains("size " + seen.size());
     }
 }

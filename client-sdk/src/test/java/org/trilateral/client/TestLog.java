@@ -1,22 +1,30 @@
 package org.trilateral.client;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.trilateral.taxonomy.checkpoint.Checkpoint;
 import org.trilateral.taxonomy.checkpoint.NoteSigner;
+import org.trilateral.taxonomy.jcs.JsonCanonicalizer;
 import org.trilateral.taxonomy.merkle.MerkleHash;
 import org.trilateral.taxonomy.merkle.MerkleProofs;
 import org.trilateral.taxonomy.merkle.SubtreeHashes;
+import org.trilateral.taxonomy.stix.StixJson;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
-/** An in-memory RFC 9162 log for the tests, signing its checkpoints like the exchange's log will. */
+/** An in-memory RFC 9162 log for the tests, with leaves and signed checkpoints like the exchange's log. */
 final class TestLog {
 
     static final String ORIGIN = "exchange.example/log";
 
     private final NoteSigner signer;
     private final List<byte[]> leaves = new ArrayList<>();
+    private final Map<Integer, String> leafTexts = new HashMap<>();
 
     TestLog(NoteSigner signer) {
         this.signer = signer;
@@ -32,6 +40,28 @@ final class TestLog {
     TestLog appendLeaf(byte[] leafHash) {
         leaves.add(leafHash);
         return this;
+    }
+
+    /** Appends the exchange's {@code object-version} leaf of {@code object} as added to {@code collectionId}. */
+    TestLog appendObjectVersion(JsonNode object, String collectionId) {
+        ObjectNode leaf = StixJson.mapper().createObjectNode();
+        leaf.put("kind", "object-version");
+        leaf.put("collection", collectionId);
+        leaf.put("id", object.get("id").asString());
+        leaf.put("modified", object.get("modified").asString());
+        leaf.put("object_sha256", ObjectVersionLeaf.objectSha256(object));
+        leaf.put("log_index", leaves.size());
+        leaf.put("accepted", "2026-05-01T12:00:00.000000Z");
+        byte[] canonical = JsonCanonicalizer.canonicalize(leaf);
+        leafTexts.put(leaves.size(), new String(canonical, StandardCharsets.UTF_8));
+        leaves.add(MerkleHash.leaf(canonical));
+        return this;
+    }
+
+    /** The answer of {@code GET /log/leaves/{index}} for a leaf appended with {@link #appendObjectVersion}. */
+    String leafJson(int index) {
+        return "{\"log_index\":" + index + ",\"leaf\":" + leafTexts.get(index) + ",\"leaf_hash\":\""
+                + Base64.getEncoder().encodeToString(leaves.get(index)) + "\"}";
     }
 
     int size() {

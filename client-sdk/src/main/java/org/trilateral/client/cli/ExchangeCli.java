@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import org.trilateral.client.ApiRootInfo;
 import org.trilateral.client.ExchangeClient;
 import org.trilateral.client.ExchangeException;
+import org.trilateral.client.FileCheckpointStore;
 import org.trilateral.client.FileCursorStore;
 import org.trilateral.client.Indicators;
 import org.trilateral.client.ObjectResult;
@@ -25,6 +26,8 @@ import org.trilateral.client.PollRequest;
 import org.trilateral.client.PublishResult;
 import org.trilateral.client.ReceivedObject;
 import org.trilateral.client.VerificationResult;
+import org.trilateral.taxonomy.checkpoint.NoteFormatException;
+import org.trilateral.taxonomy.checkpoint.NoteVerifierKey;
 import org.trilateral.taxonomy.marking.Tlp;
 import org.trilateral.taxonomy.signature.JwsAlgorithm;
 import org.trilateral.taxonomy.signature.SigningKey;
@@ -295,8 +298,11 @@ public final class ExchangeCli implements Runnable {
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = {"Verify objects' signatures against the publishers' keys from the exchange's JWKS.",
-                    "Reads a file (a STIX bundle or JSON lines) or the whole collection; prints one line per object."})
+            description = {"Verify objects: their signatures against the publishers' keys from the exchange's JWKS and,",
+                    "unless --no-log, that the transparency log records each exactly as received under a signed checkpoint",
+                    "that extends the last one verified (kept in --checkpoint-file).",
+                    "Reads a file (a STIX bundle or JSON lines) or a collection (with --cursor, only what is new since the",
+                    "last run); prints one line per object, FAILED <failure> <id> <version>: <why> for each failure."})
     static final class Verify implements Callable<Integer> {
         @Mixin
         ConnectionOptions connection;
@@ -310,30 +316,103 @@ public final class ExchangeCli implements Runnable {
         @Option(names = "--collection", defaultValue = "indicators", description = "Collection to verify when no --file (default ${DEFAULT-VALUE}).")
         String collection;
 
+        @Option(names = "--cursor", description = "With a collection: name of the durable cursor, to verify only objects added since the last run.")
+        String cursor;
+
+        @Option(names = "--cursor-dir", defaultValue = ".exchange/cursors", description = "Where cursors are kept (default ${DEFAULT-VALUE}).")
+        Path cursorDir;
+
         @Option(names = "--jwks-url", description = "Where the publishers' keys are (default {url}/.well-known/exchange-keys.json).")
         URI jwksUrl;
 
+        @Option(names = "--no-log", description = "Check signatures only, not the transparency log.")
+        boolean noLog;
+
+        @Option(names = "--log-key", description = {"The log's checkpoint verifier key (<origin>+<hash>+<key>), or a file holding it.",
+                "Default: the key kept next to --checkpoint-file, else the one at {url}/log/key, trusted on first use and kept."})
+        String logKey;
+
+        @Option(names = "--log-origin", description = "The origin checkpoints must name (default: the log key's name).")
+        String logOrigin;
+
+        @Option(names = "--checkpoint-file", defaultValue = ".exchange/checkpoint",
+                description = "Where the last verified checkpoint is kept (default ${DEFAULT-VALUE}; the trusted log key in <file>.vkey).")
+        Path checkpointFile;
+
         @Override
         public Integer call() throws IOException {
-            ExchangeClient client = connection.builder().jwksUrl(jwksUrl).build();
-            Iterable<JsonNode> objects = file != null ? read(file)
-                    : () -> java.util.stream.StreamSupport.stream(client.poll(PollRequest.of(collection)).spliterator(), false)
-                            .map(ReceivedObject::object).iterator();
+            ExchangeClient client = connection.builder().jwksUrl(jwksUrl).cursorStore(new FileCursorStore(cursorDir)).build();
+            if (!noLog) {
+                NoteVerifierKey key = logKey(client);
+                client = client.newBuilder().logVerification(logOrigin != null ? logOrigin : key.name(), List.of(key),
+                        new FileCheckpointStore(checkpointFile)).build();
+            }
             PrintWriter out = spec.commandLine().getOut();
             Progress progress = new Progress(System.err, "verified");
             int failures = 0;
             int count = 0;
-            for (JsonNode object : objects) {
-                VerificationResult result = client.verify(object);
-                out.println((result.ok() ? "OK " : "FAILED " + result.failure() + " ") + result.objectId() + " "
-                        + result.version() + ": " + result.detail());
-                failures += result.ok() ? 0 : 1;
-                if (++count % 1000 == 0) {
-                    progress.add(1000);
+            if (file != null) {
+                for (JsonNode object : read(file)) {
+                    failures += report(out, client.verify(object));
+                    count = counted(count, progress);
+                }
+            } else {
+                PollRequest request = PollRequest.of(collection);
+                if (cursor != null) {
+                    request = request.withCursor(cursor);
+                }
+                for (ReceivedObject object : client.poll(request)) {
+                    failures += report(out, client.verify(object));
+                    count = counted(count, progress);
                 }
             }
             out.println(count + " objects, " + failures + " failed verification");
             return failures == 0 ? ExitCodes.OK : ExitCodes.VERIFICATION;
+        }
+
+        /** Prints the object's line; 1 when it failed. */
+        private static int report(PrintWriter out, VerificationResult result) {
+            out.println((result.ok() ? "OK " : "FAILED " + result.failure() + " ") + result.objectId() + " "
+                    + result.version() + ": " + result.detail());
+            return result.ok() ? 0 : 1;
+        }
+
+        private static int counted(int count, Progress progress) {
+            if ((count + 1) % 1000 == 0) {
+                progress.add(1000);
+            }
+            return count + 1;
+        }
+
+        /**
+         * The log's key: given, else kept from an earlier run, else fetched from the exchange and kept (trust on first
+         * use: later runs check the log against the key seen first, so a replaced key is noticed).
+         */
+        private NoteVerifierKey logKey(ExchangeClient client) throws IOException {
+            if (logKey != null) {
+                Path keyFile = Path.of(logKey);
+                return parseLogKey(Files.isRegularFile(keyFile) ? Files.readString(keyFile) : logKey, "--log-key");
+            }
+            Path kept = Path.of(checkpointFile + ".vkey");
+            if (Files.isRegularFile(kept)) {
+                return parseLogKey(Files.readString(kept), kept.toString());
+            }
+            NoteVerifierKey fetched = client.fetchLogKey();
+            Path directory = kept.toAbsolutePath().getParent();
+            Files.createDirectories(directory);
+            Files.writeString(kept, fetched.format() + "\n");
+            spec.commandLine().getErr().println("exchange: trusting the log key " + fetched.format()
+                    + " served by the exchange on first use; kept in " + kept);
+            return fetched;
+        }
+
+        private NoteVerifierKey parseLogKey(String text, String source) {
+            try {
+                return NoteVerifierKey.parse(text.strip());
+            } catch (NoteFormatException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), source
+                        + " is not a note verifier key (<origin>+<hash>+<key>): " + e.getMessage());
+            }
         }
 
         private static List<JsonNode> read(Path file) throws IOException {

@@ -22,13 +22,19 @@ public final class JwksKeys implements JwkLookup {
     private final Transport transport;
     private final URI jwksUrl;
     private final Duration minRefresh;
+    private final boolean authenticated;
     private Map<String, Jwk> keys;
     private Instant fetchedAt = Instant.MIN;
 
-    public JwksKeys(Transport transport, URI jwksUrl, Duration minRefresh) {
+    /**
+     * @param authenticated whether the access token is sent: the exchange serves its JWKS to members only, while a
+     *     JWKS elsewhere must not receive the exchange's token
+     */
+    public JwksKeys(Transport transport, URI jwksUrl, Duration minRefresh, boolean authenticated) {
         this.transport = Objects.requireNonNull(transport, "transport");
         this.jwksUrl = Objects.requireNonNull(jwksUrl, "jwksUrl");
         this.minRefresh = Objects.requireNonNull(minRefresh, "minRefresh");
+        this.authenticated = authenticated;
     }
 
     /**
@@ -45,7 +51,8 @@ public final class JwksKeys implements JwkLookup {
     }
 
     private Map<String, Jwk> fetch() {
-        JsonNode document = transport.send(HttpCall.get(jwksUrl, "application/jwk-set+json, application/json").anonymous()).json();
+        HttpCall call = HttpCall.get(jwksUrl, "application/jwk-set+json, application/json");
+        JsonNode document = transport.send(authenticated ? call : call.anonymous()).json();
         JsonNode array = document.get("keys");
         if (array == null || !array.isArray()) {
             throw new org.trilateral.client.ServerException("the JWKS at " + jwksUrl + " has no \"keys\" array", (Throwable) null);

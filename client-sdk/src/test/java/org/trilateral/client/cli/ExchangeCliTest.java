@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trilateral.client.RunningExchange;
+import org.trilateral.taxonomy.checkpoint.NoteSigner;
 import org.trilateral.taxonomy.signature.SigningKey;
 
 /** The CLI end to end against the real exchange: keys, publish, poll with a cursor, verify; and its exit codes. */
@@ -80,15 +81,78 @@ class ExchangeCliTest {
                 "--output", output.toString()).exitCode()).isZero();
         assertThat(Files.readAllLines(output)).as("resumed from the cursor: nothing twice").hasSize(1);
 
-        Run verified = run("verify", "--url", url, "--token", exchange.token(), "--file", output.toString(), "--jwks-url", jwks.baseUrl() + "/keys.json");
+        Run verified = run("verify", "--url", url, "--token", exchange.token(), "--file", output.toString(), "--jwks-url", jwks.baseUrl() + "/keys.json",
+                "--checkpoint-file", directory.resolve("five-minutes/checkpoint").toString());
         assertThat(verified.exitCode()).as(verified.out()).isZero();
-        assertThat(verified.out()).contains("OK indicator--").contains(kid);
+        assertThat(verified.out()).contains("OK indicator--").contains(kid).contains("log index");
 
         Path tampered = directory.resolve("tampered.jsonl");
         Files.write(tampered, List.of(Files.readString(output).strip().replace("Payroll wallet", "Payroll walIet")));
-        Run failed = run("verify", "--url", url, "--token", exchange.token(), "--file", tampered.toString(), "--jwks-url", jwks.baseUrl() + "/keys.json");
+        Run failed = run("verify", "--url", url, "--token", exchange.token(), "--file", tampered.toString(), "--jwks-url", jwks.baseUrl() + "/keys.json",
+                "--checkpoint-file", directory.resolve("five-minutes/checkpoint").toString());
         assertThat(failed.exitCode()).isEqualTo(ExitCodes.VERIFICATION);
         assertThat(failed.out()).contains("FAILED BAD_SIGNATURE");
+    }
+
+    /** A new member key whose public JWK the test JWKS serves at {@code path}. */
+    private static Path memberKey(String name, String path) throws Exception {
+        Path key = directory.resolve(name + ".jwk");
+        Run generated = run("keys", "generate", "--out", key.toString());
+        jwks.stubFor(get(urlPathEqualTo(path)).willReturn(okJson("{\"keys\":[" + generated.out().strip() + "]}")));
+        return key;
+    }
+
+    private static Run publishIp(Path key, String collection, String ip) {
+        return run("publish", "--url", url, "--token", exchange.token(), "--key", key.toString(), "--identity", IDENTITY,
+                "--collection", collection, "--ip", ip);
+    }
+
+    @Test
+    void verifyCollectionWhenCursorGivenThenEachRunChecksOnlyNewObjectsAgainstTheLogWithTheKeyTrustedFirst() throws Exception {
+        Path key = memberKey("collection", "/collection-keys.json");
+        assertThat(publishIp(key, "advisories", "192.0.2.10").exitCode()).isZero();
+        Path checkpoint = directory.resolve("collection/checkpoint");
+        String[] verify = {"verify", "--url", url, "--token", exchange.token(), "--collection", "advisories",
+                "--cursor", "audit", "--cursor-dir", directory.resolve("collection/cursors").toString(),
+                "--jwks-url", jwks.baseUrl() + "/collection-keys.json", "--checkpoint-file", checkpoint.toString()};
+
+        Run first = run(verify);
+        assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
+        assertThat(first.out()).contains("OK indicator--").contains("log index").contains("1 objects, 0 failed");
+        assertThat(first.err()).contains("trusting the log key");
+        assertThat(Files.readString(Path.of(checkpoint + ".vkey"))).startsWith("trilateral-exchange.example/log+");
+        assertThat(checkpoint).exists();
+
+        assertThat(publishIp(key, "advisories", "192.0.2.11").exitCode()).isZero();
+        Run second = run(verify);
+        assertThat(second.exitCode()).as(second.out()).isZero();
+        assertThat(second.out()).contains("1 objects, 0 failed");
+        assertThat(second.err()).doesNotContain("trusting");
+    }
+
+    @Test
+    void verifyWhenLogKeyIsNotTheLogsThenExitVerificationWithALinePerFailingObject() throws Exception {
+        Path key = memberKey("wrong-log-key", "/wrong-log-keys.json");
+        Run published = publishIp(key, "sightings", "192.0.2.20");
+        assertThat(published.exitCode()).isZero();
+        String id = published.out().split(" ")[1];
+        String strangerKey = NoteSigner.generate("trilateral-exchange.example/log").verifierKey().format();
+
+        Run run = run("verify", "--url", url, "--token", exchange.token(), "--collection", "sightings",
+                "--jwks-url", jwks.baseUrl() + "/wrong-log-keys.json", "--log-key", strangerKey,
+                "--checkpoint-file", directory.resolve("wrong-log-key/checkpoint").toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.VERIFICATION);
+        assertThat(run.out()).contains("FAILED LOG_INCONSISTENT " + id).contains("not validly signed");
+    }
+
+    @Test
+    void verifyWhenLogKeyIsNotAKeyThenUsageExitCode() {
+        Run run = run("verify", "--url", url, "--token", exchange.token(), "--log-key", "not-a-key",
+                "--checkpoint-file", directory.resolve("bad-key/checkpoint").toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("--log-key is not a note verifier key");
     }
 
     @Test
