@@ -40,6 +40,7 @@ class ExchangeClientServerTest {
     @BeforeAll
     static void start() {
         exchange = RunningExchange.start(directory.resolve("postgres"));
+        exchange.registerKey(MEMBER_KEY.publicKey());
         keys = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         keys.start();
         keys.stubFor(get(urlPathEqualTo("/.well-known/exchange-keys.json")).willReturn(okJson(documentedJwks(MEMBER_KEY))));
@@ -162,6 +163,7 @@ class ExchangeClientServerTest {
     @Test
     void verifyWhenSignerNotInJwksThenUnknownKey() {
         SigningKey stranger = SigningKey.generate();
+        exchange.registerKey(stranger.publicKey()); // registered with the exchange, absent from the client's JWKS
         ExchangeClient client = client(new InMemoryCursorStore()).newBuilder().signingKey(stranger).build();
         ObjectNode indicator = TestObjects.indicators().ip("198.51.100.77", IndicatorKind.VPN_EXIT, Tlp.AMBER);
         client.publish("indicators", List.of(indicator));

@@ -54,6 +54,29 @@ public final class RunningExchange implements AutoCloseable {
         }
     }
 
+    /**
+     * Registers a public signing key of {@link #MEMBER_ID} through the exchange's admin API ({@code us-agency} is an
+     * admin): the exchange accepts only objects signed with a registered key of their publisher.
+     */
+    public void registerKey(org.trilateral.taxonomy.signature.Jwk publicKey) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(baseUrl.resolve("/admin/members/" + MEMBER_ID + "/keys"))
+                            .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"jwk\":" + publicKey.toJson() + "}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException("registering key " + publicKey.thumbprint() + " answered "
+                        + response.statusCode() + ": " + response.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The development token of {@link #MEMBER_ID}. */
     public String token() {
         return token;

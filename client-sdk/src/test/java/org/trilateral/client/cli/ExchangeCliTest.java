@@ -63,6 +63,7 @@ class ExchangeCliTest {
         Run generated = run("keys", "generate", "--out", key.toString());
         assertThat(generated.exitCode()).isZero();
         String kid = SigningKey.parse(Files.readString(key)).kid();
+        exchange.registerKey(SigningKey.parse(Files.readString(key)).publicKey());
         assertThat(run("keys", "thumbprint", "--key", key.toString()).out().strip()).isEqualTo(kid);
         jwks.stubFor(get(urlPathEqualTo("/keys.json")).willReturn(okJson("{\"keys\":[" + generated.out().strip() + "]}")));
 

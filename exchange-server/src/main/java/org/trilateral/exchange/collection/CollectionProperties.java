@@ -34,6 +34,8 @@ public record CollectionProperties(@NotEmpty List<@Valid Collection> collections
      * @param mediaTypes  media types of the objects it holds (default {@code application/stix+json;version=2.1})
      * @param readRoles   roles any one of which lets a member read it (default {@code consumer})
      * @param writeRoles  roles any one of which lets a member add objects to it (default {@code publisher})
+     * @param acceptUnsigned whether objects without any signature are accepted (default false: every object must
+     *                    carry its publisher's signature; a signature that is there is checked either way)
      */
     public record Collection(
             @NotNull UUID id,
@@ -42,7 +44,8 @@ public record CollectionProperties(@NotEmpty List<@Valid Collection> collections
             @DefaultValue("") String description,
             @DefaultValue("application/stix+json;version=2.1") List<String> mediaTypes,
             @DefaultValue("consumer") Set<Role> readRoles,
-            @DefaultValue("publisher") Set<Role> writeRoles) {
+            @DefaultValue("publisher") Set<Role> writeRoles,
+            @DefaultValue("false") boolean acceptUnsigned) {
 
         public Collection {
             mediaTypes = List.copyOf(mediaTypes);

@@ -8,10 +8,11 @@ import org.trilateral.exchange.member.Member;
 import org.trilateral.exchange.member.Role;
 
 /**
- * One collection of the API root: its TAXII id, alias and description, and the roles that may read and write it.
+ * One collection of the API root: its TAXII id, alias and description, the roles that may read and write it, and
+ * whether it accepts unsigned objects ({@code accept-unsigned}, default false; docs/integrity.md §7).
  */
 public record TaxiiCollection(String id, String alias, String title, String description, List<String> mediaTypes,
-                              Set<Role> readRoles, Set<Role> writeRoles) {
+                              Set<Role> readRoles, Set<Role> writeRoles, boolean acceptUnsigned) {
 
     public TaxiiCollection {
         Objects.requireNonNull(id, "id");

@@ -10,7 +10,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The signature a leaf names: the first entry of the object's signature extension, as the JWS compact
+ * The signature a leaf names: an entry of the object's signature extension (the one ingest verified), as the JWS compact
  * serialisation with a detached payload ({@code <protected>..<signature>}, RFC 7515 Appendix F), and the
  * {@code kid} of its protected header. Reading it is not verifying it.
  *
@@ -26,8 +26,16 @@ public record SignatureReference(Optional<String> kid, String compactDetached) {
 
     /** The first signature on {@code object}, or empty when it carries none. */
     public static Optional<SignatureReference> of(JsonNode object) {
+        return of(object, 0);
+    }
+
+    /**
+     * The signature at {@code index} of the object's signature extension (ingest names the one that verified with
+     * the publisher's valid key), or empty when there is none there.
+     */
+    public static Optional<SignatureReference> of(JsonNode object, int index) {
         JsonNode first = object.path("extensions").path(ExchangeExtensions.OBJECT_SIGNATURE_ID)
-                .path("signatures").path(0);
+                .path("signatures").path(index);
         JsonNode header = first.path("protected");
         JsonNode signature = first.path("signature");
         if (!header.isString() || !signature.isString()) {

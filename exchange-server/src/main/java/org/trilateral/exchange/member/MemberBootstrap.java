@@ -4,11 +4,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
-/** Inserts the configured bootstrap members that are not registered yet (at start, before serving members). */
+/** Inserts the configured bootstrap members that are not registered yet (at start, before serving members; before their configured keys are). */
 @Component
+@Order(0)
 class MemberBootstrap implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(MemberBootstrap.class);

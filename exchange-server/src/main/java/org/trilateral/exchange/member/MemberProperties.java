@@ -25,10 +25,17 @@ public record MemberProperties(@DefaultValue List<@Valid Bootstrap> bootstrap) {
     /**
      * @param identityId the member's STIX identity id ({@code identity--UUID})
      * @param subjects   the (issuer name, subject) pairs that identify it
+     * @param keys       public signing keys of the member, each a public JWK as JSON text; registered at start when
+     *                   their kid is not registered yet (docs/integrity.md §7)
      */
     public record Bootstrap(@NotBlank String id, @NotBlank String name, @NotNull Nation nation, @NotNull Sector sector,
                             @NotBlank String identityId, @NotNull Set<Role> roles,
-                            @DefaultValue List<@Valid Subject> subjects) {
+                            @DefaultValue List<@Valid Subject> subjects, @DefaultValue List<@NotBlank String> keys) {
+
+        public Bootstrap {
+            subjects = List.copyOf(subjects);
+            keys = List.copyOf(keys);
+        }
 
         /** The member this entry declares. */
         public Member member() {

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -16,6 +17,9 @@ import org.trilateral.exchange.access.Audience;
 import org.trilateral.exchange.access.AudiencePolicy;
 import org.trilateral.exchange.access.SharingGroup;
 import org.trilateral.exchange.collection.TaxiiCollection;
+import org.trilateral.exchange.keys.MemberKeyStore;
+import org.trilateral.exchange.keys.MemberKeys;
+import org.trilateral.exchange.keys.PublisherKeys;
 import org.trilateral.exchange.member.Member;
 import org.trilateral.exchange.member.MemberStore;
 import org.trilateral.exchange.ledger.SignatureReference;
@@ -37,8 +41,10 @@ import tools.jackson.databind.JsonNode;
  * Adds the objects of one envelope to a collection (TAXII 2.1 §5.5). Each object is validated (STIX 2.1, then
  * the exchange's own extensions: wallets, persona identifiers, facilitator infrastructure, signatures), checked to
  * be attributed to the publishing member, given its audience from its markings (docs/access-rules.md) and stored
- * on its own, so one bad object does not sink the envelope; the objects and the status resource that reports
- * them commit together, with the transparency-log leaves of the added versions (docs/transparency-log.md).
+ * on its own, so one bad object does not sink the envelope; each must carry a signature that verifies with a valid
+ * key of the publishing member (docs/integrity.md §7), unless the collection accepts unsigned objects. The objects
+ * and the status resource that reports them commit together, with the transparency-log leaves of the added
+ * versions (docs/transparency-log.md).
  */
 @Component
 public class ObjectIngest {
@@ -49,35 +55,51 @@ public class ObjectIngest {
     private final MemberStore members;
     private final AudiencePolicy audiences;
     private final ObjectVersionLog versionLog;
+    private final MemberKeys keys;
+    private final MemberKeyStore keyStore;
     private final StixObjectValidator validator = new StixObjectValidator();
     private final ExchangeExtensionValidator extensionValidator = new ExchangeExtensionValidator();
 
     public ObjectIngest(ObjectStore store, StatusStore statuses, TransactionalOperator transaction, MemberStore members,
-                        AudiencePolicy audiences, ObjectVersionLog versionLog) {
+                        AudiencePolicy audiences, ObjectVersionLog versionLog, MemberKeys keys, MemberKeyStore keyStore) {
         this.store = store;
         this.statuses = statuses;
         this.transaction = transaction;
         this.members = members;
         this.audiences = audiences;
         this.versionLog = versionLog;
+        this.keys = keys;
+        this.keyStore = keyStore;
     }
 
     /**
      * Adds objects that the exchange itself publishes (its reference data), attributed to {@code publisher}: the
-     * HTTP edge and its role checks are bypassed, validation and attribution are not.
+     * HTTP edge and its role checks are bypassed, validation and attribution are not. Signatures are not required:
+     * the exchange publishes these objects itself and the transparency log commits to them.
      */
     public Mono<IngestStatus> ingestOwn(TaxiiCollection collection, List<? extends JsonNode> objects, Member publisher) {
         List<ReceivedObject> received = new ArrayList<>(objects.size());
         for (int i = 0; i < objects.size(); i++) {
             received.add(new ReceivedObject(i, objects.get(i), StixJson.mapper().writeValueAsString(objects.get(i))));
         }
-        return ingest(collection, received, publisher);
+        return ingest(collection, received, publisher, SignatureRequirement.PUBLISHED_BY_EXCHANGE);
     }
 
     Mono<IngestStatus> ingest(TaxiiCollection collection, List<ReceivedObject> received, Member publisher) {
+        return ingest(collection, received, publisher, collection.acceptUnsigned()
+                ? SignatureRequirement.VERIFIED_WHEN_SIGNED : SignatureRequirement.VERIFIED);
+    }
+
+    private Mono<IngestStatus> ingest(TaxiiCollection collection, List<ReceivedObject> received, Member publisher,
+                                      SignatureRequirement requirement) {
         Instant requested = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return Mono.fromCallable(() -> prepare(received, publisher))
-                .subscribeOn(Schedulers.parallel())
+        Mono<PublisherKeys> publisherKeys = requirement == SignatureRequirement.PUBLISHED_BY_EXCHANGE
+                ? Mono.just(new PublisherKeys(publisher.id().value(), List.of()))
+                : keys.ofPublisher(publisher.id().value());
+        return publisherKeys
+                .publishOn(Schedulers.parallel())
+                .map(signers -> prepare(received, publisher, signers, requirement, requested))
+                .flatMap(this::explainUnknownKids)
                 .flatMap(this::refuseUnknownRecipients)
                 .flatMap(prepared -> store.store(collection.id(), prepared.accepted())
                         .flatMap(outcomes -> versionLog.record(collection.id(), outcomes, prepared.signatures())
@@ -110,13 +132,34 @@ public class ObjectIngest {
                             "TLP:RED recipients " + unknown + " are not identities of members of the exchange"));
                 }
             }
-            return new Prepared(accepted, refused, prepared.signatures());
+            return new Prepared(accepted, refused, prepared.signatures(), List.of());
         });
     }
 
-    private Prepared prepare(List<ReceivedObject> received, Member publisher) {
+    /**
+     * Signatures by kids the publisher holds no key for are refused once it is known whose kids they are: another
+     * member's key (signing in another's name) or nobody's. One query per envelope, only when there are any.
+     */
+    private Mono<Prepared> explainUnknownKids(Prepared prepared) {
+        if (prepared.unknownKidRefusals().isEmpty()) {
+            return Mono.just(prepared);
+        }
+        Set<String> kids = new HashSet<>();
+        prepared.unknownKidRefusals().forEach(r -> kids.addAll(r.verdict().unknownKids()));
+        return keyStore.owners(kids).map(owners -> {
+            List<Refusal> refused = new ArrayList<>(prepared.refused());
+            for (UnknownKidRefusal r : prepared.unknownKidRefusals()) {
+                refused.add(new Refusal(r.index(), r.id(), r.version(), r.verdict().refusal(owners)));
+            }
+            return new Prepared(prepared.accepted(), refused, prepared.signatures(), List.of());
+        });
+    }
+
+    private Prepared prepare(List<ReceivedObject> received, Member publisher, PublisherKeys signers,
+                             SignatureRequirement requirement, Instant now) {
         List<IncomingObject> accepted = new ArrayList<>(received.size());
         List<Refusal> refused = new ArrayList<>();
+        List<UnknownKidRefusal> unknownKids = new ArrayList<>();
         Map<Integer, SignatureReference> signatures = new HashMap<>();
         for (ReceivedObject object : received) {
             JsonNode tree = object.tree();
@@ -142,6 +185,22 @@ public class ObjectIngest {
                 refused.add(new Refusal(object.index(), label(object), version, e.getMessage()));
                 continue;
             }
+            Optional<SignatureReference> signature = Optional.empty();
+            if (requirement == SignatureRequirement.PUBLISHED_BY_EXCHANGE) {
+                signature = SignatureReference.of(tree);
+            } else {
+                PublisherKeys.SignatureVerdict verdict = signers.verify(tree, now);
+                if (verdict.isVerified()) {
+                    signature = SignatureReference.of(tree, verdict.verifiedIndex().orElseThrow());
+                } else if (!(verdict.isUnsigned() && requirement == SignatureRequirement.VERIFIED_WHEN_SIGNED)) {
+                    if (verdict.unknownKids().isEmpty()) {
+                        refused.add(new Refusal(object.index(), label(object), version, verdict.refusal(Map.of())));
+                    } else {
+                        unknownKids.add(new UnknownKidRefusal(object.index(), label(object), version, verdict));
+                    }
+                    continue;
+                }
+            }
             byte[] digest;
             try {
                 digest = ContentDigest.of(tree);
@@ -150,13 +209,13 @@ public class ObjectIngest {
                         "cannot be canonicalised (RFC 8785, I-JSON): " + e.getMessage()));
                 continue;
             }
-            SignatureReference.of(tree).ifPresent(signature -> signatures.put(object.index(), signature));
+            signature.ifPresent(reference -> signatures.put(object.index(), reference));
             accepted.add(new IncomingObject(object.index(), tree.get("id").stringValue(), tree.get("type").stringValue(),
                     tree.path("spec_version").asString("2.1"),
                     version == null ? null : StixTimestamp.parse(version), version, digest, object.json(),
                     publisher.id().value(), audience));
         }
-        return new Prepared(accepted, refused, signatures);
+        return new Prepared(accepted, refused, signatures, unknownKids);
     }
 
     /**
@@ -235,7 +294,21 @@ public class ObjectIngest {
     }
 
     private record Prepared(List<IncomingObject> accepted, List<Refusal> refused,
-                            Map<Integer, SignatureReference> signatures) {
+                            Map<Integer, SignatureReference> signatures, List<UnknownKidRefusal> unknownKidRefusals) {
+    }
+
+    /** A refusal whose message waits for the owners of the kids the publisher does not hold. */
+    private record UnknownKidRefusal(int index, String id, String version, PublisherKeys.SignatureVerdict verdict) {
+    }
+
+    /** What the envelope's objects must carry (docs/integrity.md §7). */
+    private enum SignatureRequirement {
+        /** A signature that verifies with a valid key of the publisher: the default of every collection. */
+        VERIFIED,
+        /** The same, except that an object with no signature at all is accepted ({@code accept-unsigned}). */
+        VERIFIED_WHEN_SIGNED,
+        /** None: the exchange's own reference data, published by the exchange itself. */
+        PUBLISHED_BY_EXCHANGE
     }
 
     private record Refusal(int index, String id, String version, String message) {

@@ -116,7 +116,7 @@ class AccessRulesTest extends ExchangeIntegrationTest {
             objectIds.put(row, object.get("id").asString());
             objects.add(object);
         }
-        JsonNode status = new Taxii(publisher.client()).publish(Taxii.INDICATORS, TestStix.envelope(objects));
+        JsonNode status = publisher.taxii().publish(Taxii.INDICATORS, TestStix.envelope(objects));
         assertThat(status.get("failures")).as("publishing the table's objects").isEmpty();
     }
 
@@ -136,7 +136,7 @@ class AccessRulesTest extends ExchangeIntegrationTest {
     @MethodSource("cells")
     void readWhenMarkedThenOnlyTheTablesReadersSeeIt(Row row, Reader reader, Path path, boolean visible) {
         String id = objectIds.get(row);
-        Taxii taxii = new Taxii(members.get(reader).client());
+        Taxii taxii = members.get(reader).taxii();
         switch (path) {
             case OBJECTS -> assertThat(listing(reader, "objects/?limit=1000")).as("objects listing").matches(ids -> ids.contains(id) == visible);
             case MANIFEST -> assertThat(listing(reader, "manifest/?limit=1000")).as("manifest").matches(ids -> ids.contains(id) == visible);
@@ -147,7 +147,7 @@ class AccessRulesTest extends ExchangeIntegrationTest {
 
     private Set<String> listing(Reader reader, String path) {
         return listings.computeIfAbsent(reader + path, key -> {
-            JsonNode page = new Taxii(members.get(reader).client()).getJson(Taxii.INDICATORS + path);
+            JsonNode page = members.get(reader).taxii().getJson(Taxii.INDICATORS + path);
             Set<String> ids = new java.util.HashSet<>();
             page.path("objects").forEach(o -> ids.add(o.get("id").asString()));
             return ids;
@@ -168,7 +168,7 @@ class AccessRulesTest extends ExchangeIntegrationTest {
                 readable.add(object.get("id").asString());
             }
         }
-        new Taxii(publisher.client()).publish(Taxii.SIGHTINGS, TestStix.envelope(objects));
+        publisher.taxii().publish(Taxii.SIGHTINGS, TestStix.envelope(objects));
         Taxii reader = new Taxii(members.get(Reader.KR_PAYMENT).client());
         JsonNode page = reader.getJson(Taxii.SIGHTINGS + "objects/?limit=3");
         List<String> ids = new ArrayList<>();
@@ -183,7 +183,7 @@ class AccessRulesTest extends ExchangeIntegrationTest {
     void groupMembershipWhenMemberChangesSectorThenFollowsAtOnce() {
         TestMember mover = register("mover", Nation.KR, Sector.AI_COMPANY, Role.CONSUMER);
         String id = objectIds.get(Row.TRILATERAL_GOVERNMENT);
-        Taxii taxii = new Taxii(mover.client());
+        Taxii taxii = mover.taxii();
         taxii.get(Taxii.INDICATORS + "objects/" + id + "/").expectStatus().isNotFound();
         client().patch().uri("/admin/members/mover").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"sector\":\"government\"}").exchange().expectStatus().isOk();
@@ -195,7 +195,7 @@ class AccessRulesTest extends ExchangeIntegrationTest {
         TestMember publisher = members.get(Reader.PUBLISHER);
         ObjectNode tlp1 = marked(publisher, List.of("marking-definition--f88d31f6-486f-44da-b317-01333bde0b82"), List.of());
         ObjectNode fine = marked(publisher, List.of(Tlp.GREEN.id()), List.of());
-        JsonNode status = new Taxii(publisher.client()).publish(Taxii.INDICATORS, TestStix.envelope(tlp1, fine));
+        JsonNode status = publisher.taxii().publish(Taxii.INDICATORS, TestStix.envelope(tlp1, fine));
         assertThat(status.get("success_count").asInt()).isEqualTo(1);
         assertThat(status.get("failures").get(0).get("message").asString())
                 .contains("marking-definition--f88d31f6-486f-44da-b317-01333bde0b82").contains("TLP 2.0");
@@ -205,7 +205,7 @@ class AccessRulesTest extends ExchangeIntegrationTest {
     void publishWhenRecipientIsNoMemberThenRefused() {
         TestMember publisher = members.get(Reader.PUBLISHER);
         String stranger = "identity--" + UUID.randomUUID();
-        JsonNode status = new Taxii(publisher.client()).publish(Taxii.INDICATORS,
+        JsonNode status = publisher.taxii().publish(Taxii.INDICATORS,
                 TestStix.envelope(marked(publisher, List.of(Tlp.RED.id()), List.of(stranger))));
         assertThat(status.get("failures").get(0).get("message").asString()).contains(stranger).contains("not identities of members");
     }
@@ -213,7 +213,7 @@ class AccessRulesTest extends ExchangeIntegrationTest {
     @Test
     void publishWhenRecipientsOnNonRedObjectThenRefused() {
         TestMember publisher = members.get(Reader.PUBLISHER);
-        JsonNode status = new Taxii(publisher.client()).publish(Taxii.INDICATORS, TestStix.envelope(
+        JsonNode status = publisher.taxii().publish(Taxii.INDICATORS, TestStix.envelope(
                 marked(publisher, List.of(Tlp.AMBER.id()), List.of(members.get(Reader.JP_GOV).identityId()))));
         assertThat(status.get("failures").get(0).get("message").asString()).contains("only allowed on TLP:RED");
     }

@@ -21,14 +21,21 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.trilateral.exchange.ExchangeApplication;
+import org.trilateral.taxonomy.extension.ExchangeExtensions;
+import org.trilateral.taxonomy.signature.ObjectSigner;
+import org.trilateral.taxonomy.signature.SigningKey;
 import org.trilateral.taxonomy.stix.StixJson;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Publishes indicators through the TAXII HTTP API with several concurrent clients and pages them all back,
+ * Publishes signed indicators through the TAXII HTTP API with several concurrent clients and pages them all back,
  * printing objects per second and request latency percentiles. Run it with the command in
  * {@code docs/performance.md}; settings are system properties ({@code bench.objects}, {@code bench.envelope},
  * {@code bench.clients}, {@code bench.page}, {@code bench.warmup}, {@code bench.proofs}, {@code bench.database-url}).
+ * The member registers an Ed25519 key through the admin API (us-agency is an admin) and signs every indicator; the
+ * envelopes are built and signed before the clock starts, so ingest figures include the exchange's signature
+ * verification and log appends, not the client's signing.
  */
 public final class ExchangeBenchmark {
 
@@ -62,18 +69,25 @@ public final class ExchangeBenchmark {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(10)).build();
             authorization = "Bearer " + devToken(http, port);
+            SigningKey key = SigningKey.generate();
+            registerKey(http, port, key);
+            ObjectSigner signer = new ObjectSigner(ExchangeExtensions.OBJECT_SIGNATURE_ID, key);
 
             if (warmup > 0) {
                 // Warm the JIT and the connection pool in another collection, so that small runs measure the
                 // exchange rather than the JVM's start-up; the measured collection starts empty.
                 String other = "http://localhost:" + port + "/trilateral/collections/sightings/objects/";
-                ingest(http, other, warmup, envelope, clients);
+                ingest(http, other, envelopes(warmup, envelope, signer), clients);
                 page(http, other, page, warmup);
                 page(http, other, page, warmup);
                 System.out.printf(Locale.ROOT, "warm-up: %,d objects published and paged twice in another collection%n", warmup);
             }
 
-            Measurement ingest = ingest(http, collection, objects, envelope, clients);
+            long signing = System.nanoTime();
+            List<Envelope> measured = envelopes(objects, envelope, signer);
+            System.out.printf(Locale.ROOT, "client-side signing (not timed below): %,d indicators in %.2f s%n", objects,
+                    (System.nanoTime() - signing) / 1e9);
+            Measurement ingest = ingest(http, collection, measured, clients);
             ingest.print("ingest", objects);
             // The first walk also warms the JIT and PostgreSQL's cache; the second shows the steady state.
             page(http, collection, page, objects).print("paging (first walk)", objects);
@@ -85,9 +99,22 @@ public final class ExchangeBenchmark {
         }
     }
 
-    private static Measurement ingest(HttpClient http, String collection, int objects, int envelope, int clients)
+    /** The envelopes of {@code objects} signed indicators, {@code size} per envelope. */
+    private static List<Envelope> envelopes(int objects, int size, ObjectSigner signer) {
+        List<Envelope> envelopes = new ArrayList<>();
+        for (int e = 0; e * size < objects; e++) {
+            int count = Math.min(size, objects - e * size);
+            envelopes.add(new Envelope(envelope(e, count, signer), count));
+        }
+        return envelopes;
+    }
+
+    private record Envelope(String body, int count) {
+    }
+
+    private static Measurement ingest(HttpClient http, String collection, List<Envelope> bodies, int clients)
             throws Exception {
-        int envelopes = (objects + envelope - 1) / envelope;
+        int envelopes = bodies.size();
         AtomicInteger nextEnvelope = new AtomicInteger();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -97,8 +124,8 @@ public final class ExchangeBenchmark {
             tasks.add(pool.submit(() -> {
                 int e;
                 while ((e = nextEnvelope.getAndIncrement()) < envelopes) {
-                    int count = Math.min(envelope, objects - e * envelope);
-                    String body = envelope(e, count);
+                    int count = bodies.get(e).count();
+                    String body = bodies.get(e).body();
                     HttpRequest request = HttpRequest.newBuilder(URI.create(collection))
                             .header("Accept", TAXII).header("Content-Type", TAXII).header("Authorization", authorization)
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build();
@@ -157,6 +184,24 @@ public final class ExchangeBenchmark {
             throw new IllegalStateException("POST /dev/token answered " + response.statusCode() + ": " + response.body());
         }
         return StixJson.mapper().readTree(response.body()).get("access_token").asString();
+    }
+
+    /** Registers the benchmark member's public key through the admin API. */
+    private static void registerKey(HttpClient http, int port, SigningKey key) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/admin/members/" + MEMBER + "/keys"))
+                .header("Content-Type", "application/json").header("Authorization", authorization)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"jwk\":" + key.publicKey().toJson() + "}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("registering the key answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    private static String envelope(int envelope, int count, ObjectSigner signer) {
+        JsonNode parsed = StixJson.mapper().readTree(envelope(envelope, count));
+        parsed.get("objects").forEach(object -> signer.sign((ObjectNode) object));
+        return StixJson.mapper().writeValueAsString(parsed);
     }
 
     private static String envelope(int envelope, int count) {

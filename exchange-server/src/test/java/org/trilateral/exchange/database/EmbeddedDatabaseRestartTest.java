@@ -12,6 +12,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.trilateral.exchange.ExchangeApplication;
+import org.trilateral.taxonomy.signature.SigningKey;
 import org.trilateral.exchange.support.TestStix;
 import org.trilateral.exchange.taxii.Taxii;
 import tools.jackson.databind.node.ObjectNode;
@@ -30,8 +31,14 @@ class EmbeddedDatabaseRestartTest {
     void restartWhenSameDataDirectoryThenPublishedObjectsSurvive() {
         ObjectNode indicator = TestStix.indicator();
         indicator.put("created_by_ref", "identity--ddd4187e-df13-4d7a-b3e3-82485e32818a");
+        // Demo members have no key: us-agency (an admin) registers its own before publishing (docs/integrity.md §7).
+        SigningKey key = SigningKey.generate();
+        TestStix.sign(indicator, key);
         try (ConfigurableApplicationContext first = start()) {
-            new Taxii(client(first)).publish(Taxii.INDICATORS, TestStix.envelope(indicator));
+            WebTestClient client = client(first);
+            client.post().uri("/admin/members/us-agency/keys").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"jwk\":" + key.publicKey().toJson() + "}").exchange().expectStatus().isCreated();
+            new Taxii(client, key).publish(Taxii.INDICATORS, TestStix.envelope(indicator));
         }
         try (ConfigurableApplicationContext second = start()) {
             var envelope = new Taxii(client(second)).getJson(Taxii.INDICATORS + "objects/" + indicator.get("id").asString() + "/");

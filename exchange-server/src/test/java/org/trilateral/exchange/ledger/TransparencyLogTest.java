@@ -32,10 +32,6 @@ class TransparencyLogTest extends ExchangeIntegrationTest {
     @Autowired
     TransactionalOperator transaction;
 
-    private Taxii taxii() {
-        return new Taxii(client());
-    }
-
     private LogClient logClient() {
         return new LogClient(client());
     }
@@ -59,7 +55,7 @@ class TransparencyLogTest extends ExchangeIntegrationTest {
 
     @Test
     void leafWhenObjectVersionThenNamesCollectionIdVersionDigestAndIndex() {
-        SigningKey key = SigningKey.generate();
+        SigningKey key = TestStix.MEMBER_KEY;
         ObjectNode signed = new ObjectSigner(ExchangeExtensions.OBJECT_SIGNATURE_ID, key).sign(TestStix.indicator());
         long index = taxii().publish(Taxii.INDICATORS, TestStix.envelope(signed)).get("successes").get(0)
                 .get("log_index").longValue();

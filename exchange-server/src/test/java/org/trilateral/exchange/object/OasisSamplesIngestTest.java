@@ -26,7 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Every bundle among the OASIS STIX 2.1 examples and interoperability samples is accepted by ingest, and every
  * object is read back equal (as JSON) to what was sent; what the server returns is checked against the OASIS
  * schemas by {@link Taxii}. The samples are made publishable by one member first ({@link #asPublishedByTestMember}):
- * the exchange attributes every object to its publisher and enforces only TLP 2.0 and its sharing-group markings.
+ * the exchange attributes every object to its publisher, requires its signature, and enforces only TLP 2.0 and its
+ * sharing-group markings.
  */
 class OasisSamplesIngestTest extends ExchangeIntegrationTest {
 
@@ -98,7 +99,8 @@ class OasisSamplesIngestTest extends ExchangeIntegrationTest {
                     object.set("granular_markings", kept);
                 }
             }
-            result.add(object);
+            // The member signs what it publishes (docs/integrity.md); read-back must give the signed object.
+            result.add(TestStix.sign(object));
         }
         return result;
     }

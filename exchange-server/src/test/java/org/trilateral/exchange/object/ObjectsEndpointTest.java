@@ -23,7 +23,7 @@ class ObjectsEndpointTest extends ExchangeIntegrationTest {
     @Test
     void postWhenEnvelopeHasOneBadObjectThenOthersStoredAndStatusNamesIdAndProperty() {
         Taxii taxii = new Taxii(client());
-        ObjectNode good1 = TestStix.indicator();
+        ObjectNode good1 = TestStix.sign(TestStix.indicator());
         ObjectNode good2 = TestStix.indicator();
         ObjectNode bad = TestStix.indicator();
         bad.put("id", "malware--" + UUID.randomUUID());
@@ -77,9 +77,10 @@ class ObjectsEndpointTest extends ExchangeIntegrationTest {
     @Test
     void postWhenSameIdAndVersionWithOtherContentThenConflictRefusedAndOriginalKept() {
         Taxii taxii = new Taxii(client());
-        ObjectNode original = TestStix.indicator();
+        ObjectNode original = TestStix.sign(TestStix.indicator());
         taxii.publish(ADVISORIES, TestStix.envelope(original));
         ObjectNode forged = original.deepCopy();
+        forged.remove("extensions");
         forged.put("name", "something else");
 
         JsonNode status = taxii.publish(ADVISORIES, TestStix.envelope(forged));
@@ -283,8 +284,12 @@ class ObjectsEndpointTest extends ExchangeIntegrationTest {
                 + " \"created_by_ref\": \"" + TestStix.MEMBER_IDENTITY + "\", \"created\": \"2026-01-01T00:00:00.000Z\", \"modified\": \"2026-01-01T00:00:00.000Z\","
                 + " \"name\": \"caf\\u00e9 \u2603\", \"confidence\": 85, \"x_score\": 1.50,"
                 + " \"pattern\": \"[ipv4-addr:value = '203.0.113.9']\", \"pattern_type\": \"stix\","
-                + " \"valid_from\": \"2026-01-01T00:00:00Z\" }";
-        taxii.publish(Taxii.INDICATORS, "{\"objects\":[" + object + "]}");
+                + " \"valid_from\": \"2026-01-01T00:00:00Z\"";
+        // The member signs the parse of its own text and adds the signature to that text, keeping every other byte.
+        JsonNode signature = TestStix.sign((ObjectNode) TestStix.parse(object + " }")).get("extensions");
+        object = object + ", \"extensions\": " + signature + " }";
+        taxii.post(Taxii.INDICATORS + "objects/", "{\"objects\":[" + object + "]}").expectStatus().isAccepted()
+                .expectBody().jsonPath("$.success_count").isEqualTo(1);
         byte[] body = taxii.get(Taxii.INDICATORS + "objects/" + id + "/").expectStatus().isOk()
                 .expectBody().returnResult().getResponseBody();
         assertThat(new String(body, StandardCharsets.UTF_8)).contains(object);

@@ -25,7 +25,7 @@ class MemberAccessTest extends ExchangeIntegrationTest {
     @Test
     void collectionsWhenConsumerOnlyThenCanReadButNotWrite() {
         TestMember reader = register("reader-only", Nation.JP, Sector.AI_COMPANY, Role.CONSUMER);
-        JsonNode collections = new Taxii(reader.client()).getJson(Taxii.ROOT + "collections/").get("collections");
+        JsonNode collections = reader.taxii().getJson(Taxii.ROOT + "collections/").get("collections");
         collections.forEach(c -> {
             assertThat(c.get("can_read").asBoolean()).as("can_read of %s", c.get("alias")).isTrue();
             assertThat(c.get("can_write").asBoolean()).as("can_write of %s", c.get("alias")).isFalse();
@@ -35,7 +35,7 @@ class MemberAccessTest extends ExchangeIntegrationTest {
     @Test
     void collectionWhenPublisherWithoutAdvisoryIssuerThenCanWriteIndicatorsNotAdvisories() {
         TestMember company = register("kr-pay-co", Nation.KR, Sector.PAYMENT_PROVIDER, Role.CONSUMER, Role.PUBLISHER);
-        Taxii taxii = new Taxii(company.client());
+        Taxii taxii = company.taxii();
         assertThat(taxii.getJson(Taxii.INDICATORS).get("can_write").asBoolean()).isTrue();
         assertThat(taxii.getJson(Taxii.ADVISORIES).get("can_write").asBoolean()).isFalse();
         taxii.post(Taxii.ADVISORIES + "objects/", TestStix.envelope(by(company))).expectStatus().isForbidden()
@@ -49,7 +49,7 @@ class MemberAccessTest extends ExchangeIntegrationTest {
     @Test
     void objectsWhenNoConsumerRoleThen403OnEveryReadPath() {
         TestMember writer = register("write-only", Nation.US, Sector.FREELANCE_PLATFORM, Role.PUBLISHER);
-        Taxii taxii = new Taxii(writer.client());
+        Taxii taxii = writer.taxii();
         assertThat(taxii.getJson(Taxii.INDICATORS).get("can_read").asBoolean()).isFalse();
         for (String path : new String[] {"objects/", "manifest/", "objects/indicator--" + java.util.UUID.randomUUID() + "/",
                 "objects/indicator--" + java.util.UUID.randomUUID() + "/versions/"}) {
@@ -62,7 +62,7 @@ class MemberAccessTest extends ExchangeIntegrationTest {
     void deleteWhenNotAdminThen403() {
         TestMember member = register("no-admin", Nation.US, Sector.GOVERNMENT, Role.CONSUMER, Role.PUBLISHER);
         ObjectNode indicator = by(member);
-        new Taxii(member.client()).publish(Taxii.INDICATORS, TestStix.envelope(indicator));
+        member.taxii().publish(Taxii.INDICATORS, TestStix.envelope(indicator));
         member.client().delete().uri(Taxii.INDICATORS + "objects/" + indicator.get("id").asString() + "/")
                 .header("Accept", "application/taxii+json;version=2.1").exchange().expectStatus().isForbidden();
     }
@@ -77,7 +77,7 @@ class MemberAccessTest extends ExchangeIntegrationTest {
         unattributed.remove("created_by_ref");
         ObjectNode observable = TestStix.ipv4("198.51.100.77");
 
-        JsonNode status = new Taxii(us.client()).publish(Taxii.INDICATORS, TestStix.envelope(own, forged, unattributed, observable));
+        JsonNode status = us.taxii().publish(Taxii.INDICATORS, TestStix.envelope(own, forged, unattributed, observable));
 
         assertThat(status.get("success_count").asInt()).isEqualTo(2);
         assertThat(status.get("failure_count").asInt()).isEqualTo(2);
@@ -92,11 +92,11 @@ class MemberAccessTest extends ExchangeIntegrationTest {
         TestMember first = register("first-pub", Nation.KR, Sector.GOVERNMENT, Role.CONSUMER, Role.PUBLISHER);
         TestMember second = register("second-pub", Nation.KR, Sector.GOVERNMENT, Role.CONSUMER, Role.PUBLISHER);
         ObjectNode original = by(first);
-        new Taxii(first.client()).publish(Taxii.INDICATORS, TestStix.envelope(original));
+        first.taxii().publish(Taxii.INDICATORS, TestStix.envelope(original));
         ObjectNode takeover = original.deepCopy();
         takeover.put("created_by_ref", second.identityId()).put("modified", "2026-06-01T00:00:00.000Z");
 
-        JsonNode status = new Taxii(second.client()).publish(Taxii.INDICATORS, TestStix.envelope(takeover));
+        JsonNode status = second.taxii().publish(Taxii.INDICATORS, TestStix.envelope(takeover));
 
         assertThat(status.get("failures").get(0).get("message").asString()).contains("published by another member");
     }
@@ -105,10 +105,10 @@ class MemberAccessTest extends ExchangeIntegrationTest {
     void statusWhenReadByAnotherMemberThen404AndByPosterAndAdminThen200() {
         TestMember poster = register("poster", Nation.JP, Sector.CRYPTOCURRENCY_BUSINESS, Role.CONSUMER, Role.PUBLISHER);
         TestMember other = register("curious", Nation.JP, Sector.CRYPTOCURRENCY_BUSINESS, Role.CONSUMER, Role.PUBLISHER);
-        String statusId = new Taxii(poster.client()).publish(Taxii.INDICATORS, TestStix.envelope(by(poster))).get("id").asString();
+        String statusId = poster.taxii().publish(Taxii.INDICATORS, TestStix.envelope(by(poster))).get("id").asString();
         String path = Taxii.ROOT + "status/" + statusId + "/";
-        new Taxii(poster.client()).get(path).expectStatus().isOk();
-        new Taxii(other.client()).get(path).expectStatus().isNotFound();
+        poster.taxii().get(path).expectStatus().isOk();
+        other.taxii().get(path).expectStatus().isNotFound();
         new Taxii(client()).get(path).expectStatus().isOk();
     }
 }

@@ -16,13 +16,16 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.trilateral.exchange.member.Nation;
 import org.trilateral.exchange.member.Role;
 import org.trilateral.exchange.member.Sector;
+import org.trilateral.exchange.taxii.Taxii;
+import org.trilateral.taxonomy.signature.SigningKey;
 import org.trilateral.taxonomy.stix.StixJson;
 
 /**
  * Base of the integration tests: the whole exchange on a random port, over real HTTP, against a fresh
  * database of the shared embedded PostgreSQL. The context is closed after each class, so every class starts on
  * an empty database of its own. The exchange trusts one test issuer (played by WireMock, shared by the JVM); the
- * default member {@value #MEMBER} has every role, and {@link #client()} calls as it.
+ * default member {@value #MEMBER} has every role and the signing key {@link TestStix#MEMBER_KEY}, and
+ * {@link #client()} calls as it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -76,6 +79,7 @@ public abstract class ExchangeIntegrationTest {
         settings.put("exchange.members.bootstrap[0].roles", "consumer,publisher,advisory-issuer,admin");
         settings.put("exchange.members.bootstrap[0].subjects[0].issuer", ISSUER);
         settings.put("exchange.members.bootstrap[0].subjects[0].subject", MEMBER);
+        settings.put("exchange.members.bootstrap[0].keys[0]", TestStix.MEMBER_KEY.publicKey().toJson().toString());
         return settings;
     }
 
@@ -86,6 +90,11 @@ public abstract class ExchangeIntegrationTest {
 
     protected String baseUrl() {
         return "http://localhost:" + port;
+    }
+
+    /** TAXII calls as the default test member, signing with its key. */
+    protected Taxii taxii() {
+        return new Taxii(client());
     }
 
     /** A client calling as the default test member. */
@@ -108,8 +117,8 @@ public abstract class ExchangeIntegrationTest {
     }
 
     /**
-     * Registers a member through the admin API, identified at the test issuer by its id; answers it with a client
-     * calling as it.
+     * Registers a member through the admin API, identified at the test issuer by its id, with a new Ed25519 signing
+     * key; answers it with a client calling as it.
      */
     protected TestMember register(String id, Nation nation, Sector sector, Role... roles) {
         String identity = "identity--" + UUID.randomUUID();
@@ -124,10 +133,26 @@ public abstract class ExchangeIntegrationTest {
         client().post().uri("/admin/members").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(StixJson.mapper().writeValueAsString(body))
                 .exchange().expectStatus().isCreated();
-        return new TestMember(id, identity, clientWithToken(testIssuer().token(id)));
+        SigningKey key = SigningKey.generate();
+        registerKey(id, key);
+        return new TestMember(id, identity, clientWithToken(testIssuer().token(id)), key);
     }
 
-    /** A registered member, the identity id its objects must be created by, and a client calling as it. */
-    public record TestMember(String id, String identityId, WebTestClient client) {
+    /** Registers {@code key}'s public key for member {@code id} through the admin API, valid from now on. */
+    protected void registerKey(String id, SigningKey key) {
+        client().post().uri("/admin/members/{id}/keys", id).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"jwk\":" + key.publicKey().toJson() + "}")
+                .exchange().expectStatus().isCreated();
+    }
+
+    /**
+     * A registered member, the identity id its objects must be created by, a client calling as it and its signing key.
+     */
+    public record TestMember(String id, String identityId, WebTestClient client, SigningKey key) {
+
+        /** TAXII calls as this member, signing with its key. */
+        public Taxii taxii() {
+            return new Taxii(client, key);
+        }
     }
 }

@@ -1,7 +1,13 @@
 package org.trilateral.exchange.support;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.UUID;
+import org.trilateral.taxonomy.extension.ExchangeExtensions;
+import org.trilateral.taxonomy.signature.ObjectSigner;
+import org.trilateral.taxonomy.signature.SigningKey;
 import org.trilateral.taxonomy.stix.StixJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -14,7 +20,31 @@ public final class TestStix {
     /** The identity of the default test member ({@link ExchangeIntegrationTest#MEMBER}), which publishes the fixtures. */
     public static final String MEMBER_IDENTITY = "identity--eee94265-bc84-423b-909d-205e384a6eb4";
 
+    /**
+     * The default test member's Ed25519 signing key, the same in every JVM (its seed is derived from a fixed text), so
+     * that applications started by hand with {@link ExchangeIntegrationTest#testIssuerSettings()} know its public key.
+     */
+    public static final SigningKey MEMBER_KEY = SigningKey.ed25519(sha256("trilateral exchange test member key"));
+
     private TestStix() {
+    }
+
+    /** Signs {@code object} in place with the default test member's key, and answers it. */
+    public static ObjectNode sign(ObjectNode object) {
+        return sign(object, MEMBER_KEY);
+    }
+
+    /** Signs {@code object} in place with {@code key} (a signature added to those already there), and answers it. */
+    public static ObjectNode sign(ObjectNode object, SigningKey key) {
+        return new ObjectSigner(ExchangeExtensions.OBJECT_SIGNATURE_ID, key).sign(object);
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A valid STIX 2.1 indicator for an IPv4 address, with a random id, created by the default test member. */

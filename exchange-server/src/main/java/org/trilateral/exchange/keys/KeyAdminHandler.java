@@ -1,0 +1,115 @@
+package org.trilateral.exchange.keys;
+
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.trilateral.exchange.member.Member;
+import org.trilateral.exchange.member.MemberId;
+import org.trilateral.exchange.member.MemberStore;
+import org.trilateral.exchange.problem.Problem;
+import org.trilateral.taxonomy.stix.StixJson;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The admin API on members' keys: register, list, end validity (rotation), revoke. Only admins reach it (the admin
+ * filter chain); errors are RFC 9457 problem details.
+ */
+@Component
+class KeyAdminHandler {
+
+    private final MemberStore members;
+    private final MemberKeyStore store;
+    private final MemberKeys keys;
+
+    KeyAdminHandler(MemberStore members, MemberKeyStore store, MemberKeys keys) {
+        this.members = members;
+        this.store = store;
+        this.keys = keys;
+    }
+
+    Mono<ServerResponse> list(ServerRequest request) {
+        return member(request)
+                .flatMap(member -> store.forMember(member.id().value()).map(KeyJson::render).collectList())
+                .flatMap(list -> json(HttpStatus.OK, Map.of("keys", list)));
+    }
+
+    Mono<ServerResponse> register(ServerRequest request) {
+        return member(request).zipWith(body(request))
+                .flatMap(pair -> {
+                    JsonNode body = pair.getT2();
+                    return keys.register(pair.getT1().id().value(), KeyJson.jwk(body),
+                            KeyJson.timestamp(body, "not_before"), KeyJson.timestamp(body, "not_after"));
+                })
+                .onErrorMap(IllegalArgumentException.class, e -> Problem.invalid("not_after", e.getMessage()))
+                .flatMap(key -> ServerResponse.created(request.uriBuilder().path("/{kid}").build(key.kid()))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(StixJson.mapper().writeValueAsString(KeyJson.render(key))));
+    }
+
+    Mono<ServerResponse> change(ServerRequest request) {
+        return member(request).zipWith(body(request))
+                .flatMap(pair -> {
+                    JsonNode body = pair.getT2();
+                    for (String name : body.propertyNames()) {
+                        if (!name.equals("not_after")) {
+                            throw Problem.invalid(name, "only \"not_after\" of a key can change (rotation); \""
+                                    + name + "\" cannot");
+                        }
+                    }
+                    return keys.endValidity(pair.getT1().id().value(), request.pathVariable("kid"),
+                            KeyJson.timestamp(body, "not_after").orElseThrow(() -> Problem.invalid("not_after",
+                                    "\"not_after\" is required: the end of the key's validity")));
+                })
+                .flatMap(key -> json(HttpStatus.OK, KeyJson.render(key)));
+    }
+
+    Mono<ServerResponse> revoke(ServerRequest request) {
+        return member(request).zipWith(body(request))
+                .flatMap(pair -> {
+                    JsonNode reason = pair.getT2().get("reason");
+                    if (reason == null || !reason.isString() || reason.stringValue().isBlank()) {
+                        throw Problem.invalid("reason", "\"reason\" is required: say why the key is revoked");
+                    }
+                    return keys.revoke(pair.getT1().id().value(), request.pathVariable("kid"), reason.stringValue());
+                })
+                .flatMap(key -> json(HttpStatus.OK, KeyJson.render(key)));
+    }
+
+    private Mono<Member> member(ServerRequest request) {
+        String text = request.pathVariable("memberId");
+        MemberId id;
+        try {
+            id = new MemberId(text);
+        } catch (IllegalArgumentException e) {
+            return Mono.error(Problem.notFound("no member '" + text + "'"));
+        }
+        return members.find(id).switchIfEmpty(Mono.error(() -> Problem.notFound("no member '" + text + "'")));
+    }
+
+    private static Mono<JsonNode> body(ServerRequest request) {
+        return request.bodyToMono(String.class)
+                .switchIfEmpty(Mono.error(() -> Problem.invalid(null, "the request has no body; send a JSON object")))
+                .map(text -> {
+                    JsonNode json;
+                    try {
+                        json = StixJson.mapper().readTree(text);
+                    } catch (JacksonException e) {
+                        throw Problem.invalid(null, "the request body is not JSON: " + e.getOriginalMessage());
+                    }
+                    if (!json.isObject()) {
+                        throw Problem.invalid(null, "the request body must be a JSON object");
+                    }
+                    return json;
+                });
+    }
+
+    static Mono<ServerResponse> json(HttpStatus status, Object body) {
+        return ServerResponse.status(status).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(StixJson.mapper().writeValueAsString(body));
+    }
+}

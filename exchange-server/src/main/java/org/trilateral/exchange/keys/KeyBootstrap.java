@@ -1,0 +1,57 @@
+package org.trilateral.exchange.keys;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.trilateral.exchange.member.MemberProperties;
+import org.trilateral.taxonomy.signature.Jwk;
+import org.trilateral.taxonomy.signature.JwkFormatException;
+import reactor.core.publisher.Flux;
+
+/**
+ * Registers the public keys configured for bootstrap members ({@code exchange.members.bootstrap[].keys[]}) whose kid
+ * is not registered yet, after the members themselves; each registration is a key event in the log. A key changed
+ * or revoked through the admin API is never reset from configuration.
+ */
+@Component
+@Order(1)
+class KeyBootstrap implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(KeyBootstrap.class);
+
+    private final MemberKeys keys;
+    private final MemberProperties properties;
+
+    KeyBootstrap(MemberKeys keys, MemberProperties properties) {
+        this.keys = keys;
+        this.properties = properties;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        // Start-up, on the main thread, like the members' own bootstrap: the keys exist before the first request.
+        Flux.fromIterable(properties.bootstrap())
+                .concatMap(member -> Flux.fromIterable(member.keys())
+                        .map(text -> parse(member.id(), text))
+                        .concatMap(jwk -> keys.registerIfAbsent(member.id(), jwk)
+                                .doOnNext(added -> {
+                                    if (added) {
+                                        log.info("Registered bootstrap key {} of member '{}'", jwk.thumbprint(), member.id());
+                                    }
+                                })))
+                .then()
+                .block();
+    }
+
+    private static Jwk parse(String member, String text) {
+        try {
+            return Jwk.parse(text);
+        } catch (JwkFormatException e) {
+            throw new IllegalStateException("exchange.members.bootstrap key of member '" + member + "' is not a public JWK: "
+                    + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.trilateral.exchange.keys;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.trilateral.exchange.ledger.KeyEventEntry;
+import org.trilateral.exchange.ledger.TransparencyLog;
+import org.trilateral.exchange.problem.Problem;
+import org.trilateral.taxonomy.signature.Jwk;
+import reactor.core.publisher.Mono;
+
+/**
+ * Registers, rotates and revokes members' keys. Each change and its transparency-log key event (docs/transparency-log.md)
+ * commit together, so the log holds every key event that ever took effect.
+ */
+@Component
+public class MemberKeys {
+
+    private final MemberKeyStore store;
+    private final TransparencyLog log;
+    private final TransactionalOperator transaction;
+
+    public MemberKeys(MemberKeyStore store, TransparencyLog log, TransactionalOperator transaction) {
+        this.store = store;
+        this.log = log;
+        this.transaction = transaction;
+    }
+
+    /** The keys of the member publishing an envelope, for its signature checks (one query). */
+    public Mono<PublisherKeys> ofPublisher(String memberId) {
+        return store.forMember(memberId).collectList().map(keys -> new PublisherKeys(memberId, keys));
+    }
+
+    /**
+     * Registers a public key for a member, valid from {@code notBefore} (now when absent) until {@code notAfter}.
+     *
+     * @throws Problem 409 (as the Mono's error) when its kid is already registered, to anyone, even revoked
+     */
+    public Mono<MemberKey> register(String memberId, Jwk jwk, Optional<Instant> notBefore, Optional<Instant> notAfter) {
+        Instant now = now();
+        MemberKey key = new MemberKey(memberId, jwk, notBefore.orElse(now), notAfter.orElse(null), null, null, now);
+        return store.insert(key)
+                .flatMap(added -> added
+                        ? log.appendKeyEvent(new KeyEventEntry(KeyEventEntry.Event.REGISTRATION, memberId, key.kid(),
+                                Optional.of(jwk.toJson()))).thenReturn(key)
+                        : Mono.<MemberKey>error(Problem.conflict("kid " + key.kid()
+                                + " is already registered; a key id is never reused, even after revocation: generate a new key")))
+                .as(transaction::transactional);
+    }
+
+    /** Registers the key unless its kid is registered already (bootstrap configuration); answers whether it was added. */
+    public Mono<Boolean> registerIfAbsent(String memberId, Jwk jwk) {
+        return store.find(jwk.thumbprint()).map(existing -> false)
+                .switchIfEmpty(Mono.defer(() -> register(memberId, jwk, Optional.empty(), Optional.empty()).thenReturn(true)));
+    }
+
+    /**
+     * Sets when a key stops being valid: rotation registers the new key, then ends the old one's validity later, so
+     * both are valid in between.
+     */
+    public Mono<MemberKey> endValidity(String memberId, String kid, Instant notAfter) {
+        return owned(memberId, kid)
+                .flatMap(key -> {
+                    if (key.revoked()) {
+                        return Mono.error(Problem.conflict("key " + kid + " is revoked; its validity no longer changes"));
+                    }
+                    if (!notAfter.isAfter(key.notBefore())) {
+                        return Mono.error(Problem.invalid("not_after", "not_after must be later than the key's not_before "
+                                + org.trilateral.taxonomy.stix.StixTimestamp.formatMicros(key.notBefore())));
+                    }
+                    return store.setNotAfter(kid, notAfter)
+                            .switchIfEmpty(Mono.error(() -> Problem.conflict("key " + kid + " was revoked meanwhile")))
+                            .flatMap(changed -> log.appendKeyEvent(new KeyEventEntry(KeyEventEntry.Event.ROTATION, memberId,
+                                    kid, Optional.of(changed.jwk().toJson()))).thenReturn(changed));
+                })
+                .as(transaction::transactional);
+    }
+
+    /** Revokes a key now, with the reason: from then on no signature of it is accepted. */
+    public Mono<MemberKey> revoke(String memberId, String kid, String reason) {
+        return owned(memberId, kid)
+                .flatMap(key -> key.revoked()
+                        ? Mono.<MemberKey>error(Problem.conflict("key " + kid + " is already revoked"))
+                        : store.revoke(kid, now(), reason)
+                                .switchIfEmpty(Mono.error(() -> Problem.conflict("key " + kid + " is already revoked"))))
+                .flatMap(revoked -> log.appendKeyEvent(new KeyEventEntry(KeyEventEntry.Event.REVOCATION, memberId, kid,
+                        Optional.empty())).thenReturn(revoked))
+                .as(transaction::transactional);
+    }
+
+    private Mono<MemberKey> owned(String memberId, String kid) {
+        return store.find(kid)
+                .filter(key -> key.member().equals(memberId))
+                .switchIfEmpty(Mono.error(() -> Problem.notFound("member '" + memberId + "' has no key " + kid)));
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}
