@@ -95,10 +95,14 @@ class ExchangeCliTest {
         assertThat(failed.out()).contains("FAILED BAD_SIGNATURE");
     }
 
-    /** A new member key whose public JWK the test JWKS serves at {@code path}. */
+    /**
+     * A new member key, registered at the exchange for the publishing member (ingest refuses unregistered keys),
+     * whose public JWK the test JWKS serves at {@code path}.
+     */
     private static Path memberKey(String name, String path) throws Exception {
         Path key = directory.resolve(name + ".jwk");
         Run generated = run("keys", "generate", "--out", key.toString());
+        exchange.registerKey(SigningKey.parse(Files.readString(key)).publicKey());
         jwks.stubFor(get(urlPathEqualTo(path)).willReturn(okJson("{\"keys\":[" + generated.out().strip() + "]}")));
         return key;
     }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -17,6 +18,8 @@ import org.trilateral.exchange.member.Nation;
 import org.trilateral.exchange.member.Role;
 import org.trilateral.exchange.member.Sector;
 import org.trilateral.exchange.taxii.Taxii;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 import org.trilateral.taxonomy.signature.SigningKey;
 import org.trilateral.taxonomy.stix.StixJson;
 
@@ -109,7 +112,9 @@ public abstract class ExchangeIntegrationTest {
 
     /** A client that sends no token. */
     protected WebTestClient anonymousClient() {
-        return WebTestClient.bindToServer()
+        // One connection per request: a test never receives a response on a pooled connection that an earlier
+        // test (or a refused request) left behind, which once made a request wait for its 30-second timeout.
+        return WebTestClient.bindToServer(new ReactorClientHttpConnector(HttpClient.create(ConnectionProvider.newConnection())))
                 .baseUrl(baseUrl())
                 .responseTimeout(Duration.ofSeconds(30))
                 .codecs(c -> c.defaultCodecs().maxInMemorySize(64 * 1024 * 1024))
