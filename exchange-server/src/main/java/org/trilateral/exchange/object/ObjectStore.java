@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import org.trilateral.exchange.access.Reader;
 import org.trilateral.exchange.taxii.ObjectQuery;
 import org.trilateral.exchange.taxii.VersionFilter;
@@ -36,8 +37,11 @@ public class ObjectStore {
 
     private final DatabaseClient db;
 
-    public ObjectStore(DatabaseClient db) {
+    private final TransactionalOperator transaction;
+
+    public ObjectStore(DatabaseClient db, TransactionalOperator transaction) {
         this.db = db;
+        this.transaction = transaction;
     }
 
     /**
@@ -83,7 +87,7 @@ public class ObjectStore {
         for (Map.Entry<String, Object> bind : binds.entrySet()) {
             spec = spec.bind(bind.getKey(), bind.getValue());
         }
-        return spec.map((row, meta) -> new ObjectVersion(
+        Mono<ObjectPage> page = spec.map((row, meta) -> new ObjectVersion(
                         row.get("seq", Long.class),
                         row.get("stix_id", String.class),
                         row.get("spec_version", String.class),
@@ -95,6 +99,14 @@ public class ObjectStore {
                 .map(rows -> rows.size() > query.limit()
                         ? new ObjectPage(rows.subList(0, query.limit()), true)
                         : new ObjectPage(rows, false));
+        // A page must walk an index in seq order and stop after limit+1 rows, whatever the planner's statistics say:
+        // with stale statistics (right after a bulk publish) and the audience condition, PostgreSQL otherwise picks a
+        // bitmap scan that reads every row after the cursor and sorts them, so a page would cost more the more
+        // objects follow it. Both settings last for this transaction only.
+        return db.sql("SELECT set_config('enable_bitmapscan', 'off', true), set_config('enable_sort', 'off', true)")
+                .then()
+                .then(page)
+                .as(transaction::transactional);
     }
 
     /**
