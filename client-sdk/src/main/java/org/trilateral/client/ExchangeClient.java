@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -218,16 +219,76 @@ public final class ExchangeClient {
         }
         String signers = verification.signatures().stream().filter(SignatureCheck::verified)
                 .map(check -> check.kid().orElse("?")).collect(Collectors.joining(", "));
+        Optional<String> wrongOwner = keyOfAnotherMember(object, verification);
+        if (wrongOwner.isPresent()) {
+            return VerificationResult.failed(id, version, VerificationFailure.KEY_OF_ANOTHER_MEMBER, wrongOwner.get());
+        }
         if (log == null) {
-            return VerificationResult.verified(id, version, "signed by " + signers, OptionalLong.empty());
+            Optional<String> revoked = revokedBefore(verification, Optional.empty());
+            return revoked.isPresent()
+                    ? VerificationResult.failed(id, version, VerificationFailure.REVOKED_KEY, revoked.get())
+                    : VerificationResult.verified(id, version, "signed by " + signers, OptionalLong.empty());
         }
         try {
-            long index = log.verifyInclusion(object, collection).logIndex();
-            return VerificationResult.verified(id, version, "signed by " + signers + ", log index " + index,
-                    OptionalLong.of(index));
+            ObjectVersionLeaf leaf = log.verifyInclusion(object, collection);
+            Optional<String> revoked = revokedBefore(verification, Optional.of(Instant.parse(leaf.accepted())));
+            if (revoked.isPresent()) {
+                return VerificationResult.failed(id, version, VerificationFailure.REVOKED_KEY, revoked.get());
+            }
+            return VerificationResult.verified(id, version, "signed by " + signers + ", log index " + leaf.logIndex(),
+                    OptionalLong.of(leaf.logIndex()));
         } catch (LogVerificationException e) {
             return VerificationResult.failed(id, version, e.failure(), e.getMessage());
         }
+    }
+
+    /**
+     * The publisher's keys are the ones the exchange registered for the identity the object names: a signature by
+     * another member's key proves nothing about who published it. Checked where the JWKS says whose a key is.
+     */
+    private Optional<String> keyOfAnotherMember(JsonNode object, ObjectVerification verification) {
+        JsonNode creator = object.get("created_by_ref");
+        if (creator == null || !creator.isString()) {
+            return Optional.empty();
+        }
+        boolean publishersKey = false;
+        String other = null;
+        for (SignatureCheck check : verification.signatures()) {
+            if (!check.verified() || check.kid().isEmpty()) {
+                continue;
+            }
+            Optional<String> owner = keys.registration(check.kid().get()).flatMap(JwksKeys.KeyRegistration::identity);
+            if (owner.isEmpty() || owner.get().equals(creator.stringValue())) {
+                publishersKey = true;
+            } else {
+                other = "key " + check.kid().get() + " belongs to " + owner.get() + ", not to the publisher "
+                        + creator.stringValue();
+            }
+        }
+        return publishersKey || other == null ? Optional.empty() : Optional.of(other);
+    }
+
+    /**
+     * A revoked key still vouches for what the exchange accepted before the revocation (the log's {@code accepted}
+     * time); without that time, a revoked key's signature is not trusted.
+     */
+    private Optional<String> revokedBefore(ObjectVerification verification, Optional<Instant> accepted) {
+        String reason = null;
+        for (SignatureCheck check : verification.signatures()) {
+            if (!check.verified() || check.kid().isEmpty()) {
+                continue;
+            }
+            Optional<JwksKeys.KeyRegistration> registration = keys.registration(check.kid().get());
+            Optional<Instant> revokedAt = registration.flatMap(JwksKeys.KeyRegistration::revokedAt);
+            if (revokedAt.isEmpty() || (accepted.isPresent() && accepted.get().isBefore(revokedAt.get()))) {
+                return Optional.empty();
+            }
+            reason = "key " + check.kid().get() + " was revoked at " + revokedAt.get()
+                    + registration.flatMap(JwksKeys.KeyRegistration::revokedReason).map(r -> " (" + r + ")").orElse("")
+                    + (accepted.isPresent() ? ", after which the exchange accepted this object at " + accepted.get()
+                    : "; verify with the log to learn whether the object was accepted before that");
+        }
+        return Optional.ofNullable(reason);
     }
 
     /** {@link #verify(JsonNode)} for each object, one result per object in order. */

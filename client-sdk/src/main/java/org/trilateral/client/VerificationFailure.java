@@ -6,6 +6,13 @@ public enum VerificationFailure {
     NO_SIGNATURE,
     /** No signature's {@code kid} is among the publishers' keys in the exchange's JWKS. */
     UNKNOWN_KEY,
+    /** The verifying key belongs to another member than the one the object names in {@code created_by_ref}. */
+    KEY_OF_ANOTHER_MEMBER,
+    /**
+     * The verifying key was revoked, and the log does not show the object accepted before the revocation (or the
+     * log was not checked).
+     */
+    REVOKED_KEY,
     /** A signature does not verify: the object was changed after it was signed. */
     BAD_SIGNATURE,
     /** The signature extension or a signature is malformed, or the object cannot be canonicalised. */

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trilateral.taxonomy.checkpoint.Checkpoint;
 import org.trilateral.taxonomy.checkpoint.NoteVerifierKey;
+import org.trilateral.taxonomy.extension.ExchangeExtensions;
 import org.trilateral.taxonomy.marking.Tlp;
+import org.trilateral.taxonomy.signature.ObjectSigner;
 import org.trilateral.taxonomy.signature.SigningKey;
 import org.trilateral.taxonomy.stix.StixJson;
 import org.trilateral.taxonomy.vocabulary.IndicatorKind;
@@ -248,5 +250,40 @@ class ExchangeClientServerTest {
 
         assertThat(result.failure()).isEqualTo(VerificationFailure.LOG_INCONSISTENT);
         assertThat(result.detail()).contains("fork").contains("size " + seen.size());
+    }
+
+    @Test
+    void verifyWhenSignedWithAnotherMembersRegisteredKeyThenKeyOfAnotherMember() {
+        SigningKey japanese = SigningKey.generate();
+        exchange.registerKey("jp-agency", japanese.publicKey());
+        ObjectNode claimsUsAgency = TestObjects.indicators().ip("198.51.100.61", IndicatorKind.VPN_EXIT, Tlp.GREEN);
+        new ObjectSigner(ExchangeExtensions.OBJECT_SIGNATURE_ID, japanese).sign(claimsUsAgency);
+
+        VerificationResult verification = exchange.clientBuilder().build().verify(claimsUsAgency);
+
+        assertThat(verification.failure()).isEqualTo(VerificationFailure.KEY_OF_ANOTHER_MEMBER);
+        assertThat(verification.detail()).contains(japanese.kid()).contains(RunningExchange.MEMBER_IDENTITY);
+    }
+
+    @Test
+    void verifyWhenKeyRevokedThenWhatWasAcceptedBeforeStillVerifiesAndNewSignaturesDoNot() {
+        SigningKey key = SigningKey.generate();
+        exchange.registerKey(key.publicKey());
+        ExchangeClient publisher = exchange.clientBuilder().signingKey(key).build();
+        ObjectNode before = TestObjects.indicators().ip("198.51.100.62", IndicatorKind.VPN_EXIT, Tlp.GREEN);
+        assertThat(publisher.publish("indicators", List.of(before)).allAccepted()).isTrue();
+        ReceivedObject received = pollOne(publisher, "indicators", before);
+
+        exchange.revokeKey(RunningExchange.MEMBER_ID, key.kid(), "laptop lost");
+
+        ExchangeClient verifier = exchange.clientBuilder().build();
+        ExchangeClient logged = verifier.newBuilder().logVerification(verifier.fetchLogKey(), CheckpointStore.inMemory()).build();
+        VerificationResult earlier = logged.verify(received);
+        assertThat(earlier.ok()).as(earlier.detail()).isTrue();
+        ObjectNode after = TestObjects.indicators().ip("198.51.100.63", IndicatorKind.VPN_EXIT, Tlp.GREEN);
+        new ObjectSigner(ExchangeExtensions.OBJECT_SIGNATURE_ID, key).sign(after);
+        VerificationResult later = verifier.verify(after);
+        assertThat(later.failure()).isEqualTo(VerificationFailure.REVOKED_KEY);
+        assertThat(later.detail()).contains("laptop lost");
     }
 }

@@ -59,15 +59,28 @@ public final class RunningExchange implements AutoCloseable {
      * admin): the exchange accepts only objects signed with a registered key of their publisher.
      */
     public void registerKey(org.trilateral.taxonomy.signature.Jwk publicKey) {
+        registerKey(MEMBER_ID, publicKey);
+    }
+
+    /** Registers a public signing key of a demo member through the admin API. */
+    public void registerKey(String member, org.trilateral.taxonomy.signature.Jwk publicKey) {
+        admin("/admin/members/" + member + "/keys", "{\"jwk\":" + publicKey.toJson() + "}", 201);
+    }
+
+    /** Revokes a demo member's key through the admin API. */
+    public void revokeKey(String member, String kid, String reason) {
+        admin("/admin/members/" + member + "/keys/" + kid + "/revoke", "{\"reason\":\"" + reason + "\"}", 200);
+    }
+
+    private void admin(String path, String json, int expected) {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(baseUrl.resolve("/admin/members/" + MEMBER_ID + "/keys"))
+                    HttpRequest.newBuilder(baseUrl.resolve(path))
                             .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"jwk\":" + publicKey.toJson() + "}")).build(),
+                            .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 201) {
-                throw new IllegalStateException("registering key " + publicKey.thumbprint() + " answered "
-                        + response.statusCode() + ": " + response.body());
+            if (response.statusCode() != expected) {
+                throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": " + response.body());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -24,6 +24,7 @@ public final class JwksKeys implements JwkLookup {
     private final Duration minRefresh;
     private final boolean authenticated;
     private Map<String, Jwk> keys;
+    private Map<String, KeyRegistration> registrations = Map.of();
     private Instant fetchedAt = Instant.MIN;
 
     /**
@@ -50,6 +51,19 @@ public final class JwksKeys implements JwkLookup {
         return Optional.ofNullable(keys.get(kid));
     }
 
+    /**
+     * What the exchange's JWKS says of a key it listed: whose it is and whether it was revoked (the exchange's
+     * {@code x-identity}, {@code x-revoked-at}, {@code x-revoked-reason} members). Empty for keys the JWKS did not
+     * describe (for example a JWKS hosted by someone else).
+     */
+    public synchronized Optional<KeyRegistration> registration(String kid) {
+        return Optional.ofNullable(registrations.get(kid));
+    }
+
+    /** A key's owner and revocation as the exchange's JWKS states them. */
+    public record KeyRegistration(Optional<String> identity, Optional<Instant> revokedAt, Optional<String> revokedReason) {
+    }
+
     private Map<String, Jwk> fetch() {
         HttpCall call = HttpCall.get(jwksUrl, "application/jwk-set+json, application/json");
         JsonNode document = transport.send(authenticated ? call : call.anonymous()).json();
@@ -58,14 +72,24 @@ public final class JwksKeys implements JwkLookup {
             throw new org.trilateral.client.ServerException("the JWKS at " + jwksUrl + " has no \"keys\" array", (Throwable) null);
         }
         Map<String, Jwk> byKid = new HashMap<>();
+        Map<String, KeyRegistration> described = new HashMap<>();
         for (JsonNode element : array) {
             try {
                 Jwk jwk = Jwk.fromJson(element);
                 byKid.put(jwk.thumbprint(), jwk);
+                described.put(jwk.thumbprint(), new KeyRegistration(text(element, "x-identity"),
+                        text(element, "x-revoked-at").map(Instant::parse), text(element, "x-revoked-reason")));
             } catch (JwkFormatException ignored) {
                 // RFC 7517 §5: a key of a type or curve the client does not support is skipped, not fatal.
             }
         }
+        registrations = Map.copyOf(described);
         return Map.copyOf(byKid);
+    }
+
+    private static Optional<String> text(JsonNode element, String name) {
+        JsonNode value = element.get(name);
+        return value != null && value.isString() && !value.stringValue().isBlank()
+                ? Optional.of(value.stringValue()) : Optional.empty();
     }
 }
