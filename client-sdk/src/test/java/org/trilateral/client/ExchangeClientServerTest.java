@@ -147,6 +147,24 @@ class ExchangeClientServerTest {
     }
 
     @Test
+    void pollWhenInterruptedHalfwayThroughAPageThenResumesAfterTheLastObjectDone() {
+        FileCursorStore cursors = new FileCursorStore(directory.resolve("cursors"));
+        PollRequest request = PollRequest.of("sightings").withPageSize(3).withCursor("mid-page");
+        client(cursors).poll(request).forEach(o -> { });
+        List<String> published = client(cursors).publish("sightings", ipIndicators("203.0.113.1", 5)).results().stream()
+                .map(ObjectResult::id).toList();
+
+        List<String> seen = new ArrayList<>();
+        Iterator<ReceivedObject> first = client(cursors).poll(request).iterator();
+        seen.add(first.next().id());
+        seen.add(first.next().id());
+        assertThat(first.hasNext()).isTrue(); // asking for more marks the second object done; then the job stops
+        client(cursors).poll(request).forEach(o -> seen.add(o.id()));
+
+        assertThat(seen).containsExactlyElementsOf(published);
+    }
+
+    @Test
     void verifyWhenObjectTamperedAfterSigningThenBadSignatureNamed() {
         ExchangeClient client = client(new InMemoryCursorStore());
         ObjectNode indicator = TestObjects.indicators().ip("198.51.100.99", IndicatorKind.VPN_EXIT, Tlp.AMBER);

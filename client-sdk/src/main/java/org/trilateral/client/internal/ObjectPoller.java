@@ -16,9 +16,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Lazily pages through a collection's objects (TAXII 2.1 §5.4, paging §3.4): a page is fetched when the caller has
- * taken every object of the one before, and that page's {@code next} is then saved in the cursor store. A restarted
- * poll resumes after the last page the caller finished: nothing missed, nothing twice (a page the caller was
- * halfway through is handed again). Not thread-safe; one iterator per consumer.
+ * taken every object of the one before. The durable position is saved object by object: when the caller asks for
+ * the next object, the one before counts as done, and the position (where its page started, and which object of
+ * that page was the last done) goes to the cursor store. A restarted poll fetches that page again and skips what
+ * was done: nothing missed, nothing twice. Not thread-safe; one iterator per consumer.
  */
 public final class ObjectPoller implements Iterator<ReceivedObject> {
 
@@ -34,6 +35,12 @@ public final class ObjectPoller implements Iterator<ReceivedObject> {
     private List<JsonNode> page = List.of();
     private int index;
     private boolean finished;
+    /** The {@code next} that fetched the current page (null: the first page). */
+    private String pageStart;
+    /** How many objects of the current page are saved as done. */
+    private int saved;
+    /** On resume: the last object done in the stored page, skipped to once that page is fetched again. */
+    private PollPosition resume;
 
     /**
      * @param query the filters, already encoded ({@code match[type]=…&…}), without {@code next}
@@ -49,12 +56,15 @@ public final class ObjectPoller implements Iterator<ReceivedObject> {
         this.cursors = cursors;
         this.cursorName = cursorName;
         this.pageListener = pageListener;
-        this.next = cursorName == null ? null : cursors.load(cursorName).orElse(null);
-        this.query = next == null && addedAfter != null ? join(query, "added_after=" + encode(addedAfter)) : query;
+        PollPosition stored = cursorName == null ? null : cursors.load(cursorName).map(PollPosition::parse).orElse(null);
+        this.next = stored == null ? null : stored.pageStart();
+        this.resume = stored != null && stored.lastId() != null ? stored : null;
+        this.query = stored == null && addedAfter != null ? join(query, "added_after=" + encode(addedAfter)) : query;
     }
 
     @Override
     public boolean hasNext() {
+        saveDone();
         while (true) {
             if (index < page.size()) {
                 return true;
@@ -63,7 +73,7 @@ public final class ObjectPoller implements Iterator<ReceivedObject> {
                 next = uncommitted;
                 uncommitted = null;
                 if (cursorName != null) {
-                    cursors.save(cursorName, next);
+                    cursors.save(cursorName, new PollPosition(next, null, null, 0).format());
                 }
             }
             if (finished) {
@@ -81,7 +91,23 @@ public final class ObjectPoller implements Iterator<ReceivedObject> {
         return new ReceivedObject(collection, page.get(index++));
     }
 
+    /** The objects handed before this call are done: store the position after the last of them. */
+    private void saveDone() {
+        if (cursorName == null || index == saved || index == 0) {
+            return;
+        }
+        JsonNode last = page.get(index - 1);
+        cursors.save(cursorName, new PollPosition(pageStart, last.path("id").asString(""), versionOf(last), index).format());
+        saved = index;
+    }
+
+    private static String versionOf(JsonNode object) {
+        return object.path("modified").asString(object.path("created").asString(""));
+    }
+
     private void fetch() {
+        pageStart = next;
+        saved = 0;
         String parameters = next == null ? query : join(query, "next=" + encode(next));
         URI uri = parameters.isEmpty() ? objectsUri : URI.create(objectsUri + "?" + parameters);
         JsonNode envelope = transport.send(HttpCall.get(uri, Publisher.TAXII)).json();
@@ -103,7 +129,9 @@ public final class ObjectPoller implements Iterator<ReceivedObject> {
                     (Throwable) null);
         }
         page = received;
-        index = 0;
+        index = resume == null ? 0 : resume.skipIn(received);
+        saved = index;
+        resume = null;
         uncommitted = nextNode != null && nextNode.isString() && !received.isEmpty() ? nextNode.stringValue() : null;
         finished = !more || received.isEmpty();
         pageListener.accept(received.size());
