@@ -24,7 +24,7 @@ record PollPosition(String pageStart, String lastId, String lastVersion, int don
             return new PollPosition(stored, null, null, 0);
         }
         return new PollPosition(lines[1].isEmpty() ? null : lines[1], lines[2].isEmpty() ? null : lines[2],
-                lines[3], Integer.parseInt(lines[4]));
+                lines[3].isEmpty() ? null : lines[3], Integer.parseInt(lines[4]));
     }
 
     /**
