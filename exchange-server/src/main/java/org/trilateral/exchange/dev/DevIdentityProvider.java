@@ -10,7 +10,7 @@ import java.net.UnknownHostException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -64,9 +64,10 @@ class DevIdentityProvider {
     }
 
     @Bean
-    ApplicationRunner demoMembers(MemberStore members) {
-        // Start-up, on the main thread: the demo members exist before the first token is asked for.
-        return args -> Flux.fromIterable(DemoMembers.ALL).concatMap(members::insertIfAbsent).then().block();
+    SmartInitializingSingleton demoMembers(MemberStore members) {
+        // Start-up, on the main thread, before the web server listens: the demo members exist before the first
+        // token can be asked for (an ApplicationRunner would run only after the server accepts requests).
+        return () -> Flux.fromIterable(DemoMembers.ALL).concatMap(members::insertIfAbsent).then().block();
     }
 
     @Bean
