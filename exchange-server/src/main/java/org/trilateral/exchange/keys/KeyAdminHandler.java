@@ -6,13 +6,12 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
-import org.trilateral.exchange.member.Member;
-import org.trilateral.exchange.member.MemberId;
 import org.trilateral.exchange.member.MemberStore;
+import org.trilateral.exchange.member.PathMember;
+import org.trilateral.exchange.problem.JsonBodies;
 import org.trilateral.exchange.problem.Problem;
 import org.trilateral.taxonomy.stix.StixJson;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,13 +32,13 @@ class KeyAdminHandler {
     }
 
     Mono<ServerResponse> list(ServerRequest request) {
-        return member(request)
+        return PathMember.of(request, members)
                 .flatMap(member -> store.forMember(member.id().value()).map(KeyJson::render).collectList())
                 .flatMap(list -> json(HttpStatus.OK, Map.of("keys", list)));
     }
 
     Mono<ServerResponse> register(ServerRequest request) {
-        return member(request).zipWith(body(request))
+        return PathMember.of(request, members).zipWith(JsonBodies.readObject(request))
                 .flatMap(pair -> {
                     JsonNode body = pair.getT2();
                     return keys.register(pair.getT1().id().value(), KeyJson.jwk(body),
@@ -52,7 +51,7 @@ class KeyAdminHandler {
     }
 
     Mono<ServerResponse> change(ServerRequest request) {
-        return member(request).zipWith(body(request))
+        return PathMember.of(request, members).zipWith(JsonBodies.readObject(request))
                 .flatMap(pair -> {
                     JsonNode body = pair.getT2();
                     for (String name : body.propertyNames()) {
@@ -69,7 +68,7 @@ class KeyAdminHandler {
     }
 
     Mono<ServerResponse> revoke(ServerRequest request) {
-        return member(request).zipWith(body(request))
+        return PathMember.of(request, members).zipWith(JsonBodies.readObject(request))
                 .flatMap(pair -> {
                     JsonNode reason = pair.getT2().get("reason");
                     if (reason == null || !reason.isString() || reason.stringValue().isBlank()) {
@@ -78,34 +77,6 @@ class KeyAdminHandler {
                     return keys.revoke(pair.getT1().id().value(), request.pathVariable("kid"), reason.stringValue());
                 })
                 .flatMap(key -> json(HttpStatus.OK, KeyJson.render(key)));
-    }
-
-    private Mono<Member> member(ServerRequest request) {
-        String text = request.pathVariable("memberId");
-        MemberId id;
-        try {
-            id = new MemberId(text);
-        } catch (IllegalArgumentException e) {
-            return Mono.error(Problem.notFound("no member '" + text + "'"));
-        }
-        return members.find(id).switchIfEmpty(Mono.error(() -> Problem.notFound("no member '" + text + "'")));
-    }
-
-    private static Mono<JsonNode> body(ServerRequest request) {
-        return request.bodyToMono(String.class)
-                .switchIfEmpty(Mono.error(() -> Problem.invalid(null, "the request has no body; send a JSON object")))
-                .map(text -> {
-                    JsonNode json;
-                    try {
-                        json = StixJson.mapper().readTree(text);
-                    } catch (JacksonException e) {
-                        throw Problem.invalid(null, "the request body is not JSON: " + e.getOriginalMessage());
-                    }
-                    if (!json.isObject()) {
-                        throw Problem.invalid(null, "the request body must be a JSON object");
-                    }
-                    return json;
-                });
     }
 
     static Mono<ServerResponse> json(HttpStatus status, Object body) {

@@ -7,11 +7,10 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.trilateral.exchange.problem.JsonBodies;
 import org.trilateral.exchange.problem.Problem;
 import org.trilateral.taxonomy.stix.StixJson;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The admin API on members: list, read, add, change, suspend, reinstate. Only members with the {@code admin}
@@ -32,11 +31,11 @@ class MemberAdminHandler {
     }
 
     Mono<ServerResponse> one(ServerRequest request) {
-        return existing(request).flatMap(member -> json(HttpStatus.OK, MemberJson.render(member)));
+        return PathMember.of(request, store).flatMap(member -> json(HttpStatus.OK, MemberJson.render(member)));
     }
 
     Mono<ServerResponse> create(ServerRequest request) {
-        return body(request)
+        return JsonBodies.read(request)
                 .map(MemberJson::create)
                 .flatMap(member -> store.insert(member)
                         .onErrorMap(DataIntegrityViolationException.class, e -> Problem.conflict(
@@ -47,8 +46,8 @@ class MemberAdminHandler {
     }
 
     Mono<ServerResponse> change(ServerRequest request) {
-        return existing(request)
-                .zipWith(body(request))
+        return PathMember.of(request, store)
+                .zipWith(JsonBodies.read(request))
                 .map(pair -> MemberJson.change(pair.getT1(), pair.getT2()))
                 .flatMap(member -> store.update(member)
                         .onErrorMap(DataIntegrityViolationException.class, e -> Problem.conflict(
@@ -65,34 +64,11 @@ class MemberAdminHandler {
     }
 
     private Mono<ServerResponse> setStatus(ServerRequest request, MemberStatus status) {
-        return existing(request)
+        return PathMember.of(request, store)
                 .map(m -> new Member(m.id(), m.name(), m.nation(), m.sector(), m.identityId(), m.roles(), status,
                         m.subjects(), m.created(), m.updated()))
                 .flatMap(store::update)
                 .flatMap(member -> json(HttpStatus.OK, MemberJson.render(member)));
-    }
-
-    private Mono<Member> existing(ServerRequest request) {
-        String text = request.pathVariable("memberId");
-        MemberId id;
-        try {
-            id = new MemberId(text);
-        } catch (IllegalArgumentException e) {
-            return Mono.error(Problem.notFound("no member '" + text + "'"));
-        }
-        return store.find(id).switchIfEmpty(Mono.error(() -> Problem.notFound("no member '" + text + "'")));
-    }
-
-    private static Mono<JsonNode> body(ServerRequest request) {
-        return request.bodyToMono(String.class)
-                .switchIfEmpty(Mono.error(() -> Problem.invalid(null, "the request has no body; send a JSON object")))
-                .map(text -> {
-                    try {
-                        return StixJson.mapper().readTree(text);
-                    } catch (JacksonException e) {
-                        throw Problem.invalid(null, "the request body is not JSON: " + e.getOriginalMessage());
-                    }
-                });
     }
 
     private static Mono<ServerResponse> json(HttpStatus status, Object body) {

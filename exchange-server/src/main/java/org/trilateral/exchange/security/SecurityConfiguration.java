@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -51,18 +53,13 @@ class SecurityConfiguration {
                                          CollectionRegistry collections) {
         String root = "/" + taxii.apiRoot().path();
         TaxiiSecurityErrors errors = new TaxiiSecurityErrors();
-        return stateless(http)
+        return bearerTokens(stateless(http)
                 .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/taxii2", "/taxii2/**", root, root + "/**"))
                 .authorizeExchange(exchange -> exchange
                         .pathMatchers(root + "/collections/{collectionId}/objects/**",
                                 root + "/collections/{collectionId}/manifest/**")
                         .access(new CollectionAuthorization(collections))
-                        .anyExchange().authenticated())
-                .oauth2ResourceServer(resource -> resource
-                        .authenticationManagerResolver(issuers.resolver())
-                        .authenticationEntryPoint(errors)
-                        .accessDeniedHandler(errors))
-                .exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))
+                        .anyExchange().authenticated()), issuers, errors)
                 .build();
     }
 
@@ -70,14 +67,9 @@ class SecurityConfiguration {
     @Order(2)
     SecurityWebFilterChain adminSecurity(ServerHttpSecurity http, TrustedIssuers issuers) {
         ProblemSecurityErrors errors = new ProblemSecurityErrors(null);
-        return stateless(http)
+        return bearerTokens(stateless(http)
                 .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/admin", "/admin/**"))
-                .authorizeExchange(exchange -> exchange.anyExchange().hasRole(Role.ADMIN.value()))
-                .oauth2ResourceServer(resource -> resource
-                        .authenticationManagerResolver(issuers.resolver())
-                        .authenticationEntryPoint(errors)
-                        .accessDeniedHandler(errors))
-                .exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))
+                .authorizeExchange(exchange -> exchange.anyExchange().hasRole(Role.ADMIN.value())), issuers, errors)
                 .build();
     }
 
@@ -89,15 +81,10 @@ class SecurityConfiguration {
     @Order(3)
     SecurityWebFilterChain memberReadSecurity(ServerHttpSecurity http, TrustedIssuers issuers) {
         ProblemSecurityErrors errors = new ProblemSecurityErrors(null);
-        return stateless(http)
+        return bearerTokens(stateless(http)
                 .securityMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET,
                         "/taxonomy", "/taxonomy/**", "/log/**", "/.well-known/**"))
-                .authorizeExchange(exchange -> exchange.anyExchange().authenticated())
-                .oauth2ResourceServer(resource -> resource
-                        .authenticationManagerResolver(issuers.resolver())
-                        .authenticationEntryPoint(errors)
-                        .accessDeniedHandler(errors))
-                .exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))
+                .authorizeExchange(exchange -> exchange.anyExchange().authenticated()), issuers, errors)
                 .build();
     }
 
@@ -112,6 +99,20 @@ class SecurityConfiguration {
                 .authorizeExchange(exchange -> exchange.anyExchange().denyAll())
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))
                 .build();
+    }
+
+    /**
+     * Bearer tokens from the trusted issuers, with one surface's error shape for 401 and 403 (TAXII error body or
+     * problem details), whether the refusal comes from the token or from authorisation.
+     */
+    private static <E extends ServerAuthenticationEntryPoint & ServerAccessDeniedHandler> ServerHttpSecurity bearerTokens(
+            ServerHttpSecurity http, TrustedIssuers issuers, E errors) {
+        return http
+                .oauth2ResourceServer(resource -> resource
+                        .authenticationManagerResolver(issuers.resolver())
+                        .authenticationEntryPoint(errors)
+                        .accessDeniedHandler(errors))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors));
     }
 
     /** The settings every chain shares: no session, no CSRF (bearer tokens are not sent by browsers on their own), no login forms. */

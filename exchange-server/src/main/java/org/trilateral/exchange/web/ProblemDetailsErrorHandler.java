@@ -1,6 +1,5 @@
 package org.trilateral.exchange.web;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,13 +8,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
+import org.trilateral.exchange.problem.ProblemResponses;
 import org.trilateral.taxonomy.stix.StixJson;
 import reactor.core.publisher.Mono;
 
@@ -39,20 +39,14 @@ public class ProblemDetailsErrorHandler implements WebExceptionHandler {
             return Mono.error(failure);
         }
         ProblemDetail problem = problem(exchange, failure);
-        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
-        response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
-        response.getHeaders().set("Content-Type", "application/problem+json");
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", problem.getType() == null ? "about:blank" : problem.getType().toString());
-        body.put("title", problem.getTitle());
-        body.put("status", problem.getStatus());
-        if (problem.getDetail() != null) {
-            body.put("detail", problem.getDetail());
-        }
-        body.put("instance", problem.getInstance().toString());
-        if (problem.getProperties() != null) {
-            body.putAll(problem.getProperties());
-        }
+        HttpStatus status = HttpStatus.valueOf(problem.getStatus());
+        Map<String, Object> properties = problem.getProperties() == null ? Map.of() : problem.getProperties();
+        Object field = properties.get("field");
+        Map<String, Object> body = new LinkedHashMap<>(ProblemResponses.body(status, problem.getDetail(),
+                field == null ? null : field.toString(), exchange.getRequest().getPath().value()));
+        properties.forEach(body::putIfAbsent);
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         byte[] bytes = StixJson.mapper().writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
     }
@@ -60,10 +54,6 @@ public class ProblemDetailsErrorHandler implements WebExceptionHandler {
     private static ProblemDetail problem(ServerWebExchange exchange, Throwable failure) {
         if (failure instanceof ErrorResponse error) {
             ProblemDetail body = error.getBody();
-            if (body.getTitle() == null) {
-                HttpStatus status = HttpStatus.resolve(body.getStatus());
-                body.setTitle(status == null ? "Error" : status.getReasonPhrase());
-            }
             if (body.getDetail() == null || error instanceof org.springframework.web.server.ResponseStatusException) {
                 String path = exchange.getRequest().getPath().value();
                 if (body.getStatus() == 404) {
@@ -80,7 +70,6 @@ public class ProblemDetailsErrorHandler implements WebExceptionHandler {
         log.error("Unexpected failure on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), failure);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "the exchange failed to process the request; it has been logged");
-        problem.setTitle("Internal Server Error");
         return problem;
     }
 }
