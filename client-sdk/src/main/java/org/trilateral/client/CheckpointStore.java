@@ -1,7 +1,7 @@
 package org.trilateral.client;
 
 import java.util.Optional;
-import org.trilateral.taxonomy.checkpoint.Checkpoint;
+import org.trilateral.integrity.checkpoint.Checkpoint;
 
 /**
  * Keeps the last checkpoint of the transparency log that this client verified, so that each newer checkpoint is

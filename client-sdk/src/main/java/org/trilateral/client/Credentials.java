@@ -2,7 +2,7 @@ package org.trilateral.client;
 
 import java.net.URI;
 import java.util.Objects;
-import org.trilateral.taxonomy.signature.SigningKey;
+import org.trilateral.integrity.jws.SigningKey;
 
 /**
  * How the client authenticates to the exchange: a fixed bearer token, or OAuth 2.0 client credentials

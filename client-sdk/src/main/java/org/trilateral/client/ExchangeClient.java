@@ -26,14 +26,14 @@ import org.trilateral.client.internal.ObjectPoller;
 import org.trilateral.client.internal.Publisher;
 import org.trilateral.client.internal.TokenSource;
 import org.trilateral.client.internal.Transport;
-import org.trilateral.taxonomy.checkpoint.NoteFormatException;
-import org.trilateral.taxonomy.checkpoint.NoteVerifierKey;
+import org.trilateral.integrity.checkpoint.NoteFormatException;
+import org.trilateral.integrity.checkpoint.NoteVerifierKey;
+import org.trilateral.integrity.jws.SigningKey;
 import org.trilateral.taxonomy.extension.ExchangeExtensions;
 import org.trilateral.taxonomy.signature.ObjectSignatureVerifier;
 import org.trilateral.taxonomy.signature.ObjectVerification;
 import org.trilateral.taxonomy.signature.SignatureCheck;
 import org.trilateral.taxonomy.signature.SignatureOutcome;
-import org.trilateral.taxonomy.signature.SigningKey;
 import tools.jackson.databind.JsonNode;
 
 /**

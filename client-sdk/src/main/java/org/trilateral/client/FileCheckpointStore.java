@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Objects;
 import java.util.Optional;
-import org.trilateral.taxonomy.checkpoint.Checkpoint;
+import org.trilateral.integrity.checkpoint.Checkpoint;
 
 /**
  * The last verified checkpoint as its note text (C2SP tlog-checkpoint) in one file, replaced atomically. The

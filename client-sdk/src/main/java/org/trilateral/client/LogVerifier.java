@@ -12,13 +12,13 @@ import java.util.function.Function;
 import org.trilateral.client.internal.HttpCall;
 import org.trilateral.client.internal.HttpResult;
 import org.trilateral.client.internal.Transport;
-import org.trilateral.taxonomy.checkpoint.Checkpoint;
-import org.trilateral.taxonomy.checkpoint.NoteFormatException;
-import org.trilateral.taxonomy.checkpoint.NoteVerificationException;
-import org.trilateral.taxonomy.checkpoint.NoteVerifierKey;
-import org.trilateral.taxonomy.merkle.ConsistencyProof;
-import org.trilateral.taxonomy.merkle.InclusionProof;
-import org.trilateral.taxonomy.merkle.InvalidProofException;
+import org.trilateral.integrity.checkpoint.Checkpoint;
+import org.trilateral.integrity.checkpoint.NoteFormatException;
+import org.trilateral.integrity.checkpoint.NoteVerificationException;
+import org.trilateral.integrity.checkpoint.NoteVerifierKey;
+import org.trilateral.integrity.merkle.ConsistencyProof;
+import org.trilateral.integrity.merkle.InclusionProof;
+import org.trilateral.integrity.merkle.InvalidProofException;
 import tools.jackson.databind.JsonNode;
 
 /**

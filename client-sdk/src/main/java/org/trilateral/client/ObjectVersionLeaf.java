@@ -5,9 +5,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
-import org.trilateral.taxonomy.jcs.CanonicalizationException;
-import org.trilateral.taxonomy.jcs.JsonCanonicalizer;
-import org.trilateral.taxonomy.merkle.MerkleHash;
+import org.trilateral.integrity.jcs.CanonicalizationException;
+import org.trilateral.integrity.jcs.JsonCanonicalizer;
+import org.trilateral.integrity.merkle.MerkleHash;
 import tools.jackson.databind.JsonNode;
 
 /**

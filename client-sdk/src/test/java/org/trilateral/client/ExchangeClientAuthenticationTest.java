@@ -27,12 +27,12 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.trilateral.taxonomy.checkpoint.NoteSigner;
+import org.trilateral.integrity.checkpoint.NoteSigner;
+import org.trilateral.integrity.jws.Jwk;
+import org.trilateral.integrity.jws.JwsAlgorithm;
+import org.trilateral.integrity.jws.SigningKey;
 import org.trilateral.taxonomy.extension.ExchangeExtensions;
-import org.trilateral.taxonomy.signature.Jwk;
-import org.trilateral.taxonomy.signature.JwsAlgorithm;
 import org.trilateral.taxonomy.signature.ObjectSigner;
-import org.trilateral.taxonomy.signature.SigningKey;
 import org.trilateral.taxonomy.stix.StixJson;
 import tools.jackson.databind.JsonNode;
 

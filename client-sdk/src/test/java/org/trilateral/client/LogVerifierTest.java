@@ -17,8 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.trilateral.taxonomy.checkpoint.Checkpoint;
-import org.trilateral.taxonomy.checkpoint.NoteSigner;
+import org.trilateral.integrity.checkpoint.Checkpoint;
+import org.trilateral.integrity.checkpoint.NoteSigner;
 import org.trilateral.taxonomy.marking.Tlp;
 import tools.jackson.databind.node.ObjectNode;
 

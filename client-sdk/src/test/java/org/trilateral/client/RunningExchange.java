@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.trilateral.exchange.ExchangeApplication;
+import org.trilateral.integrity.jws.Jwk;
 import org.trilateral.taxonomy.stix.StixJson;
 
 /**
@@ -58,12 +59,12 @@ public final class RunningExchange implements AutoCloseable {
      * Registers a public signing key of {@link #MEMBER_ID} through the exchange's admin API ({@code us-agency} is an
      * admin): the exchange accepts only objects signed with a registered key of their publisher.
      */
-    public void registerKey(org.trilateral.taxonomy.signature.Jwk publicKey) {
+    public void registerKey(Jwk publicKey) {
         registerKey(MEMBER_ID, publicKey);
     }
 
     /** Registers a public signing key of a demo member through the admin API. */
-    public void registerKey(String member, org.trilateral.taxonomy.signature.Jwk publicKey) {
+    public void registerKey(String member, Jwk publicKey) {
         admin("/admin/members/" + member + "/keys", "{\"jwk\":" + publicKey.toJson() + "}", 201);
     }
 

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.trilateral.client.Credentials;
 import org.trilateral.client.ExchangeClient;
-import org.trilateral.taxonomy.signature.SigningKey;
+import org.trilateral.integrity.jws.SigningKey;
 import picocli.CommandLine.Option;
 
 /** Where the exchange is and how to authenticate; every option also has an environment variable. */

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
-import org.trilateral.taxonomy.signature.SigningKey;
+import org.trilateral.integrity.jws.SigningKey;
 import org.trilateral.taxonomy.stix.StixJson;
 import tools.jackson.databind.node.ObjectNode;
 

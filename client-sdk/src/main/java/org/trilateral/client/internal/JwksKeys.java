@@ -7,8 +7,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.trilateral.taxonomy.signature.Jwk;
-import org.trilateral.taxonomy.signature.JwkFormatException;
+import org.trilateral.integrity.jws.Jwk;
+import org.trilateral.integrity.jws.JwkFormatException;
 import org.trilateral.taxonomy.signature.JwkLookup;
 import tools.jackson.databind.JsonNode;
 

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trilateral.client.RunningExchange;
-import org.trilateral.taxonomy.checkpoint.NoteSigner;
-import org.trilateral.taxonomy.signature.SigningKey;
+import org.trilateral.integrity.checkpoint.NoteSigner;
+import org.trilateral.integrity.jws.SigningKey;
 
 /** The CLI end to end against the real exchange: keys, publish, poll with a cursor, verify; and its exit codes. */
 class ExchangeCliTest {

@@ -7,8 +7,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.trilateral.exchange.member.MemberProperties;
-import org.trilateral.taxonomy.signature.Jwk;
-import org.trilateral.taxonomy.signature.JwkFormatException;
+import org.trilateral.integrity.jws.Jwk;
+import org.trilateral.integrity.jws.JwkFormatException;
 import reactor.core.publisher.Flux;
 
 /**

@@ -3,7 +3,7 @@ package org.trilateral.exchange.keys;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import org.trilateral.taxonomy.signature.Jwk;
+import org.trilateral.integrity.jws.Jwk;
 import org.trilateral.taxonomy.stix.StixTimestamp;
 
 /**

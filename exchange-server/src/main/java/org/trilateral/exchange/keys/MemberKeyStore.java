@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
-import org.trilateral.taxonomy.signature.Jwk;
+import org.trilateral.integrity.jws.Jwk;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

@@ -8,7 +8,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import org.trilateral.exchange.ledger.KeyEventEntry;
 import org.trilateral.exchange.ledger.TransparencyLog;
 import org.trilateral.exchange.problem.Problem;
-import org.trilateral.taxonomy.signature.Jwk;
+import org.trilateral.integrity.jws.Jwk;
 import reactor.core.publisher.Mono;
 
 /**

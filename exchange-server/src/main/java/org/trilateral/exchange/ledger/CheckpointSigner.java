@@ -8,9 +8,9 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.trilateral.taxonomy.checkpoint.Checkpoint;
-import org.trilateral.taxonomy.checkpoint.NoteSigner;
-import org.trilateral.taxonomy.checkpoint.NoteVerifierKey;
+import org.trilateral.integrity.checkpoint.Checkpoint;
+import org.trilateral.integrity.checkpoint.NoteSigner;
+import org.trilateral.integrity.checkpoint.NoteVerifierKey;
 import reactor.core.publisher.Mono;
 
 /**

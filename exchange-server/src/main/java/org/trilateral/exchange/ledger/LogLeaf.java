@@ -3,8 +3,8 @@ package org.trilateral.exchange.ledger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Objects;
-import org.trilateral.taxonomy.jcs.JsonCanonicalizer;
-import org.trilateral.taxonomy.merkle.MerkleHash;
+import org.trilateral.integrity.jcs.JsonCanonicalizer;
+import org.trilateral.integrity.merkle.MerkleHash;
 
 /**
  * One leaf as stored and served: its index, its RFC 8785 (JCS) text and its RFC 9162 §2.1.1 leaf hash

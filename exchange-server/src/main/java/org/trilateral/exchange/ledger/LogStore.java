@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
-import org.trilateral.taxonomy.merkle.SubtreeHash;
+import org.trilateral.integrity.merkle.SubtreeHash;
 import reactor.core.publisher.Mono;
 
 /**

@@ -5,8 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import org.trilateral.taxonomy.merkle.MerkleHash;
-import org.trilateral.taxonomy.merkle.SubtreeHashes;
+import org.trilateral.integrity.merkle.MerkleHash;
+import org.trilateral.integrity.merkle.SubtreeHashes;
 import reactor.core.publisher.Mono;
 
 /**

@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
-import org.trilateral.taxonomy.checkpoint.Checkpoint;
-import org.trilateral.taxonomy.merkle.CompactRange;
-import org.trilateral.taxonomy.merkle.ConsistencyProof;
-import org.trilateral.taxonomy.merkle.InclusionProof;
-import org.trilateral.taxonomy.merkle.MerkleProofs;
-import org.trilateral.taxonomy.merkle.SubtreeHash;
+import org.trilateral.integrity.checkpoint.Checkpoint;
+import org.trilateral.integrity.merkle.CompactRange;
+import org.trilateral.integrity.merkle.ConsistencyProof;
+import org.trilateral.integrity.merkle.InclusionProof;
+import org.trilateral.integrity.merkle.MerkleProofs;
+import org.trilateral.integrity.merkle.SubtreeHash;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 

@@ -2,7 +2,7 @@ package org.trilateral.exchange.object;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import org.trilateral.taxonomy.jcs.JsonCanonicalizer;
+import org.trilateral.integrity.jcs.JsonCanonicalizer;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -15,7 +15,7 @@ final class ContentDigest {
     private ContentDigest() {
     }
 
-    /** @throws org.trilateral.taxonomy.jcs.CanonicalizationException when the object is outside I-JSON */
+    /** @throws org.trilateral.integrity.jcs.CanonicalizationException when the object is outside I-JSON */
     static byte[] of(JsonNode object) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(JsonCanonicalizer.canonicalize(object));

@@ -21,9 +21,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.trilateral.exchange.ExchangeApplication;
+import org.trilateral.integrity.jws.SigningKey;
 import org.trilateral.taxonomy.extension.ExchangeExtensions;
 import org.trilateral.taxonomy.signature.ObjectSigner;
-import org.trilateral.taxonomy.signature.SigningKey;
 import org.trilateral.taxonomy.stix.StixJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -262,8 +262,8 @@ public final class ExchangeBenchmark {
         static void measure(HttpClient http, String base, int count, int clients, String authorization) throws Exception {
             String note = http.send(HttpRequest.newBuilder(URI.create(base + "/log/checkpoint")).header("Authorization", authorization).GET().build(),
                     HttpResponse.BodyHandlers.ofString()).body();
-            org.trilateral.taxonomy.checkpoint.Checkpoint checkpoint = org.trilateral.taxonomy.checkpoint.Checkpoint.parse(
-                    org.trilateral.taxonomy.checkpoint.SignedNote.parse(note).text());
+            org.trilateral.integrity.checkpoint.Checkpoint checkpoint = org.trilateral.integrity.checkpoint.Checkpoint.parse(
+                    org.trilateral.integrity.checkpoint.SignedNote.parse(note).text());
             long size = checkpoint.size();
             AtomicInteger next = new AtomicInteger();
             List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
@@ -300,10 +300,10 @@ public final class ExchangeBenchmark {
                     Measurement.percentile(sorted, 0.50), Measurement.percentile(sorted, 0.99));
         }
 
-        private static void verify(JsonNode proof, org.trilateral.taxonomy.checkpoint.Checkpoint checkpoint) {
+        private static void verify(JsonNode proof, org.trilateral.integrity.checkpoint.Checkpoint checkpoint) {
             List<byte[]> path = new ArrayList<>();
             proof.get("proof").forEach(h -> path.add(java.util.Base64.getDecoder().decode(h.stringValue())));
-            new org.trilateral.taxonomy.merkle.InclusionProof(proof.get("log_index").longValue(), checkpoint.size(), path)
+            new org.trilateral.integrity.merkle.InclusionProof(proof.get("log_index").longValue(), checkpoint.size(), path)
                     .verify(java.util.Base64.getDecoder().decode(proof.get("leaf_hash").stringValue()), checkpoint.rootHash());
         }
     }

@@ -12,9 +12,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.trilateral.exchange.ExchangeApplication;
-import org.trilateral.taxonomy.signature.SigningKey;
 import org.trilateral.exchange.support.TestStix;
 import org.trilateral.exchange.taxii.Taxii;
+import org.trilateral.integrity.jws.SigningKey;
 import tools.jackson.databind.node.ObjectNode;
 
 /**

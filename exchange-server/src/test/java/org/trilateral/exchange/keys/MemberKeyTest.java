@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.trilateral.taxonomy.signature.SigningKey;
+import org.trilateral.integrity.jws.SigningKey;
 
 class MemberKeyTest {
 

@@ -13,8 +13,8 @@ import org.trilateral.exchange.member.Role;
 import org.trilateral.exchange.member.Sector;
 import org.trilateral.exchange.support.ExchangeIntegrationTest;
 import org.trilateral.exchange.support.TestStix;
-import org.trilateral.taxonomy.signature.JwsAlgorithm;
-import org.trilateral.taxonomy.signature.SigningKey;
+import org.trilateral.integrity.jws.JwsAlgorithm;
+import org.trilateral.integrity.jws.SigningKey;
 import tools.jackson.databind.JsonNode;
 
 /** The keys admin API, the JWKS document and the key events it logs. */

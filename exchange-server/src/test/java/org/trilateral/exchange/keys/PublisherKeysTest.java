@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.trilateral.exchange.support.TestStix;
-import org.trilateral.taxonomy.signature.SigningKey;
+import org.trilateral.integrity.jws.SigningKey;
 
 class PublisherKeysTest {
 

@@ -9,12 +9,12 @@ import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.trilateral.exchange.support.TestStix;
-import org.trilateral.taxonomy.checkpoint.Checkpoint;
-import org.trilateral.taxonomy.checkpoint.NoteVerifierKey;
-import org.trilateral.taxonomy.jcs.JsonCanonicalizer;
-import org.trilateral.taxonomy.merkle.ConsistencyProof;
-import org.trilateral.taxonomy.merkle.InclusionProof;
-import org.trilateral.taxonomy.merkle.MerkleHash;
+import org.trilateral.integrity.checkpoint.Checkpoint;
+import org.trilateral.integrity.checkpoint.NoteVerifierKey;
+import org.trilateral.integrity.jcs.JsonCanonicalizer;
+import org.trilateral.integrity.merkle.ConsistencyProof;
+import org.trilateral.integrity.merkle.InclusionProof;
+import org.trilateral.integrity.merkle.MerkleHash;
 import tools.jackson.databind.JsonNode;
 
 /** The calls a log consumer makes, each checked with the taxonomy verifiers as a consumer would. */

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.trilateral.taxonomy.merkle.MerkleHash;
+import org.trilateral.integrity.merkle.MerkleHash;
 
 class LogLeafTest {
 

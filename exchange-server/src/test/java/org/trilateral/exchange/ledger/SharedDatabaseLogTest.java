@@ -20,7 +20,7 @@ import org.trilateral.exchange.support.ExchangeIntegrationTest;
 import org.trilateral.exchange.support.TestDatabase;
 import org.trilateral.exchange.support.TestStix;
 import org.trilateral.exchange.taxii.Taxii;
-import org.trilateral.taxonomy.checkpoint.Checkpoint;
+import org.trilateral.integrity.checkpoint.Checkpoint;
 import tools.jackson.databind.node.ObjectNode;
 
 /**

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.trilateral.exchange.support.TestStix;
+import org.trilateral.integrity.jws.SigningKey;
 import org.trilateral.taxonomy.extension.ExchangeExtensions;
 import org.trilateral.taxonomy.signature.ObjectSigner;
-import org.trilateral.taxonomy.signature.SigningKey;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 

@@ -9,11 +9,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.trilateral.taxonomy.merkle.CompactRange;
-import org.trilateral.taxonomy.merkle.InclusionProof;
-import org.trilateral.taxonomy.merkle.MerkleHash;
-import org.trilateral.taxonomy.merkle.MerkleProofs;
-import org.trilateral.taxonomy.merkle.SubtreeHash;
+import org.trilateral.integrity.merkle.CompactRange;
+import org.trilateral.integrity.merkle.InclusionProof;
+import org.trilateral.integrity.merkle.MerkleHash;
+import org.trilateral.integrity.merkle.MerkleProofs;
+import org.trilateral.integrity.merkle.SubtreeHash;
 import reactor.core.publisher.Mono;
 
 class SubtreeReadsTest {

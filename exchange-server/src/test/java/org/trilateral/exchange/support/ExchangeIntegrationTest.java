@@ -18,10 +18,10 @@ import org.trilateral.exchange.member.Nation;
 import org.trilateral.exchange.member.Role;
 import org.trilateral.exchange.member.Sector;
 import org.trilateral.exchange.taxii.Taxii;
+import org.trilateral.integrity.jws.SigningKey;
+import org.trilateral.taxonomy.stix.StixJson;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
-import org.trilateral.taxonomy.signature.SigningKey;
-import org.trilateral.taxonomy.stix.StixJson;
 
 /**
  * Base of the integration tests: the whole exchange on a random port, over real HTTP, against a fresh

@@ -1,6 +1,7 @@
 package org.trilateral.taxonomy.signature;
 
 import java.util.Optional;
+import org.trilateral.integrity.jws.Jwk;
 
 /**
  * Finds a member's public key by its kid (RFC 7638 thumbprint). Implementations should return the same

@@ -3,10 +3,12 @@ package org.trilateral.taxonomy.signature;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import org.trilateral.taxonomy.jcs.CanonicalizationException;
+import org.trilateral.integrity.jcs.CanonicalizationException;
+import org.trilateral.integrity.jws.Base64Url;
+import org.trilateral.integrity.jws.DetachedJws;
+import org.trilateral.integrity.jws.Jwk;
+import org.trilateral.integrity.jws.JwsAlgorithm;
 import org.trilateral.taxonomy.stix.StixJson;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;

@@ -1,7 +1,9 @@
 package org.trilateral.taxonomy.signature;
 
 import java.util.Objects;
-
+import org.trilateral.integrity.jws.Base64Url;
+import org.trilateral.integrity.jws.DetachedJws;
+import org.trilateral.integrity.jws.SigningKey;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -36,7 +38,7 @@ public final class ObjectSigner {
      * extension when absent. Modifies and returns the given node.
      *
      * @throws IllegalArgumentException if the existing signature extension is not shaped as the exchange defines
-     * @throws org.trilateral.taxonomy.jcs.CanonicalizationException if the object is outside I-JSON
+     * @throws org.trilateral.integrity.jcs.CanonicalizationException if the object is outside I-JSON
      */
     public ObjectNode sign(ObjectNode object) {
         ArrayNode signatures = signaturesOf(object);

@@ -1,9 +1,8 @@
 package org.trilateral.taxonomy.signature;
 
-import org.trilateral.taxonomy.jcs.JsonCanonicalizer;
+import org.trilateral.integrity.jcs.JsonCanonicalizer;
 import org.trilateral.taxonomy.stix.StixId;
 import org.trilateral.taxonomy.stix.StixJson;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 

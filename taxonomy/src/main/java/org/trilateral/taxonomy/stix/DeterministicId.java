@@ -7,7 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import org.trilateral.taxonomy.jcs.JsonCanonicalizer;
+import org.trilateral.integrity.jcs.JsonCanonicalizer;
 import tools.jackson.databind.node.ObjectNode;
 
 /**

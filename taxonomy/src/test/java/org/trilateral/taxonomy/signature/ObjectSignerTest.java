@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
-import org.trilateral.taxonomy.jcs.JsonCanonicalizer;
+import org.trilateral.integrity.jcs.JsonCanonicalizer;
+import org.trilateral.integrity.jws.Base64Url;
+import org.trilateral.integrity.jws.JwsAlgorithm;
+import org.trilateral.integrity.jws.SigningKey;
 import org.trilateral.taxonomy.stix.StixJson;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 

@@ -3,9 +3,9 @@ package org.trilateral.taxonomy.signature;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-
+import org.trilateral.integrity.jws.Jwk;
+import org.trilateral.integrity.jws.SigningKey;
 import org.trilateral.taxonomy.stix.StixJson;
-
 import tools.jackson.databind.node.ObjectNode;
 
 /** Fixtures for signature tests: an indicator as a member would publish it, and a key registry. */

@@ -1,2 +1,0 @@
-/** RFC 8785 JSON Canonicalization Scheme: the exact bytes that object signatures are computed over. */
-package org.trilateral.taxonomy.jcs;

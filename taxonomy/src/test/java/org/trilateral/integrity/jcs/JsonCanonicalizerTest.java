@@ -1,0 +1,113 @@
+package org.trilateral.integrity.jcs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.trilateral.taxonomy.PublishedTestVectors;
+import org.trilateral.taxonomy.stix.StixJson;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+class JsonCanonicalizerTest {
+
+    static Stream<String> publishedVectors() throws IOException {
+        Path input = PublishedTestVectors.folder("jcs").resolve("input");
+        try (Stream<Path> files = Files.list(input)) {
+            List<String> names = files.map(file -> file.getFileName().toString()).sorted().toList();
+            return names.stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("publishedVectors")
+    void canonicalizeWhenPublishedVectorThenExactlyTheExpectedBytes(String name) throws IOException {
+        Path folder = PublishedTestVectors.folder("jcs");
+        byte[] input = Files.readAllBytes(folder.resolve("input").resolve(name));
+        byte[] expected = Files.readAllBytes(folder.resolve("output").resolve(name));
+
+        byte[] canonical = JsonCanonicalizer.canonicalize(StixJson.mapper().readTree(input));
+
+        assertThat(new String(canonical, StandardCharsets.UTF_8))
+                .isEqualTo(new String(expected, StandardCharsets.UTF_8));
+        assertThat(canonical).isEqualTo(expected);
+    }
+
+    @Test
+    void canonicalizeWhenKeysDifferOnlyAboveBmpThenSortedByUtf16CodeUnits() {
+        // U+1F602 is the surrogate pair D83D DE02, which sorts before U+FB33 in UTF-16 though not in code points.
+        String json = "{\"\\ufb33\":1,\"\\ud83d\\ude02\":2}";
+
+        assertThat(canonical(json)).isEqualTo("{\"\uD83D\uDE02\":2,\"\uFB33\":1}");
+    }
+
+    @Test
+    void canonicalizeWhenControlCharactersThenShortEscapesOrLowercaseHex() {
+        assertThat(canonical("[\"\\b\\f\\n\\r\\t\\u0001\\u001f\\u007f/\"]"))
+                .isEqualTo("[\"\\b\\f\\n\\r\\t\\u0001\\u001f\u007f/\"]");
+    }
+
+    @Test
+    void canonicalizeWhenNumbersThenEcmaScriptForm() {
+        assertThat(canonical("[1.0, -0.0, 100, 1e21, 1e-7, 9007199254740992, 0.1]"))
+                .isEqualTo("[1,0,100,1e+21,1e-7,9007199254740992,0.1]");
+    }
+
+    @Test
+    void canonicalizeWhenNumberOverflowsDoubleThenRefusedNamingTheValue() {
+        assertThatThrownBy(() -> canonical("{\"a\":[1e400]}"))
+                .isInstanceOf(CanonicalizationException.class)
+                .hasMessageContaining("1E+400")
+                .hasMessageContaining("'/a/0'")
+                .hasMessageContaining("not a finite");
+    }
+
+    @Test
+    void canonicalizeWhenNumberUnderflowsToZeroThenRefused() {
+        assertThatThrownBy(() -> canonical("[1e-400]"))
+                .isInstanceOf(CanonicalizationException.class)
+                .hasMessageContaining("would become 0");
+    }
+
+    @Test
+    void canonicalizeWhenIntegerBeyondTwoTo53NotExactThenRefusedNamingTheValue() {
+        assertThatThrownBy(() -> canonical("{\"n\":9007199254740993}"))
+                .isInstanceOf(CanonicalizationException.class)
+                .hasMessageContaining("9007199254740993")
+                .hasMessageContaining("'/n'");
+    }
+
+    @Test
+    void canonicalizeWhenIntegerBeyondTwoTo53ExactlyRepresentableThenAcceptedInShortestForm() {
+        // 2^60 is an exact double; ECMAScript prints its shortest round-tripping digits.
+        assertThat(canonical("[1152921504606846976]")).isEqualTo("[1152921504606847000]");
+    }
+
+    @Test
+    void canonicalizeWhenUnpairedSurrogateThenRefused() {
+        ObjectNode object = JsonNodeFactory.instance.objectNode().put("s", "a\uD800b");
+
+        assertThatThrownBy(() -> JsonCanonicalizer.canonicalize(object))
+                .isInstanceOf(CanonicalizationException.class)
+                .hasMessageContaining("\\ud800")
+                .hasMessageContaining("'/s'");
+    }
+
+    @Test
+    void canonicalizeWhenNestedThenNoWhitespaceAndMembersSortedAtEveryLevel() {
+        assertThat(canonical("{ \"b\" : [ { \"z\":1, \"a\":2 } ], \"a\" : { \"y\": null, \"x\": true } }"))
+                .isEqualTo("{\"a\":{\"x\":true,\"y\":null},\"b\":[{\"a\":2,\"z\":1}]}");
+    }
+
+    private static String canonical(String json) {
+        return new String(JsonCanonicalizer.canonicalize(StixJson.mapper().readTree(json)), StandardCharsets.UTF_8);
+    }
+}
