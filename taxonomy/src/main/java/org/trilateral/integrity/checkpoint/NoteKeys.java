@@ -9,6 +9,8 @@ final class NoteKeys {
 
     /** The signature type byte of Ed25519 note keys. */
     static final byte ED25519_TYPE = 0x01;
+    /** The signature type byte of Ed25519 cosigner keys (C2SP tlog-cosignature, cosignature/v1). */
+    static final byte COSIGNATURE_V1_TYPE = 0x04;
     static final int KEY_HASH_BYTES = 4;
 
     private NoteKeys() {
@@ -31,13 +33,18 @@ final class NoteKeys {
         return name;
     }
 
-    /** The first four bytes of SHA-256(key name || 0x0A || type || public key). */
+    /** The first four bytes of SHA-256(key name || 0x0A || 0x01 || public key). */
     static byte[] keyHash(String name, byte[] publicKey) {
+        return keyHash(name, ED25519_TYPE, publicKey);
+    }
+
+    /** The first four bytes of SHA-256(key name || 0x0A || type || public key). */
+    static byte[] keyHash(String name, byte type, byte[] publicKey) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             sha256.update(name.getBytes(StandardCharsets.UTF_8));
             sha256.update((byte) '\n');
-            sha256.update(ED25519_TYPE);
+            sha256.update(type);
             sha256.update(publicKey);
             byte[] hash = new byte[KEY_HASH_BYTES];
             System.arraycopy(sha256.digest(), 0, hash, 0, KEY_HASH_BYTES);

@@ -33,7 +33,7 @@ public record NoteSignature(String keyName, long keyHash, byte[] signature) {
     }
 
     /** Parses one line, without its newline. */
-    static NoteSignature parseLine(String line) {
+    public static NoteSignature parseLine(String line) {
         if (!line.startsWith(LINE_PREFIX)) {
             throw new NoteFormatException("the signature line \"" + line + "\" does not start with \"\u2014 \"");
         }
@@ -59,7 +59,7 @@ public record NoteSignature(String keyName, long keyHash, byte[] signature) {
     }
 
     /** The line, with its trailing newline. */
-    String formatLine() {
+    public String formatLine() {
         byte[] hashAndSignature = new byte[NoteKeys.KEY_HASH_BYTES + signature.length];
         System.arraycopy(keyHashBytes(), 0, hashAndSignature, 0, NoteKeys.KEY_HASH_BYTES);
         System.arraycopy(signature, 0, hashAndSignature, NoteKeys.KEY_HASH_BYTES, signature.length);

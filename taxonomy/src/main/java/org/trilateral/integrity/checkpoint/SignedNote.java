@@ -40,6 +40,17 @@ public record SignedNote(String text, List<NoteSignature> signatures) {
         return new SignedNote(text, signatures);
     }
 
+    /** This note with more signature lines (a witness's cosignatures, say), after the ones it has. */
+    public SignedNote withSignatures(List<NoteSignature> more) {
+        List<NoteSignature> all = new ArrayList<>(signatures);
+        for (NoteSignature line : more) {
+            if (!all.contains(line)) {
+                all.add(line);
+            }
+        }
+        return new SignedNote(text, all);
+    }
+
     /** This note with one more signature line, by {@code signer}. */
     public SignedNote cosign(NoteSigner signer) {
         List<NoteSignature> more = new ArrayList<>(signatures);
