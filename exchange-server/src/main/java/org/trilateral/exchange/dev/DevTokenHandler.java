@@ -7,6 +7,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -34,10 +35,12 @@ final class DevTokenHandler {
 
     private final DevSigningKey key;
     private final MemberStore members;
+    private final Clock clock;
 
-    DevTokenHandler(DevSigningKey key, MemberStore members) {
+    DevTokenHandler(DevSigningKey key, MemberStore members, Clock clock) {
         this.key = key;
         this.members = members;
+        this.clock = clock;
     }
 
     Mono<ServerResponse> token(ServerRequest request) {
@@ -86,7 +89,7 @@ final class DevTokenHandler {
     }
 
     private String sign(String subject) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(key.issuerUri())
                 .subject(subject)

@@ -1,5 +1,6 @@
 package org.trilateral.exchange.keys;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -21,11 +22,13 @@ public class MemberKeys {
     private final MemberKeyStore store;
     private final TransparencyLog log;
     private final TransactionalOperator transaction;
+    private final Clock clock;
 
-    public MemberKeys(MemberKeyStore store, TransparencyLog log, TransactionalOperator transaction) {
+    public MemberKeys(MemberKeyStore store, TransparencyLog log, TransactionalOperator transaction, Clock clock) {
         this.store = store;
         this.log = log;
         this.transaction = transaction;
+        this.clock = clock;
     }
 
     /** The keys of the member publishing an envelope, for its signature checks (one query). */
@@ -96,7 +99,7 @@ public class MemberKeys {
                 .switchIfEmpty(Mono.error(() -> Problem.notFound("member '" + memberId + "' has no key " + kid)));
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

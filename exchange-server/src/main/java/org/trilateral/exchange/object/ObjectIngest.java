@@ -1,5 +1,6 @@
 package org.trilateral.exchange.object;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -57,11 +58,14 @@ public class ObjectIngest {
     private final ObjectVersionLog versionLog;
     private final MemberKeys keys;
     private final MemberKeyStore keyStore;
+    private final Clock clock;
     private final StixObjectValidator validator = new StixObjectValidator();
     private final ExchangeExtensionValidator extensionValidator = new ExchangeExtensionValidator();
 
     public ObjectIngest(ObjectStore store, StatusStore statuses, TransactionalOperator transaction, MemberStore members,
-                        AudiencePolicy audiences, ObjectVersionLog versionLog, MemberKeys keys, MemberKeyStore keyStore) {
+                        AudiencePolicy audiences, ObjectVersionLog versionLog, MemberKeys keys, MemberKeyStore keyStore,
+                        Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.statuses = statuses;
         this.transaction = transaction;
@@ -92,7 +96,7 @@ public class ObjectIngest {
 
     private Mono<IngestStatus> ingest(TaxiiCollection collection, List<ReceivedObject> received, Member publisher,
                                       SignatureRequirement requirement) {
-        Instant requested = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant requested = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Mono<PublisherKeys> publisherKeys = requirement == SignatureRequirement.PUBLISHED_BY_EXCHANGE
                 ? Mono.just(new PublisherKeys(publisher.id().value(), List.of()))
                 : keys.ofPublisher(publisher.id().value());

@@ -33,11 +33,12 @@ import org.trilateral.exchange.taxii.TaxiiProperties;
 class SecurityConfiguration {
 
     @Bean
-    TrustedIssuers trustedIssuers(SecurityProperties properties, MemberStore members, ObjectProvider<TrustedIssuer> local) {
+    TrustedIssuers trustedIssuers(SecurityProperties properties, MemberStore members, ObjectProvider<TrustedIssuer> local,
+                                  Clock clock) {
         WebClient web = WebClient.create();
         List<TrustedIssuer> issuers = new ArrayList<>();
         properties.issuers().forEach(issuer ->
-                issuers.add(TrustedIssuers.remote(issuer, properties, members, web, Clock.systemUTC())));
+                issuers.add(TrustedIssuers.remote(issuer, properties, members, web, clock)));
         local.orderedStream().forEach(issuers::add);
         return new TrustedIssuers(issuers);
     }
