@@ -18,7 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.trilateral.exchange.member.MemberStore;
-import org.trilateral.exchange.problem.Problem;
+import org.trilateral.exchange.error.Refusal;
 import org.trilateral.taxonomy.stix.StixJson;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -46,7 +46,7 @@ final class DevTokenHandler {
     Mono<ServerResponse> token(ServerRequest request) {
         return memberParameter(request)
                 .flatMap(id -> members.findBySubject(DemoMembers.ISSUER_NAME, id)
-                        .switchIfEmpty(Mono.error(() -> Problem.invalid("member", "no member '" + id
+                        .switchIfEmpty(Mono.error(() -> Refusal.invalid("member", "no member '" + id
                                 + "' is registered at the development issuer; demo members: "
                                 + DemoMembers.ALL.stream().map(m -> m.id().value()).toList())))
                         .publishOn(Schedulers.parallel())
@@ -71,7 +71,7 @@ final class DevTokenHandler {
                     JsonNode json = StixJson.mapper().readTree(text);
                     return json.path("member").asString("");
                 } catch (JacksonException e) {
-                    throw Problem.invalid(null, "the request body is not JSON: " + e.getOriginalMessage());
+                    throw Refusal.invalid(null, "the request body is not JSON: " + e.getOriginalMessage());
                 }
             });
         } else {
@@ -82,7 +82,7 @@ final class DevTokenHandler {
         }
         return value.defaultIfEmpty("").map(member -> {
             if (member.isBlank()) {
-                throw Problem.invalid("member", "'member' is required: the id of a demo member");
+                throw Refusal.invalid("member", "'member' is required: the id of a demo member");
             }
             return member;
         });

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.trilateral.exchange.ledger.KeyEventEntry;
 import org.trilateral.exchange.ledger.TransparencyLog;
-import org.trilateral.exchange.problem.Problem;
+import org.trilateral.exchange.error.Refusal;
 import org.trilateral.integrity.jws.Jwk;
 import reactor.core.publisher.Mono;
 
@@ -39,7 +39,7 @@ public class MemberKeys {
     /**
      * Registers a public key for a member, valid from {@code notBefore} (now when absent) until {@code notAfter}.
      *
-     * @throws Problem 409 (as the Mono's error) when its kid is already registered, to anyone, even revoked
+     * @throws Refusal conflict (as the Mono's error) when its kid is already registered, to anyone, even revoked
      */
     public Mono<MemberKey> register(String memberId, Jwk jwk, Optional<Instant> notBefore, Optional<Instant> notAfter) {
         Instant now = now();
@@ -48,7 +48,7 @@ public class MemberKeys {
                 .flatMap(added -> added
                         ? log.appendKeyEvent(new KeyEventEntry(KeyEventEntry.Event.REGISTRATION, memberId, key.kid(),
                                 Optional.of(jwk.toJson()))).thenReturn(key)
-                        : Mono.<MemberKey>error(Problem.conflict("kid " + key.kid()
+                        : Mono.<MemberKey>error(Refusal.conflict("kid " + key.kid()
                                 + " is already registered; a key id is never reused, even after revocation: generate a new key")))
                 .as(transaction::transactional);
     }
@@ -67,14 +67,14 @@ public class MemberKeys {
         return owned(memberId, kid)
                 .flatMap(key -> {
                     if (key.revoked()) {
-                        return Mono.error(Problem.conflict("key " + kid + " is revoked; its validity no longer changes"));
+                        return Mono.error(Refusal.conflict("key " + kid + " is revoked; its validity no longer changes"));
                     }
                     if (!notAfter.isAfter(key.notBefore())) {
-                        return Mono.error(Problem.invalid("not_after", "not_after must be later than the key's not_before "
+                        return Mono.error(Refusal.invalid("not_after", "not_after must be later than the key's not_before "
                                 + org.trilateral.taxonomy.stix.StixTimestamp.formatMicros(key.notBefore())));
                     }
                     return store.setNotAfter(kid, notAfter)
-                            .switchIfEmpty(Mono.error(() -> Problem.conflict("key " + kid + " was revoked meanwhile")))
+                            .switchIfEmpty(Mono.error(() -> Refusal.conflict("key " + kid + " was revoked meanwhile")))
                             .flatMap(changed -> log.appendKeyEvent(new KeyEventEntry(KeyEventEntry.Event.ROTATION, memberId,
                                     kid, Optional.of(changed.jwk().toJson()))).thenReturn(changed));
                 })
@@ -85,9 +85,9 @@ public class MemberKeys {
     public Mono<MemberKey> revoke(String memberId, String kid, String reason) {
         return owned(memberId, kid)
                 .flatMap(key -> key.revoked()
-                        ? Mono.<MemberKey>error(Problem.conflict("key " + kid + " is already revoked"))
+                        ? Mono.<MemberKey>error(Refusal.conflict("key " + kid + " is already revoked"))
                         : store.revoke(kid, now(), reason)
-                                .switchIfEmpty(Mono.error(() -> Problem.conflict("key " + kid + " is already revoked"))))
+                                .switchIfEmpty(Mono.error(() -> Refusal.conflict("key " + kid + " is already revoked"))))
                 .flatMap(revoked -> log.appendKeyEvent(new KeyEventEntry(KeyEventEntry.Event.REVOCATION, memberId, kid,
                         Optional.empty())).thenReturn(revoked))
                 .as(transaction::transactional);
@@ -96,7 +96,7 @@ public class MemberKeys {
     private Mono<MemberKey> owned(String memberId, String kid) {
         return store.find(kid)
                 .filter(key -> key.member().equals(memberId))
-                .switchIfEmpty(Mono.error(() -> Problem.notFound("member '" + memberId + "' has no key " + kid)));
+                .switchIfEmpty(Mono.error(() -> Refusal.notFound("member '" + memberId + "' has no key " + kid)));
     }
 
     private Instant now() {

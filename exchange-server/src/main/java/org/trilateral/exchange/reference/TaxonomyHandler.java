@@ -3,13 +3,11 @@ package org.trilateral.exchange.reference;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.trilateral.exchange.error.Refusal;
 import org.trilateral.exchange.taxii.TaxiiMediaTypes;
 import org.trilateral.taxonomy.ExchangeIdentity;
 import org.trilateral.taxonomy.extension.ExchangeExtensions;
@@ -79,9 +77,8 @@ public class TaxonomyHandler {
         return bundle;
     }
 
-    private static ErrorResponseException unknown(String id) {
-        return new ErrorResponseException(HttpStatus.NOT_FOUND,
-                ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no extension definition '" + id + "' in this exchange"), null);
+    private static Refusal unknown(String id) {
+        return Refusal.notFound("no extension definition '" + id + "' in this exchange");
     }
 
     private static Mono<ServerResponse> json(MediaType type, Object body) {
