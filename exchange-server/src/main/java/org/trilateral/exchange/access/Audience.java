@@ -24,7 +24,7 @@ public record Audience(Tlp tlp, List<String> recipients, Set<String> groups) {
     }
 
     /**
-     * The rule of docs/access-rules.md, the same as {@code ObjectStore}'s SQL: the publisher always reads; others
+     * The rule of docs/access-rules.md, the same as {@link AudienceCondition}'s SQL: the publisher always reads; others
      * read when (not RED, or named as recipient) and they belong to every sharing group of the object.
      */
     public boolean readableBy(Reader reader, String publisherId) {

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import org.trilateral.exchange.access.AudienceCondition;
 import org.trilateral.exchange.access.Reader;
 import org.trilateral.exchange.taxii.ObjectQuery;
 import org.trilateral.exchange.taxii.VersionFilter;
@@ -73,13 +74,9 @@ public class ObjectStore {
             binds.put("specs", query.specVersions().toArray(String[]::new));
         }
         appendVersionFilter(sql, binds, query.versions());
-        // The publisher always reads its own; others must be named recipients of RED objects and belong to every
-        // sharing group the object is narrowed to (the same rule as Audience.readableBy).
-        sql.append(" AND (publisher_id = :reader OR ((recipients IS NULL OR :readerIdentity = ANY(recipients))"
-                + " AND sharing_groups <@ CAST(:readerGroups AS text[])))");
-        binds.put("reader", reader.memberId());
-        binds.put("readerIdentity", reader.identityId());
-        binds.put("readerGroups", reader.groups().toArray(String[]::new));
+        AudienceCondition audience = AudienceCondition.readableBy(reader);
+        sql.append(" AND ").append(audience.sql());
+        binds.putAll(audience.binds());
         sql.append(" ORDER BY seq LIMIT :limit");
         binds.put("limit", query.limit() + 1);
 
