@@ -6,9 +6,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +19,6 @@ import org.trilateral.exchange.taxii.ObjectQuery;
 import org.trilateral.exchange.taxii.VersionFilter;
 import org.trilateral.taxonomy.stix.StixJson;
 import org.trilateral.taxonomy.stix.StixTimestamp;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -145,9 +142,9 @@ public class ObjectStore {
         return lock(collectionId)
                 .then(existingVersions(collectionId, ids))
                 .flatMap(existing -> {
-                    Plan plan = Plan.of(objects, existing);
+                    VersionPlan plan = VersionPlan.of(objects, existing);
                     if (plan.added().isEmpty()) {
-                        return Mono.just(plan.outcomes(List.of(), List.of()));
+                        return Mono.just(plan.outcomes(List.of()));
                     }
                     int count = plan.added().size();
                     return nextDateAdded(collectionId, count)
@@ -163,7 +160,7 @@ public class ObjectStore {
                                 return insert(collectionId, plan.added(), seqs, added)
                                         .then(severalVersions.isEmpty() ? Mono.empty()
                                                 : refreshFirstAndLast(collectionId, severalVersions))
-                                        .thenReturn(plan.outcomes(seqs, added));
+                                        .thenReturn(plan.outcomes(added));
                             });
                 });
     }
@@ -176,21 +173,21 @@ public class ObjectStore {
     }
 
     /** Every stored version (and content digest) of the given ids, by id. */
-    private Mono<Map<String, List<Plan.Existing>>> existingVersions(String collectionId, String[] ids) {
+    private Mono<Map<String, List<VersionPlan.Stored>>> existingVersions(String collectionId, String[] ids) {
         return db.sql("SELECT stix_id, version, versioned, encode(content_sha256, 'hex') AS sha, publisher_id FROM stix_object"
                         + " WHERE collection_id = :collection AND stix_id = ANY(:ids)")
                 .bind("collection", collectionId)
                 .bind("ids", ids)
-                .map((row, meta) -> new Plan.Existing(
+                .map((row, meta) -> new VersionPlan.Stored(
                         row.get("stix_id", String.class),
                         row.get("version", OffsetDateTime.class).toInstant(),
                         Boolean.TRUE.equals(row.get("versioned", Boolean.class)),
                         row.get("sha", String.class),
                         row.get("publisher_id", String.class)))
                 .all()
-                .collectMultimap(Plan.Existing::id)
+                .collectMultimap(VersionPlan.Stored::id)
                 .map(map -> {
-                    Map<String, List<Plan.Existing>> copy = new HashMap<>();
+                    Map<String, List<VersionPlan.Stored>> copy = new HashMap<>();
                     map.forEach((k, v) -> copy.put(k, List.copyOf(v)));
                     return copy;
                 });
@@ -316,82 +313,5 @@ public class ObjectStore {
             binds.put("versions", versions.timestamps().stream().map(Instant::toString).toArray(String[]::new));
         }
         sql.append(" AND (").append(String.join(" OR ", alternatives)).append(")");
-    }
-
-    /** Which objects of an envelope are new, already stored, or conflicting, decided against what is stored. */
-    record Plan(List<IncomingObject> added, List<StoreOutcome> decided) {
-
-        /** @param publisher the member that published it; null for versions stored before publishers were recorded */
-        record Existing(String id, Instant version, boolean versioned, String sha, String publisher) {
-        }
-
-        static Plan of(List<IncomingObject> objects, Map<String, List<Existing>> stored) {
-            Map<String, String> shaByVersion = new HashMap<>();
-            Map<String, Set<String>> unversionedShas = new HashMap<>();
-            Map<String, String> publisherById = new HashMap<>();
-            stored.values().forEach(list -> list.forEach(e -> {
-                if (e.publisher() != null) {
-                    publisherById.putIfAbsent(e.id(), e.publisher());
-                }
-                if (e.versioned()) {
-                    shaByVersion.put(e.id() + "|" + e.version(), e.sha());
-                } else {
-                    unversionedShas.computeIfAbsent(e.id(), k -> new HashSet<>()).add(e.sha());
-                }
-            }));
-            List<IncomingObject> added = new ArrayList<>();
-            List<StoreOutcome> decided = new ArrayList<>();
-            for (IncomingObject object : objects) {
-                String owner = publisherById.putIfAbsent(object.id(), object.publisherId());
-                if (owner != null && !owner.equals(object.publisherId())) {
-                    decided.add(new StoreOutcome(object, StoreOutcome.Kind.OTHER_PUBLISHER, object.versionText(), null));
-                    continue;
-                }
-                String sha = HEX.formatHex(object.sha256());
-                if (object.versioned()) {
-                    String key = object.id() + "|" + object.version();
-                    String storedSha = shaByVersion.get(key);
-                    if (storedSha == null) {
-                        shaByVersion.put(key, sha);
-                        added.add(object);
-                    } else {
-                        decided.add(new StoreOutcome(object, storedSha.equals(sha)
-                                ? StoreOutcome.Kind.ALREADY_STORED : StoreOutcome.Kind.CONFLICT, object.versionText(), null));
-                    }
-                } else {
-                    Set<String> shas = unversionedShas.computeIfAbsent(object.id(), k -> new LinkedHashSet<>());
-                    if (shas.add(sha)) {
-                        added.add(object);
-                    } else {
-                        decided.add(new StoreOutcome(object, StoreOutcome.Kind.ALREADY_STORED, null, null));
-                    }
-                }
-            }
-            return new Plan(List.copyOf(added), List.copyOf(decided));
-        }
-
-        /**
-         * Ids whose first and last versions may have changed: those already stored, and those added more than once
-         * by this envelope. A new id added once is its own first and last version, which is how rows are inserted.
-         */
-        List<String> idsWithSeveralVersions(Map<String, List<Existing>> stored) {
-            Map<String, Integer> counts = new HashMap<>();
-            added.forEach(o -> counts.merge(o.id(), 1, Integer::sum));
-            return counts.entrySet().stream()
-                    .filter(e -> e.getValue() > 1 || stored.containsKey(e.getKey()))
-                    .map(Map.Entry::getKey)
-                    .toList();
-        }
-
-        List<StoreOutcome> outcomes(List<Long> seqs, List<Instant> dateAdded) {
-            List<StoreOutcome> all = new ArrayList<>(decided);
-            for (int i = 0; i < added.size(); i++) {
-                IncomingObject object = added.get(i);
-                String versionText = object.versioned() ? object.versionText() : StixTimestamp.formatMicros(dateAdded.get(i));
-                all.add(new StoreOutcome(object, StoreOutcome.Kind.ADDED, versionText, dateAdded.get(i)));
-            }
-            all.sort((a, b) -> Integer.compare(a.object().index(), b.object().index()));
-            return all;
-        }
     }
 }
