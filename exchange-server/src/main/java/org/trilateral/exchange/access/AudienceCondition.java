@@ -22,7 +22,7 @@ public record AudienceCondition(String sql, Map<String, Object> binds) {
     public static AudienceCondition readableBy(Reader reader) {
         return new AudienceCondition("(publisher_id = :reader OR ((recipients IS NULL OR :readerIdentity = ANY(recipients))"
                 + " AND sharing_groups <@ CAST(:readerGroups AS text[])))",
-                Map.of("reader", reader.memberId(),
+                Map.of("reader", reader.memberId().value(),
                         "readerIdentity", reader.identityId(),
                         "readerGroups", reader.groups().stream().sorted().toArray(String[]::new)));
     }

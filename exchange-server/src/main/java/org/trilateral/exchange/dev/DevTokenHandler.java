@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.trilateral.exchange.member.Member;
 import org.trilateral.exchange.member.MemberStore;
 import org.trilateral.exchange.error.Refusal;
 import org.trilateral.taxonomy.stix.StixJson;
@@ -48,7 +49,7 @@ final class DevTokenHandler {
                 .flatMap(id -> members.findBySubject(DemoMembers.ISSUER_NAME, id)
                         .switchIfEmpty(Mono.error(() -> Refusal.invalid("member", "no member '" + id
                                 + "' is registered at the development issuer; demo members: "
-                                + DemoMembers.ALL.stream().map(m -> m.id().value()).toList())))
+                                + DemoMembers.ALL.stream().map(Member::id).toList())))
                         .publishOn(Schedulers.parallel())
                         .map(member -> sign(id)))
                 .flatMap(token -> {

@@ -31,7 +31,7 @@ class KeyAdminHandler {
 
     Mono<ServerResponse> list(ServerRequest request) {
         return PathMember.of(request, members)
-                .flatMap(member -> store.forMember(member.id().value()).map(KeyJson::render).collectList())
+                .flatMap(member -> store.forMember(member.id()).map(KeyJson::render).collectList())
                 .flatMap(list -> AdminJson.answer(HttpStatus.OK, Map.of("keys", list)));
     }
 
@@ -39,7 +39,7 @@ class KeyAdminHandler {
         return PathMember.of(request, members).zipWith(AdminJson.readObject(request))
                 .flatMap(pair -> {
                     JsonNode body = pair.getT2();
-                    return keys.register(pair.getT1().id().value(), KeyJson.jwk(body),
+                    return keys.register(pair.getT1().id(), KeyJson.jwk(body),
                             KeyJson.timestamp(body, "not_before"), KeyJson.timestamp(body, "not_after"));
                 })
                 .onErrorMap(IllegalArgumentException.class, e -> Refusal.invalid("not_after", e.getMessage()))
@@ -56,7 +56,7 @@ class KeyAdminHandler {
                                     + name + "\" cannot");
                         }
                     }
-                    return keys.endValidity(pair.getT1().id().value(), request.pathVariable("kid"),
+                    return keys.endValidity(pair.getT1().id(), request.pathVariable("kid"),
                             KeyJson.timestamp(body, "not_after").orElseThrow(() -> Refusal.invalid("not_after",
                                     "\"not_after\" is required: the end of the key's validity")));
                 })
@@ -70,7 +70,7 @@ class KeyAdminHandler {
                     if (reason == null || !reason.isString() || reason.stringValue().isBlank()) {
                         throw Refusal.invalid("reason", "\"reason\" is required: say why the key is revoked");
                     }
-                    return keys.revoke(pair.getT1().id().value(), request.pathVariable("kid"), reason.stringValue());
+                    return keys.revoke(pair.getT1().id(), request.pathVariable("kid"), reason.stringValue());
                 })
                 .flatMap(key -> AdminJson.answer(HttpStatus.OK, KeyJson.render(key)));
     }

@@ -6,6 +6,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.trilateral.exchange.member.MemberId;
 import org.trilateral.exchange.member.MemberProperties;
 import org.trilateral.integrity.jws.Jwk;
 import org.trilateral.integrity.jws.JwkFormatException;
@@ -36,7 +37,7 @@ class KeyBootstrap implements ApplicationRunner {
         Flux.fromIterable(properties.bootstrap())
                 .concatMap(member -> Flux.fromIterable(member.keys())
                         .map(text -> parse(member.id(), text))
-                        .concatMap(jwk -> keys.registerIfAbsent(member.id(), jwk)
+                        .concatMap(jwk -> keys.registerIfAbsent(new MemberId(member.id()), jwk)
                                 .doOnNext(added -> {
                                     if (added) {
                                         log.info("Registered bootstrap key {} of member '{}'", jwk.thumbprint(), member.id());

@@ -20,7 +20,7 @@ final class KeyJson {
     static ObjectNode render(MemberKey key) {
         ObjectNode json = StixJson.mapper().createObjectNode();
         json.put("kid", key.kid());
-        json.put("member", key.member());
+        json.put("member", key.member().value());
         json.put("alg", key.jwk().algorithm().headerValue());
         json.set("jwk", key.jwk().toJson());
         json.put("not_before", StixTimestamp.formatMicros(key.notBefore()));
@@ -45,7 +45,7 @@ final class KeyJson {
         ObjectNode json = key.jwk().toJson();
         json.put("alg", key.jwk().algorithm().headerValue());
         json.put("use", "sig");
-        json.put("x-member", key.member());
+        json.put("x-member", key.member().value());
         json.put("x-identity", published.identityId());
         json.put("x-not-before", StixTimestamp.formatMicros(key.notBefore()));
         if (key.notAfter() == null) {

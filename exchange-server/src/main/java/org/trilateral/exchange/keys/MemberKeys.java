@@ -9,6 +9,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import org.trilateral.exchange.ledger.KeyEventEntry;
 import org.trilateral.exchange.ledger.TransparencyLog;
 import org.trilateral.exchange.error.Refusal;
+import org.trilateral.exchange.member.MemberId;
 import org.trilateral.integrity.jws.Jwk;
 import reactor.core.publisher.Mono;
 
@@ -32,7 +33,7 @@ public class MemberKeys {
     }
 
     /** The keys of the member publishing an envelope, for its signature checks (one query). */
-    public Mono<PublisherKeys> ofPublisher(String memberId) {
+    public Mono<PublisherKeys> ofPublisher(MemberId memberId) {
         return store.forMember(memberId).collectList().map(keys -> new PublisherKeys(memberId, keys));
     }
 
@@ -41,12 +42,12 @@ public class MemberKeys {
      *
      * @throws Refusal conflict (as the Mono's error) when its kid is already registered, to anyone, even revoked
      */
-    public Mono<MemberKey> register(String memberId, Jwk jwk, Optional<Instant> notBefore, Optional<Instant> notAfter) {
+    public Mono<MemberKey> register(MemberId memberId, Jwk jwk, Optional<Instant> notBefore, Optional<Instant> notAfter) {
         Instant now = now();
         MemberKey key = new MemberKey(memberId, jwk, notBefore.orElse(now), notAfter.orElse(null), null, null, now);
         return store.insert(key)
                 .flatMap(added -> added
-                        ? log.appendKeyEvent(new KeyEventEntry(KeyEventEntry.Event.REGISTRATION, memberId, key.kid(),
+                        ? log.appendKeyEvent(new KeyEventEntry(KeyEventEntry.Event.REGISTRATION, memberId.value(), key.kid(),
                                 Optional.of(jwk.toJson()))).thenReturn(key)
                         : Mono.<MemberKey>error(Refusal.conflict("kid " + key.kid()
                                 + " is already registered; a key id is never reused, even after revocation: generate a new key")))
@@ -54,7 +55,7 @@ public class MemberKeys {
     }
 
     /** Registers the key unless its kid is registered already (bootstrap configuration); answers whether it was added. */
-    public Mono<Boolean> registerIfAbsent(String memberId, Jwk jwk) {
+    public Mono<Boolean> registerIfAbsent(MemberId memberId, Jwk jwk) {
         return store.find(jwk.thumbprint()).map(existing -> false)
                 .switchIfEmpty(Mono.defer(() -> register(memberId, jwk, Optional.empty(), Optional.empty()).thenReturn(true)));
     }
@@ -63,7 +64,7 @@ public class MemberKeys {
      * Sets when a key stops being valid: rotation registers the new key, then ends the old one's validity later, so
      * both are valid in between.
      */
-    public Mono<MemberKey> endValidity(String memberId, String kid, Instant notAfter) {
+    public Mono<MemberKey> endValidity(MemberId memberId, String kid, Instant notAfter) {
         return owned(memberId, kid)
                 .flatMap(key -> {
                     if (key.revoked()) {
@@ -75,25 +76,25 @@ public class MemberKeys {
                     }
                     return store.setNotAfter(kid, notAfter)
                             .switchIfEmpty(Mono.error(() -> Refusal.conflict("key " + kid + " was revoked meanwhile")))
-                            .flatMap(changed -> log.appendKeyEvent(new KeyEventEntry(KeyEventEntry.Event.ROTATION, memberId,
+                            .flatMap(changed -> log.appendKeyEvent(new KeyEventEntry(KeyEventEntry.Event.ROTATION, memberId.value(),
                                     kid, Optional.of(changed.jwk().toJson()))).thenReturn(changed));
                 })
                 .as(transaction::transactional);
     }
 
     /** Revokes a key now, with the reason: from then on no signature of it is accepted. */
-    public Mono<MemberKey> revoke(String memberId, String kid, String reason) {
+    public Mono<MemberKey> revoke(MemberId memberId, String kid, String reason) {
         return owned(memberId, kid)
                 .flatMap(key -> key.revoked()
                         ? Mono.<MemberKey>error(Refusal.conflict("key " + kid + " is already revoked"))
                         : store.revoke(kid, now(), reason)
                                 .switchIfEmpty(Mono.error(() -> Refusal.conflict("key " + kid + " is already revoked"))))
-                .flatMap(revoked -> log.appendKeyEvent(new KeyEventEntry(KeyEventEntry.Event.REVOCATION, memberId, kid,
+                .flatMap(revoked -> log.appendKeyEvent(new KeyEventEntry(KeyEventEntry.Event.REVOCATION, memberId.value(), kid,
                         Optional.empty())).thenReturn(revoked))
                 .as(transaction::transactional);
     }
 
-    private Mono<MemberKey> owned(String memberId, String kid) {
+    private Mono<MemberKey> owned(MemberId memberId, String kid) {
         return store.find(kid)
                 .filter(key -> key.member().equals(memberId))
                 .switchIfEmpty(Mono.error(() -> Refusal.notFound("member '" + memberId + "' has no key " + kid)));

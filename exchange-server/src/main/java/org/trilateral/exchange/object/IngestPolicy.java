@@ -18,6 +18,7 @@ import org.trilateral.exchange.access.SharingGroup;
 import org.trilateral.exchange.keys.PublisherKeys;
 import org.trilateral.exchange.ledger.SignatureReference;
 import org.trilateral.exchange.member.Member;
+import org.trilateral.exchange.member.MemberId;
 import org.trilateral.integrity.jcs.CanonicalizationException;
 import org.trilateral.taxonomy.extension.ExchangeExtensionValidator;
 import org.trilateral.taxonomy.extension.ExchangeExtensions;
@@ -77,7 +78,7 @@ class IngestPolicy {
      * @param kidOwners       of the {@link Lookups#foreignKids()}, the member each registered one belongs to
      */
     record Inputs(Member publisher, SignatureRequirement requirement, PublisherKeys keys, Set<String> knownIdentities,
-                  Map<String, String> kidOwners) {
+                  Map<String, MemberId> kidOwners) {
 
         Inputs {
             knownIdentities = Set.copyOf(knownIdentities);
@@ -168,7 +169,7 @@ class IngestPolicy {
         String version = versionOf(tree);
         return new Verdict(new IncomingObject(object.index(), tree.get("id").stringValue(), tree.get("type").stringValue(),
                 tree.path("spec_version").asString("2.1"), version == null ? null : StixTimestamp.parse(version), version,
-                digest, object.json(), inputs.publisher().id().value(), audience), signature, null);
+                digest, object.json(), inputs.publisher().id(), audience), signature, null);
     }
 
     /** An object accepted with the signature its leaf names, or refused with the reason. */

@@ -64,7 +64,7 @@ class IngestWriter {
         List<StatusDetail> successes = entries.stream().filter(Entry::success).map(Entry::detail).toList();
         List<StatusDetail> failures = entries.stream().filter(e -> !e.success()).map(Entry::detail).toList();
         return new IngestStatus(UUID.randomUUID(), collection.id(), decision.decidedAt(), successes, failures, List.of(),
-                publisher.id().value());
+                publisher.id());
     }
 
     private record Entry(int index, boolean success, StatusDetail detail) {

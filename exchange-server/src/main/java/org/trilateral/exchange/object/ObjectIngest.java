@@ -60,8 +60,8 @@ public class ObjectIngest {
     private Mono<IngestStatus> ingest(TaxiiCollection collection, List<ReceivedObject> received, Member publisher,
                                       SignatureRequirement requirement) {
         Mono<PublisherKeys> publisherKeys = requirement == SignatureRequirement.PUBLISHED_BY_EXCHANGE
-                ? Mono.just(new PublisherKeys(publisher.id().value(), List.of()))
-                : keys.ofPublisher(publisher.id().value());
+                ? Mono.just(new PublisherKeys(publisher.id(), List.of()))
+                : keys.ofPublisher(publisher.id());
         return publisherKeys
                 // Signature checks and canonicalisation are CPU work: off the event loop, on the bounded scheduler.
                 .publishOn(Schedulers.parallel())

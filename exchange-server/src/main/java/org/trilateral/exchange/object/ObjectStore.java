@@ -15,6 +15,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.trilateral.exchange.access.AudienceCondition;
 import org.trilateral.exchange.access.Reader;
+import org.trilateral.exchange.member.MemberId;
 import org.trilateral.exchange.taxii.ObjectQuery;
 import org.trilateral.exchange.taxii.VersionFilter;
 import org.trilateral.taxonomy.stix.StixJson;
@@ -183,7 +184,7 @@ public class ObjectStore {
                         row.get("version", OffsetDateTime.class).toInstant(),
                         Boolean.TRUE.equals(row.get("versioned", Boolean.class)),
                         row.get("sha", String.class),
-                        row.get("publisher_id", String.class)))
+                        publisher(row.get("publisher_id", String.class))))
                 .all()
                 .collectMultimap(VersionPlan.Stored::id)
                 .map(map -> {
@@ -191,6 +192,10 @@ public class ObjectStore {
                     map.forEach((k, v) -> copy.put(k, List.copyOf(v)));
                     return copy;
                 });
+    }
+
+    private static MemberId publisher(String stored) {
+        return stored == null ? null : new MemberId(stored);
     }
 
     /**
@@ -248,7 +253,7 @@ public class ObjectStore {
             versioned[i] = object.versioned();
             sha[i] = HEX.formatHex(object.sha256());
             body[i] = object.body();
-            publisher[i] = object.publisherId();
+            publisher[i] = object.publisherId().value();
             tlp[i] = object.audience().tlp().tlp20Value();
             recipients[i] = object.audience().recipients() == null ? null
                     : StixJson.mapper().writeValueAsString(object.audience().recipients());

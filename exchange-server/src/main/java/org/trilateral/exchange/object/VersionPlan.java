@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.trilateral.exchange.member.MemberId;
 import org.trilateral.taxonomy.stix.StixTimestamp;
 
 /**
@@ -35,14 +36,14 @@ record VersionPlan(List<IncomingObject> added, List<StoreOutcome> decided) {
      * @param sha       lower-case hex SHA-256 of its canonical form
      * @param publisher the member that published it; null for versions stored before publishers were recorded
      */
-    record Stored(String id, Instant version, boolean versioned, String sha, String publisher) {
+    record Stored(String id, Instant version, boolean versioned, String sha, MemberId publisher) {
     }
 
     /** The plan for {@code objects} given every stored version of the ids they name, by id. */
     static VersionPlan of(List<IncomingObject> objects, Map<String, List<Stored>> stored) {
         Map<String, String> shaByVersion = new HashMap<>();
         Map<String, Set<String>> unversionedShas = new HashMap<>();
-        Map<String, String> publisherById = new HashMap<>();
+        Map<String, MemberId> publisherById = new HashMap<>();
         stored.values().forEach(list -> list.forEach(e -> {
             if (e.publisher() != null) {
                 publisherById.putIfAbsent(e.id(), e.publisher());
@@ -56,7 +57,7 @@ record VersionPlan(List<IncomingObject> added, List<StoreOutcome> decided) {
         List<IncomingObject> added = new ArrayList<>();
         List<StoreOutcome> decided = new ArrayList<>();
         for (IncomingObject object : objects) {
-            String owner = publisherById.putIfAbsent(object.id(), object.publisherId());
+            MemberId owner = publisherById.putIfAbsent(object.id(), object.publisherId());
             if (owner != null && !owner.equals(object.publisherId())) {
                 decided.add(new StoreOutcome(object, StoreOutcome.Kind.OTHER_PUBLISHER, object.versionText(), null));
                 continue;

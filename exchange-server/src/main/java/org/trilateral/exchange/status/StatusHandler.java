@@ -33,7 +33,7 @@ class StatusHandler {
         }
         // A status is the poster's own: to anyone else (but admins) it does not exist.
         return store.find(id)
-                .filter(status -> member.id().value().equals(status.postedBy()) || member.has(Role.ADMIN))
+                .filter(status -> member.id().equals(status.postedBy()) || member.has(Role.ADMIN))
                 .switchIfEmpty(Mono.error(() -> TaxiiException.notFound("no status '" + text + "'")))
                 .flatMap(status -> TaxiiResponses.resource(HttpStatus.OK, StatusResource.of(status)));
     }

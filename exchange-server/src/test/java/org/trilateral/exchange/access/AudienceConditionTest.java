@@ -56,7 +56,7 @@ class AudienceConditionTest {
             DatabaseClient.GenericExecuteSpec insert = db.sql("INSERT INTO audience_probe VALUES (:row, :publisher,"
                             + " :recipients, CAST(:groups AS text[]))")
                     .bind("row", row.name())
-                    .bind("publisher", publisher().memberId())
+                    .bind("publisher", publisher().memberId().value())
                     .bind("groups", audience.groups().toArray(String[]::new));
             insert = audience.recipients() == null ? insert.bindNull("recipients", String[].class)
                     : insert.bind("recipients", audience.recipients().toArray(String[]::new));

@@ -31,7 +31,8 @@ import tools.jackson.databind.node.ObjectNode;
 class IngestPolicyTest {
 
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00.123456789Z");
-    private static final Member PUBLISHER = new Member(new MemberId("jp-agency"), "JP agency", Nation.JP,
+    private static final MemberId JP = new MemberId("jp-agency");
+    private static final Member PUBLISHER = new Member(JP, "JP agency", Nation.JP,
             Sector.GOVERNMENT, TestStix.MEMBER_IDENTITY, Set.of(Role.PUBLISHER), MemberStatus.ACTIVE, List.of(), null, null);
     private static final String KNOWN_RECIPIENT = "identity--3bf78504-2b5b-4638-99fe-c8b63f51d960";
 
@@ -43,11 +44,11 @@ class IngestPolicyTest {
     }
 
     private static MemberKey key(SigningKey key, Instant notBefore, Instant notAfter) {
-        return new MemberKey("jp-agency", key.publicKey(), notBefore, notAfter, null, null, notBefore);
+        return new MemberKey(JP, key.publicKey(), notBefore, notAfter, null, null, notBefore);
     }
 
-    private static Inputs inputs(SignatureRequirement requirement, List<MemberKey> keys, Map<String, String> owners) {
-        return new Inputs(PUBLISHER, requirement, new PublisherKeys("jp-agency", keys), Set.of(KNOWN_RECIPIENT), owners);
+    private static Inputs inputs(SignatureRequirement requirement, List<MemberKey> keys, Map<String, MemberId> owners) {
+        return new Inputs(PUBLISHER, requirement, new PublisherKeys(JP, keys), Set.of(KNOWN_RECIPIENT), owners);
     }
 
     private static List<ReceivedObject> received(ObjectNode... objects) {
@@ -72,7 +73,7 @@ class IngestPolicyTest {
                 inputs(SignatureRequirement.VERIFIED, keys, Map.of()));
 
         assertThat(decision.refused()).isEmpty();
-        assertThat(decision.accepted()).singleElement().satisfies(o -> assertThat(o.publisherId()).isEqualTo("jp-agency"));
+        assertThat(decision.accepted()).singleElement().satisfies(o -> assertThat(o.publisherId()).isEqualTo(JP));
         assertThat(decision.signatures().get(0).kid()).hasValue(current.kid());
         assertThat(decision.decidedAt()).isEqualTo(Instant.parse("2026-06-01T12:00:00.123456Z"));
     }
@@ -119,11 +120,11 @@ class IngestPolicyTest {
         List<ReceivedObject> received = received(TestStix.sign(TestStix.indicator(), foreign));
         IngestPolicy policy = policyAt(NOW);
 
-        IngestPolicy.Lookups lookups = policy.lookups(received, SignatureRequirement.VERIFIED, new PublisherKeys("jp-agency", keys));
+        IngestPolicy.Lookups lookups = policy.lookups(received, SignatureRequirement.VERIFIED, new PublisherKeys(JP, keys));
         assertThat(lookups.foreignKids()).containsExactly(foreign.kid());
 
         assertThat(onlyRefusal(policy.decide(received, inputs(SignatureRequirement.VERIFIED, keys,
-                Map.of(foreign.kid(), "us-agency")))))
+                Map.of(foreign.kid(), new MemberId("us-agency"))))))
                 .contains("a key of member 'us-agency'").contains("not of the publishing member 'jp-agency'");
         assertThat(onlyRefusal(policy.decide(received, inputs(SignatureRequirement.VERIFIED, keys, Map.of()))))
                 .contains("unknown kid " + foreign.kid()).contains("no member registered it");
@@ -138,7 +139,7 @@ class IngestPolicyTest {
         List<ReceivedObject> received = received(TestStix.sign(toStranger, current), TestStix.sign(toMember, current));
         IngestPolicy policy = policyAt(NOW);
 
-        assertThat(policy.lookups(received, SignatureRequirement.VERIFIED, new PublisherKeys("jp-agency", keys)).recipients())
+        assertThat(policy.lookups(received, SignatureRequirement.VERIFIED, new PublisherKeys(JP, keys)).recipients())
                 .containsExactlyInAnyOrder(stranger, KNOWN_RECIPIENT);
         IngestDecision decision = policy.decide(received, inputs(SignatureRequirement.VERIFIED, keys, Map.of()));
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.trilateral.exchange.access.Audience;
+import org.trilateral.exchange.member.MemberId;
 import org.trilateral.taxonomy.marking.Tlp;
 
 /** Unit tests of version and conflict planning, without a database. */
@@ -26,16 +27,17 @@ class VersionPlanTest {
 
     private static IncomingObject object(int index, String id, Instant version, int content, String publisher) {
         return new IncomingObject(index, id, "indicator", "2.1", version, version == null ? null : version.toString(),
-                sha(content), "{}", publisher, AMBER);
+                sha(content), "{}", new MemberId(publisher), AMBER);
     }
 
     private static VersionPlan.Stored stored(String id, Instant version, boolean versioned, int content, String publisher) {
-        return new VersionPlan.Stored(id, version, versioned, HexFormat.of().formatHex(sha(content)), publisher);
+        return new VersionPlan.Stored(id, version, versioned, HexFormat.of().formatHex(sha(content)),
+                publisher == null ? null : new MemberId(publisher));
     }
 
     @Test
     void ofWhenNothingStoredThenEveryDistinctVersionIsAdded() {
-        VersionPlan plan = VersionPlan.of(List.of(object(0, "indicator--a", V1, 1, "jp"), object(1, "indicator--a", V2, 2, "jp")),
+        VersionPlan plan = VersionPlan.of(List.of(object(0, "indicator--a", V1, 1, "jp-agency"), object(1, "indicator--a", V2, 2, "jp-agency")),
                 Map.of());
 
         assertThat(plan.added()).extracting(IncomingObject::index).containsExactly(0, 1);
@@ -45,9 +47,9 @@ class VersionPlanTest {
 
     @Test
     void ofWhenSameVersionSameContentStoredThenAlreadyStoredAndOtherContentConflicts() {
-        Map<String, List<VersionPlan.Stored>> stored = Map.of("indicator--a", List.of(stored("indicator--a", V1, true, 1, "jp")));
+        Map<String, List<VersionPlan.Stored>> stored = Map.of("indicator--a", List.of(stored("indicator--a", V1, true, 1, "jp-agency")));
 
-        VersionPlan plan = VersionPlan.of(List.of(object(0, "indicator--a", V1, 1, "jp"), object(1, "indicator--a", V1, 9, "jp")),
+        VersionPlan plan = VersionPlan.of(List.of(object(0, "indicator--a", V1, 1, "jp-agency"), object(1, "indicator--a", V1, 9, "jp-agency")),
                 stored);
 
         assertThat(plan.added()).isEmpty();
@@ -57,7 +59,7 @@ class VersionPlanTest {
 
     @Test
     void ofWhenTwoVersionsOfOneIdInOneEnvelopeWithSameVersionThenSecondConflictsWithFirst() {
-        VersionPlan plan = VersionPlan.of(List.of(object(0, "indicator--a", V1, 1, "jp"), object(1, "indicator--a", V1, 2, "jp")),
+        VersionPlan plan = VersionPlan.of(List.of(object(0, "indicator--a", V1, 1, "jp-agency"), object(1, "indicator--a", V1, 2, "jp-agency")),
                 Map.of());
 
         assertThat(plan.added()).extracting(IncomingObject::index).containsExactly(0);
@@ -66,9 +68,9 @@ class VersionPlanTest {
 
     @Test
     void ofWhenAnotherMemberPublishedTheIdThenOtherPublisher() {
-        Map<String, List<VersionPlan.Stored>> stored = Map.of("indicator--a", List.of(stored("indicator--a", V1, true, 1, "us")));
+        Map<String, List<VersionPlan.Stored>> stored = Map.of("indicator--a", List.of(stored("indicator--a", V1, true, 1, "us-agency")));
 
-        VersionPlan plan = VersionPlan.of(List.of(object(0, "indicator--a", V2, 2, "jp")), stored);
+        VersionPlan plan = VersionPlan.of(List.of(object(0, "indicator--a", V2, 2, "jp-agency")), stored);
 
         assertThat(plan.added()).isEmpty();
         assertThat(plan.decided()).singleElement().extracting(StoreOutcome::kind).isEqualTo(StoreOutcome.Kind.OTHER_PUBLISHER);
@@ -78,7 +80,7 @@ class VersionPlanTest {
     void ofWhenStoredBeforePublishersWereRecordedThenAnyMemberMayVersionIt() {
         Map<String, List<VersionPlan.Stored>> stored = Map.of("indicator--a", List.of(stored("indicator--a", V1, true, 1, null)));
 
-        VersionPlan plan = VersionPlan.of(List.of(object(0, "indicator--a", V2, 2, "jp")), stored);
+        VersionPlan plan = VersionPlan.of(List.of(object(0, "indicator--a", V2, 2, "jp-agency")), stored);
 
         assertThat(plan.added()).hasSize(1);
         assertThat(plan.idsWithSeveralVersions(stored)).containsExactly("indicator--a");
@@ -86,9 +88,9 @@ class VersionPlanTest {
 
     @Test
     void ofWhenUnversionedThenToldApartByContent() {
-        Map<String, List<VersionPlan.Stored>> stored = Map.of("ipv4-addr--a", List.of(stored("ipv4-addr--a", V1, false, 1, "jp")));
+        Map<String, List<VersionPlan.Stored>> stored = Map.of("ipv4-addr--a", List.of(stored("ipv4-addr--a", V1, false, 1, "jp-agency")));
 
-        VersionPlan plan = VersionPlan.of(List.of(object(0, "ipv4-addr--a", null, 1, "jp"), object(1, "ipv4-addr--a", null, 2, "jp")),
+        VersionPlan plan = VersionPlan.of(List.of(object(0, "ipv4-addr--a", null, 1, "jp-agency"), object(1, "ipv4-addr--a", null, 2, "jp-agency")),
                 stored);
 
         assertThat(plan.added()).extracting(IncomingObject::index).containsExactly(1);
@@ -97,8 +99,8 @@ class VersionPlanTest {
 
     @Test
     void outcomesWhenAddedThenInEnvelopeOrderAndUnversionedKnownByDateAdded() {
-        Map<String, List<VersionPlan.Stored>> stored = Map.of("indicator--a", List.of(stored("indicator--a", V1, true, 1, "jp")));
-        VersionPlan plan = VersionPlan.of(List.of(object(0, "ipv4-addr--b", null, 3, "jp"), object(1, "indicator--a", V1, 1, "jp")),
+        Map<String, List<VersionPlan.Stored>> stored = Map.of("indicator--a", List.of(stored("indicator--a", V1, true, 1, "jp-agency")));
+        VersionPlan plan = VersionPlan.of(List.of(object(0, "ipv4-addr--b", null, 3, "jp-agency"), object(1, "indicator--a", V1, 1, "jp-agency")),
                 stored);
         Instant added = Instant.parse("2026-06-01T00:00:00.000001Z");
 
