@@ -14,7 +14,7 @@ import org.trilateral.exchange.member.Sector;
  * The six demo members of the development identity provider, with fixed identity ids so that examples can name them.
  * Each is identified at the {@code dev} issuer by its own id.
  */
-public final class DemoMembers {
+final class DemoMembers {
 
     /** The development issuer's name in the registry. */
     public static final String ISSUER_NAME = "dev";

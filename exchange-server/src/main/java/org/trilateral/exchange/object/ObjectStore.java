@@ -29,7 +29,7 @@ import reactor.core.publisher.Mono;
  * publish (a row can never become visible behind a position a reader has already passed).
  */
 @Repository
-public class ObjectStore {
+class ObjectStore {
 
     private static final int LOCK_NAMESPACE = 7311;
     private static final HexFormat HEX = HexFormat.of();
@@ -38,7 +38,7 @@ public class ObjectStore {
 
     private final TransactionalOperator transaction;
 
-    public ObjectStore(DatabaseClient db, TransactionalOperator transaction) {
+    ObjectStore(DatabaseClient db, TransactionalOperator transaction) {
         this.db = db;
         this.transaction = transaction;
     }
@@ -48,7 +48,7 @@ public class ObjectStore {
      * bodies are read only when {@code withBody}. The audience is a condition of the query itself, so a page holds
      * up to {@code limit} readable objects and keyset paging over {@code seq} is unchanged.
      */
-    public Mono<ObjectPage> find(String collectionId, ObjectQuery query, boolean withBody, Reader reader) {
+    Mono<ObjectPage> find(String collectionId, ObjectQuery query, boolean withBody, Reader reader) {
         StringBuilder sql = new StringBuilder("SELECT seq, stix_id, spec_version, version_text, date_added")
                 .append(withBody ? ", body" : "")
                 .append(" FROM stix_object WHERE collection_id = :collection AND seq > :after");
@@ -108,7 +108,7 @@ public class ObjectStore {
      * Deletes the versions of one object that match the filters; answers the deleted versions (their
      * {@code version_text}), for the transparency log's tombstones. Must run in a transaction.
      */
-    public Mono<List<String>> delete(String collectionId, String id, VersionFilter versions, Set<String> specVersions) {
+    Mono<List<String>> delete(String collectionId, String id, VersionFilter versions, Set<String> specVersions) {
         StringBuilder sql = new StringBuilder("DELETE FROM stix_object WHERE collection_id = :collection AND stix_id = :id");
         Map<String, Object> binds = new HashMap<>();
         binds.put("collection", collectionId);
