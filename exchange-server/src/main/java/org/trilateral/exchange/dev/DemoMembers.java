@@ -8,7 +8,7 @@ import org.trilateral.exchange.member.MemberStatus;
 import org.trilateral.exchange.member.MemberSubject;
 import org.trilateral.exchange.member.Nation;
 import org.trilateral.exchange.member.Role;
-import org.trilateral.exchange.member.Sector;
+import org.trilateral.taxonomy.vocabulary.Sector;
 
 /**
  * The six demo members of the development identity provider, with fixed identity ids so that examples can name them.

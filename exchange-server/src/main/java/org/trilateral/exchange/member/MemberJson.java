@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.trilateral.exchange.error.Refusal;
 import org.trilateral.taxonomy.stix.StixTimestamp;
+import org.trilateral.taxonomy.vocabulary.Sector;
 import tools.jackson.databind.JsonNode;
 
 /**

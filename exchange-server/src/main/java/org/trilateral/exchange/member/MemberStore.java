@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import org.trilateral.taxonomy.vocabulary.Sector;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

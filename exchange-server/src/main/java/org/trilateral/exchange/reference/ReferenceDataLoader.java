@@ -14,7 +14,7 @@ import org.trilateral.exchange.member.Member;
 import org.trilateral.exchange.member.MemberId;
 import org.trilateral.exchange.member.MemberStatus;
 import org.trilateral.exchange.member.Nation;
-import org.trilateral.exchange.member.Sector;
+import org.trilateral.taxonomy.vocabulary.Sector;
 import org.trilateral.exchange.object.ObjectIngest;
 import org.trilateral.exchange.status.IngestStatus;
 import org.trilateral.taxonomy.ExchangeIdentity;

@@ -19,7 +19,7 @@ import org.trilateral.exchange.member.MemberId;
 import org.trilateral.exchange.member.MemberStatus;
 import org.trilateral.exchange.member.Nation;
 import org.trilateral.exchange.member.Role;
-import org.trilateral.exchange.member.Sector;
+import org.trilateral.taxonomy.vocabulary.Sector;
 import org.trilateral.exchange.object.IngestPolicy.Inputs;
 import org.trilateral.exchange.object.IngestPolicy.SignatureRequirement;
 import org.trilateral.exchange.support.TestStix;
