@@ -3,6 +3,7 @@ package org.trilateral.exchange.access;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.trilateral.exchange.member.MemberId;
 import org.trilateral.taxonomy.marking.Tlp;
 
 /**
@@ -24,10 +25,10 @@ public record Audience(Tlp tlp, List<String> recipients, Set<String> groups) {
     }
 
     /**
-     * The rule of docs/access-rules.md, the same as {@code ObjectStore}'s SQL: the publisher always reads; others
+     * The rule of docs/access-rules.md, the same as {@link AudienceCondition}'s SQL: the publisher always reads; others
      * read when (not RED, or named as recipient) and they belong to every sharing group of the object.
      */
-    public boolean readableBy(Reader reader, String publisherId) {
+    public boolean readableBy(Reader reader, MemberId publisherId) {
         if (reader.memberId().equals(publisherId)) {
             return true;
         }

@@ -76,6 +76,23 @@ public final class AudiencePolicy {
         return new Audience(effective, recipients, groups);
     }
 
+    /**
+     * The identity ids {@code object} names as TLP:RED recipients, read leniently ({@link #audienceOf} judges them):
+     * what ingest looks up in the registry before it decides.
+     */
+    public static Set<String> namedRecipients(JsonNode object) {
+        Set<String> named = new LinkedHashSet<>();
+        JsonNode list = object.path("extensions").path(DISTRIBUTION_EXTENSION_ID).path("recipients");
+        if (list.isArray()) {
+            for (JsonNode id : list) {
+                if (id.isString()) {
+                    named.add(id.stringValue());
+                }
+            }
+        }
+        return named;
+    }
+
     private static void collect(JsonNode refs, Set<String> into) {
         if (refs != null && refs.isArray()) {
             for (JsonNode ref : refs) {

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.trilateral.exchange.member.Member;
 import org.trilateral.exchange.member.Nation;
-import org.trilateral.exchange.member.Sector;
+import org.trilateral.taxonomy.vocabulary.Sector;
 import org.trilateral.taxonomy.ExchangeIdentity;
 import org.trilateral.taxonomy.stix.StixJson;
 import tools.jackson.databind.node.ObjectNode;

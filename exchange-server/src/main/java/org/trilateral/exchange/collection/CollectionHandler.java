@@ -7,36 +7,28 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.trilateral.exchange.member.Member;
-import org.trilateral.exchange.security.CurrentMember;
-import org.trilateral.exchange.taxii.TaxiiException;
 import org.trilateral.exchange.taxii.TaxiiResponses;
 import reactor.core.publisher.Mono;
 
 /** Answers {@code GET /{api-root}/collections/} (§5.1) and {@code GET …/collections/{id}/} (§5.2). */
 @Component
-public class CollectionHandler {
+class CollectionHandler {
 
     private final CollectionRegistry registry;
 
-    public CollectionHandler(CollectionRegistry registry) {
+    CollectionHandler(CollectionRegistry registry) {
         this.registry = registry;
     }
 
-    public Mono<ServerResponse> list(ServerRequest request) {
-        return CurrentMember.of(request).flatMap(member -> TaxiiResponses.resource(HttpStatus.OK,
-                Map.of("collections", registry.all().stream().map(c -> resource(c, member)).toList())));
+    Mono<ServerResponse> list(ServerRequest request) {
+        Member member = TaxiiRequest.of(request).member();
+        return TaxiiResponses.resource(HttpStatus.OK,
+                Map.of("collections", registry.all().stream().map(c -> resource(c, member)).toList()));
     }
 
-    public Mono<ServerResponse> one(ServerRequest request) {
-        TaxiiCollection collection = require(registry, request);
-        return CurrentMember.of(request).flatMap(member -> TaxiiResponses.resource(HttpStatus.OK, resource(collection, member)));
-    }
-
-    /** The collection named by the {@code collectionId} path variable, or a TAXII 404. */
-    public static TaxiiCollection require(CollectionRegistry registry, ServerRequest request) {
-        String key = request.pathVariable("collectionId");
-        return registry.find(key)
-                .orElseThrow(() -> TaxiiException.notFound("no collection '" + key + "' in this API root"));
+    Mono<ServerResponse> one(ServerRequest request) {
+        TaxiiRequest taxii = TaxiiRequest.of(request);
+        return TaxiiResponses.resource(HttpStatus.OK, resource(taxii.collection(), taxii.member()));
     }
 
     /** §5.2: can_read and can_write answer for the calling member. */

@@ -8,13 +8,13 @@ import org.trilateral.exchange.member.MemberStatus;
 import org.trilateral.exchange.member.MemberSubject;
 import org.trilateral.exchange.member.Nation;
 import org.trilateral.exchange.member.Role;
-import org.trilateral.exchange.member.Sector;
+import org.trilateral.taxonomy.vocabulary.Sector;
 
 /**
  * The six demo members of the development identity provider, with fixed identity ids so that examples can name them.
  * Each is identified at the {@code dev} issuer by its own id.
  */
-public final class DemoMembers {
+final class DemoMembers {
 
     /** The development issuer's name in the registry. */
     public static final String ISSUER_NAME = "dev";

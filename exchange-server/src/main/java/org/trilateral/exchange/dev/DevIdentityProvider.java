@@ -7,6 +7,7 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,10 +58,10 @@ class DevIdentityProvider {
     }
 
     @Bean
-    TrustedIssuer devIssuer(DevSigningKey key, SecurityProperties settings, MemberStore members) {
+    TrustedIssuer devIssuer(DevSigningKey key, SecurityProperties settings, MemberStore members, Clock clock) {
         SecurityProperties.Issuer issuer = new SecurityProperties.Issuer(DemoMembers.ISSUER_NAME, ISSUER_URI, null,
                 AUDIENCE, "sub", null, null);
-        return TrustedIssuers.local(issuer, settings, members, List.of(key.key().toPublicJWK()));
+        return TrustedIssuers.local(issuer, settings, members, List.of(key.key().toPublicJWK()), clock);
     }
 
     @Bean
@@ -76,8 +77,8 @@ class DevIdentityProvider {
     }
 
     @Bean
-    DevTokenHandler devTokenHandler(DevSigningKey key, MemberStore members) {
-        return new DevTokenHandler(key, members);
+    DevTokenHandler devTokenHandler(DevSigningKey key, MemberStore members, Clock clock) {
+        return new DevTokenHandler(key, members, clock);
     }
 
     /** The token endpoint needs no token; it sits before the final deny-all chain. */

@@ -7,6 +7,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -16,8 +17,9 @@ import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.trilateral.exchange.member.Member;
 import org.trilateral.exchange.member.MemberStore;
-import org.trilateral.exchange.problem.Problem;
+import org.trilateral.exchange.error.Refusal;
 import org.trilateral.taxonomy.stix.StixJson;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -34,18 +36,20 @@ final class DevTokenHandler {
 
     private final DevSigningKey key;
     private final MemberStore members;
+    private final Clock clock;
 
-    DevTokenHandler(DevSigningKey key, MemberStore members) {
+    DevTokenHandler(DevSigningKey key, MemberStore members, Clock clock) {
         this.key = key;
         this.members = members;
+        this.clock = clock;
     }
 
     Mono<ServerResponse> token(ServerRequest request) {
         return memberParameter(request)
                 .flatMap(id -> members.findBySubject(DemoMembers.ISSUER_NAME, id)
-                        .switchIfEmpty(Mono.error(() -> Problem.invalid("member", "no member '" + id
+                        .switchIfEmpty(Mono.error(() -> Refusal.invalid("member", "no member '" + id
                                 + "' is registered at the development issuer; demo members: "
-                                + DemoMembers.ALL.stream().map(m -> m.id().value()).toList())))
+                                + DemoMembers.ALL.stream().map(Member::id).toList())))
                         .publishOn(Schedulers.parallel())
                         .map(member -> sign(id)))
                 .flatMap(token -> {
@@ -68,7 +72,7 @@ final class DevTokenHandler {
                     JsonNode json = StixJson.mapper().readTree(text);
                     return json.path("member").asString("");
                 } catch (JacksonException e) {
-                    throw Problem.invalid(null, "the request body is not JSON: " + e.getOriginalMessage());
+                    throw Refusal.invalid(null, "the request body is not JSON: " + e.getOriginalMessage());
                 }
             });
         } else {
@@ -79,14 +83,14 @@ final class DevTokenHandler {
         }
         return value.defaultIfEmpty("").map(member -> {
             if (member.isBlank()) {
-                throw Problem.invalid("member", "'member' is required: the id of a demo member");
+                throw Refusal.invalid("member", "'member' is required: the id of a demo member");
             }
             return member;
         });
     }
 
     private String sign(String subject) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(key.issuerUri())
                 .subject(subject)

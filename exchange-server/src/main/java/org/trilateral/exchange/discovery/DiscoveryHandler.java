@@ -15,17 +15,17 @@ import reactor.core.publisher.Mono;
 
 /** Answers {@code GET /taxii2/} and {@code GET /{api-root}/}. */
 @Component
-public class DiscoveryHandler {
+class DiscoveryHandler {
 
     private final TaxiiProperties properties;
 
-    public DiscoveryHandler(TaxiiProperties properties) {
+    DiscoveryHandler(TaxiiProperties properties) {
         this.properties = properties;
     }
 
     /** §4.1.1: the server's title and its API roots as absolute URLs. */
-    public Mono<ServerResponse> discovery(ServerRequest request) {
-        String root = UriComponentsBuilder.fromUri(request.uri()).replacePath("/" + properties.apiRoot().path() + "/")
+    Mono<ServerResponse> discovery(ServerRequest request) {
+        String root = UriComponentsBuilder.fromUri(request.uri()).replacePath(properties.apiRoot().base() + "/")
                 .replaceQuery(null).build().toUriString();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("title", properties.title());
@@ -39,7 +39,7 @@ public class DiscoveryHandler {
     }
 
     /** §4.2.1: the API root's description, the TAXII versions it speaks and the largest body it accepts. */
-    public Mono<ServerResponse> apiRoot(ServerRequest request) {
+    Mono<ServerResponse> apiRoot(ServerRequest request) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("title", properties.apiRoot().title());
         body.put("description", properties.apiRoot().description());

@@ -2,15 +2,13 @@ package org.trilateral.exchange.keys;
 
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.trilateral.exchange.member.AdminJson;
 import org.trilateral.exchange.member.MemberStore;
 import org.trilateral.exchange.member.PathMember;
-import org.trilateral.exchange.problem.JsonBodies;
-import org.trilateral.exchange.problem.Problem;
-import org.trilateral.taxonomy.stix.StixJson;
+import org.trilateral.exchange.error.Refusal;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
@@ -33,54 +31,47 @@ class KeyAdminHandler {
 
     Mono<ServerResponse> list(ServerRequest request) {
         return PathMember.of(request, members)
-                .flatMap(member -> store.forMember(member.id().value()).map(KeyJson::render).collectList())
-                .flatMap(list -> json(HttpStatus.OK, Map.of("keys", list)));
+                .flatMap(member -> store.forMember(member.id()).map(KeyJson::render).collectList())
+                .flatMap(list -> AdminJson.answer(HttpStatus.OK, Map.of("keys", list)));
     }
 
     Mono<ServerResponse> register(ServerRequest request) {
-        return PathMember.of(request, members).zipWith(JsonBodies.readObject(request))
+        return PathMember.of(request, members).zipWith(AdminJson.readObject(request))
                 .flatMap(pair -> {
                     JsonNode body = pair.getT2();
-                    return keys.register(pair.getT1().id().value(), KeyJson.jwk(body),
+                    return keys.register(pair.getT1().id(), KeyJson.jwk(body),
                             KeyJson.timestamp(body, "not_before"), KeyJson.timestamp(body, "not_after"));
                 })
-                .onErrorMap(IllegalArgumentException.class, e -> Problem.invalid("not_after", e.getMessage()))
-                .flatMap(key -> ServerResponse.created(request.uriBuilder().path("/{kid}").build(key.kid()))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(StixJson.mapper().writeValueAsString(KeyJson.render(key))));
+                .onErrorMap(IllegalArgumentException.class, e -> Refusal.invalid("not_after", e.getMessage()))
+                .flatMap(key -> AdminJson.created(request.uriBuilder().path("/{kid}").build(key.kid()), KeyJson.render(key)));
     }
 
     Mono<ServerResponse> change(ServerRequest request) {
-        return PathMember.of(request, members).zipWith(JsonBodies.readObject(request))
+        return PathMember.of(request, members).zipWith(AdminJson.readObject(request))
                 .flatMap(pair -> {
                     JsonNode body = pair.getT2();
                     for (String name : body.propertyNames()) {
                         if (!name.equals("not_after")) {
-                            throw Problem.invalid(name, "only \"not_after\" of a key can change (rotation); \""
+                            throw Refusal.invalid(name, "only \"not_after\" of a key can change (rotation); \""
                                     + name + "\" cannot");
                         }
                     }
-                    return keys.endValidity(pair.getT1().id().value(), request.pathVariable("kid"),
-                            KeyJson.timestamp(body, "not_after").orElseThrow(() -> Problem.invalid("not_after",
+                    return keys.endValidity(pair.getT1().id(), request.pathVariable("kid"),
+                            KeyJson.timestamp(body, "not_after").orElseThrow(() -> Refusal.invalid("not_after",
                                     "\"not_after\" is required: the end of the key's validity")));
                 })
-                .flatMap(key -> json(HttpStatus.OK, KeyJson.render(key)));
+                .flatMap(key -> AdminJson.answer(HttpStatus.OK, KeyJson.render(key)));
     }
 
     Mono<ServerResponse> revoke(ServerRequest request) {
-        return PathMember.of(request, members).zipWith(JsonBodies.readObject(request))
+        return PathMember.of(request, members).zipWith(AdminJson.readObject(request))
                 .flatMap(pair -> {
                     JsonNode reason = pair.getT2().get("reason");
                     if (reason == null || !reason.isString() || reason.stringValue().isBlank()) {
-                        throw Problem.invalid("reason", "\"reason\" is required: say why the key is revoked");
+                        throw Refusal.invalid("reason", "\"reason\" is required: say why the key is revoked");
                     }
-                    return keys.revoke(pair.getT1().id().value(), request.pathVariable("kid"), reason.stringValue());
+                    return keys.revoke(pair.getT1().id(), request.pathVariable("kid"), reason.stringValue());
                 })
-                .flatMap(key -> json(HttpStatus.OK, KeyJson.render(key)));
-    }
-
-    static Mono<ServerResponse> json(HttpStatus status, Object body) {
-        return ServerResponse.status(status).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(StixJson.mapper().writeValueAsString(body));
+                .flatMap(key -> AdminJson.answer(HttpStatus.OK, KeyJson.render(key)));
     }
 }

@@ -2,10 +2,10 @@ package org.trilateral.exchange.keys;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.trilateral.exchange.StartupTask;
+import org.trilateral.exchange.member.MemberId;
 import org.trilateral.exchange.member.MemberProperties;
 import org.trilateral.integrity.jws.Jwk;
 import org.trilateral.integrity.jws.JwkFormatException;
@@ -18,7 +18,7 @@ import reactor.core.publisher.Flux;
  */
 @Component
 @Order(1)
-class KeyBootstrap implements ApplicationRunner {
+class KeyBootstrap implements StartupTask {
 
     private static final Logger log = LoggerFactory.getLogger(KeyBootstrap.class);
 
@@ -31,12 +31,13 @@ class KeyBootstrap implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
-        // Start-up, on the main thread, like the members' own bootstrap: the keys exist before the first request.
+    public void run() {
+        // On the main thread, before the port opens, after the members' own bootstrap: the keys exist before the
+        // first request.
         Flux.fromIterable(properties.bootstrap())
                 .concatMap(member -> Flux.fromIterable(member.keys())
                         .map(text -> parse(member.id(), text))
-                        .concatMap(jwk -> keys.registerIfAbsent(member.id(), jwk)
+                        .concatMap(jwk -> keys.registerIfAbsent(new MemberId(member.id()), jwk)
                                 .doOnNext(added -> {
                                     if (added) {
                                         log.info("Registered bootstrap key {} of member '{}'", jwk.thumbprint(), member.id());

@@ -2,7 +2,7 @@ package org.trilateral.exchange.keys;
 
 import java.time.Instant;
 import java.util.Optional;
-import org.trilateral.exchange.problem.Problem;
+import org.trilateral.exchange.error.Refusal;
 import org.trilateral.integrity.jws.Jwk;
 import org.trilateral.integrity.jws.JwkFormatException;
 import org.trilateral.taxonomy.stix.StixJson;
@@ -20,7 +20,7 @@ final class KeyJson {
     static ObjectNode render(MemberKey key) {
         ObjectNode json = StixJson.mapper().createObjectNode();
         json.put("kid", key.kid());
-        json.put("member", key.member());
+        json.put("member", key.member().value());
         json.put("alg", key.jwk().algorithm().headerValue());
         json.set("jwk", key.jwk().toJson());
         json.put("not_before", StixTimestamp.formatMicros(key.notBefore()));
@@ -45,7 +45,7 @@ final class KeyJson {
         ObjectNode json = key.jwk().toJson();
         json.put("alg", key.jwk().algorithm().headerValue());
         json.put("use", "sig");
-        json.put("x-member", key.member());
+        json.put("x-member", key.member().value());
         json.put("x-identity", published.identityId());
         json.put("x-not-before", StixTimestamp.formatMicros(key.notBefore()));
         if (key.notAfter() == null) {
@@ -67,22 +67,22 @@ final class KeyJson {
     static Jwk jwk(JsonNode body) {
         JsonNode jwk = body.get("jwk");
         if (jwk == null || !jwk.isObject()) {
-            throw Problem.invalid("jwk", "\"jwk\" must be the public key as a JWK object (RFC 7517)");
+            throw Refusal.invalid("jwk", "\"jwk\" must be the public key as a JWK object (RFC 7517)");
         }
         if (jwk.has("d")) {
-            throw Problem.invalid("jwk", "the JWK carries the private member \"d\": register the public key only,"
+            throw Refusal.invalid("jwk", "the JWK carries the private member \"d\": register the public key only,"
                     + " and treat this private key as disclosed");
         }
         try {
             Jwk parsed = Jwk.fromJson(jwk);
             JsonNode kid = jwk.get("kid");
             if (kid != null && !(kid.isString() && kid.stringValue().equals(parsed.thumbprint()))) {
-                throw Problem.invalid("jwk", "the JWK's kid " + kid + " is not its RFC 7638 thumbprint "
+                throw Refusal.invalid("jwk", "the JWK's kid " + kid + " is not its RFC 7638 thumbprint "
                         + parsed.thumbprint() + "; omit kid or set it to the thumbprint");
             }
             return parsed;
         } catch (JwkFormatException e) {
-            throw Problem.invalid("jwk", e.getMessage());
+            throw Refusal.invalid("jwk", e.getMessage());
         }
     }
 
@@ -93,12 +93,12 @@ final class KeyJson {
             return Optional.empty();
         }
         if (!value.isString()) {
-            throw Problem.invalid(member, "\"" + member + "\" must be an RFC 3339 UTC timestamp string");
+            throw Refusal.invalid(member, "\"" + member + "\" must be an RFC 3339 UTC timestamp string");
         }
         try {
             return Optional.of(StixTimestamp.parse(value.stringValue()));
         } catch (IllegalArgumentException e) {
-            throw Problem.invalid(member, "\"" + member + "\": " + e.getMessage());
+            throw Refusal.invalid(member, "\"" + member + "\": " + e.getMessage());
         }
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.trilateral.exchange.member.AdminJson;
 
 /**
  * Routes of the keys admin API (admin filter chain) and of the members' JWKS document
@@ -30,7 +31,7 @@ class KeyRoutes {
                 .route(PATCH(keys + "/{kid}"), admin::change)
                 .route(POST(keys + "/{kid}/revoke"), admin::revoke)
                 .GET(JWKS_PATH, request -> store.published().map(KeyJson::jwks).collectList()
-                        .flatMap(list -> KeyAdminHandler.json(HttpStatus.OK, Map.of("keys", list))))
+                        .flatMap(list -> AdminJson.answer(HttpStatus.OK, Map.of("keys", list))))
                 .build();
     }
 }

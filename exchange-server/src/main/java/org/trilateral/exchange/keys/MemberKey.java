@@ -3,6 +3,7 @@ package org.trilateral.exchange.keys;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.trilateral.exchange.member.MemberId;
 import org.trilateral.integrity.jws.Jwk;
 import org.trilateral.taxonomy.stix.StixTimestamp;
 
@@ -16,7 +17,7 @@ import org.trilateral.taxonomy.stix.StixTimestamp;
  * @param revokedAt    when it was revoked, or null
  * @param revokedReason why, when revoked
  */
-public record MemberKey(String member, Jwk jwk, Instant notBefore, Instant notAfter, Instant revokedAt,
+public record MemberKey(MemberId member, Jwk jwk, Instant notBefore, Instant notAfter, Instant revokedAt,
                         String revokedReason, Instant created) {
 
     public MemberKey {

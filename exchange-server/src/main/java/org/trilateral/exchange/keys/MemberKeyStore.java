@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import org.trilateral.exchange.member.MemberId;
 import org.trilateral.integrity.jws.Jwk;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -34,9 +35,9 @@ public class MemberKeyStore {
     }
 
     /** Every key of the member, current and past, oldest first. */
-    public Flux<MemberKey> forMember(String memberId) {
+    public Flux<MemberKey> forMember(MemberId memberId) {
         return db.sql(SELECT + " WHERE k.member_id = :member ORDER BY k.created, k.kid")
-                .bind("member", memberId).map(this::key).all();
+                .bind("member", memberId.value()).map(this::key).all();
     }
 
     public Mono<MemberKey> find(String kid) {
@@ -44,13 +45,13 @@ public class MemberKeyStore {
     }
 
     /** Of {@code kids}, those registered to some member, with that member's id. */
-    public Mono<Map<String, String>> owners(Collection<String> kids) {
+    public Mono<Map<String, MemberId>> owners(Collection<String> kids) {
         if (kids.isEmpty()) {
             return Mono.just(Map.of());
         }
         return db.sql("SELECT kid, member_id FROM member_key WHERE kid = ANY(:kids)")
                 .bind("kids", kids.toArray(String[]::new))
-                .map((row, meta) -> Map.entry(row.get("kid", String.class), row.get("member_id", String.class)))
+                .map((row, meta) -> Map.entry(row.get("kid", String.class), new MemberId(row.get("member_id", String.class))))
                 .all()
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
     }
@@ -69,7 +70,7 @@ public class MemberKeyStore {
                         + " not_after, revoked_at, revoked_reason, created) VALUES (:kid, :member, :jwk, :alg,"
                         + " :notBefore, :notAfter, NULL, NULL, :created) ON CONFLICT (kid) DO NOTHING")
                 .bind("kid", key.kid())
-                .bind("member", key.member())
+                .bind("member", key.member().value())
                 .bind("jwk", key.jwk().toJson().toString())
                 .bind("alg", key.jwk().algorithm().headerValue())
                 .bind("notBefore", utc(key.notBefore()))
@@ -104,7 +105,7 @@ public class MemberKeyStore {
             }
             decoded.put(kid, jwk);
         }
-        return new MemberKey(row.get("member_id", String.class), jwk, instant(row, "not_before"), instant(row, "not_after"),
+        return new MemberKey(new MemberId(row.get("member_id", String.class)), jwk, instant(row, "not_before"), instant(row, "not_after"),
                 instant(row, "revoked_at"), row.get("revoked_reason", String.class), instant(row, "created"));
     }
 

@@ -1,5 +1,6 @@
 package org.trilateral.exchange.keys;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -7,7 +8,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.trilateral.exchange.ledger.KeyEventEntry;
 import org.trilateral.exchange.ledger.TransparencyLog;
-import org.trilateral.exchange.problem.Problem;
+import org.trilateral.exchange.error.Refusal;
+import org.trilateral.exchange.member.MemberId;
 import org.trilateral.integrity.jws.Jwk;
 import reactor.core.publisher.Mono;
 
@@ -21,37 +23,39 @@ public class MemberKeys {
     private final MemberKeyStore store;
     private final TransparencyLog log;
     private final TransactionalOperator transaction;
+    private final Clock clock;
 
-    public MemberKeys(MemberKeyStore store, TransparencyLog log, TransactionalOperator transaction) {
+    public MemberKeys(MemberKeyStore store, TransparencyLog log, TransactionalOperator transaction, Clock clock) {
         this.store = store;
         this.log = log;
         this.transaction = transaction;
+        this.clock = clock;
     }
 
     /** The keys of the member publishing an envelope, for its signature checks (one query). */
-    public Mono<PublisherKeys> ofPublisher(String memberId) {
+    public Mono<PublisherKeys> ofPublisher(MemberId memberId) {
         return store.forMember(memberId).collectList().map(keys -> new PublisherKeys(memberId, keys));
     }
 
     /**
      * Registers a public key for a member, valid from {@code notBefore} (now when absent) until {@code notAfter}.
      *
-     * @throws Problem 409 (as the Mono's error) when its kid is already registered, to anyone, even revoked
+     * @throws Refusal conflict (as the Mono's error) when its kid is already registered, to anyone, even revoked
      */
-    public Mono<MemberKey> register(String memberId, Jwk jwk, Optional<Instant> notBefore, Optional<Instant> notAfter) {
+    public Mono<MemberKey> register(MemberId memberId, Jwk jwk, Optional<Instant> notBefore, Optional<Instant> notAfter) {
         Instant now = now();
         MemberKey key = new MemberKey(memberId, jwk, notBefore.orElse(now), notAfter.orElse(null), null, null, now);
         return store.insert(key)
                 .flatMap(added -> added
-                        ? log.appendKeyEvent(new KeyEventEntry(KeyEventEntry.Event.REGISTRATION, memberId, key.kid(),
+                        ? log.appendKeyEvent(new KeyEventEntry(KeyEventEntry.Event.REGISTRATION, memberId.value(), key.kid(),
                                 Optional.of(jwk.toJson()))).thenReturn(key)
-                        : Mono.<MemberKey>error(Problem.conflict("kid " + key.kid()
+                        : Mono.<MemberKey>error(Refusal.conflict("kid " + key.kid()
                                 + " is already registered; a key id is never reused, even after revocation: generate a new key")))
                 .as(transaction::transactional);
     }
 
     /** Registers the key unless its kid is registered already (bootstrap configuration); answers whether it was added. */
-    public Mono<Boolean> registerIfAbsent(String memberId, Jwk jwk) {
+    public Mono<Boolean> registerIfAbsent(MemberId memberId, Jwk jwk) {
         return store.find(jwk.thumbprint()).map(existing -> false)
                 .switchIfEmpty(Mono.defer(() -> register(memberId, jwk, Optional.empty(), Optional.empty()).thenReturn(true)));
     }
@@ -60,43 +64,43 @@ public class MemberKeys {
      * Sets when a key stops being valid: rotation registers the new key, then ends the old one's validity later, so
      * both are valid in between.
      */
-    public Mono<MemberKey> endValidity(String memberId, String kid, Instant notAfter) {
+    public Mono<MemberKey> endValidity(MemberId memberId, String kid, Instant notAfter) {
         return owned(memberId, kid)
                 .flatMap(key -> {
                     if (key.revoked()) {
-                        return Mono.error(Problem.conflict("key " + kid + " is revoked; its validity no longer changes"));
+                        return Mono.error(Refusal.conflict("key " + kid + " is revoked; its validity no longer changes"));
                     }
                     if (!notAfter.isAfter(key.notBefore())) {
-                        return Mono.error(Problem.invalid("not_after", "not_after must be later than the key's not_before "
+                        return Mono.error(Refusal.invalid("not_after", "not_after must be later than the key's not_before "
                                 + org.trilateral.taxonomy.stix.StixTimestamp.formatMicros(key.notBefore())));
                     }
                     return store.setNotAfter(kid, notAfter)
-                            .switchIfEmpty(Mono.error(() -> Problem.conflict("key " + kid + " was revoked meanwhile")))
-                            .flatMap(changed -> log.appendKeyEvent(new KeyEventEntry(KeyEventEntry.Event.ROTATION, memberId,
+                            .switchIfEmpty(Mono.error(() -> Refusal.conflict("key " + kid + " was revoked meanwhile")))
+                            .flatMap(changed -> log.appendKeyEvent(new KeyEventEntry(KeyEventEntry.Event.ROTATION, memberId.value(),
                                     kid, Optional.of(changed.jwk().toJson()))).thenReturn(changed));
                 })
                 .as(transaction::transactional);
     }
 
     /** Revokes a key now, with the reason: from then on no signature of it is accepted. */
-    public Mono<MemberKey> revoke(String memberId, String kid, String reason) {
+    public Mono<MemberKey> revoke(MemberId memberId, String kid, String reason) {
         return owned(memberId, kid)
                 .flatMap(key -> key.revoked()
-                        ? Mono.<MemberKey>error(Problem.conflict("key " + kid + " is already revoked"))
+                        ? Mono.<MemberKey>error(Refusal.conflict("key " + kid + " is already revoked"))
                         : store.revoke(kid, now(), reason)
-                                .switchIfEmpty(Mono.error(() -> Problem.conflict("key " + kid + " is already revoked"))))
-                .flatMap(revoked -> log.appendKeyEvent(new KeyEventEntry(KeyEventEntry.Event.REVOCATION, memberId, kid,
+                                .switchIfEmpty(Mono.error(() -> Refusal.conflict("key " + kid + " is already revoked"))))
+                .flatMap(revoked -> log.appendKeyEvent(new KeyEventEntry(KeyEventEntry.Event.REVOCATION, memberId.value(), kid,
                         Optional.empty())).thenReturn(revoked))
                 .as(transaction::transactional);
     }
 
-    private Mono<MemberKey> owned(String memberId, String kid) {
+    private Mono<MemberKey> owned(MemberId memberId, String kid) {
         return store.find(kid)
                 .filter(key -> key.member().equals(memberId))
-                .switchIfEmpty(Mono.error(() -> Problem.notFound("member '" + memberId + "' has no key " + kid)));
+                .switchIfEmpty(Mono.error(() -> Refusal.notFound("member '" + memberId + "' has no key " + kid)));
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.trilateral.exchange.member.MemberId;
 import org.trilateral.integrity.jws.Jwk;
 import org.trilateral.taxonomy.extension.ExchangeExtensions;
 import org.trilateral.taxonomy.signature.JwkLookup;
@@ -26,10 +27,10 @@ public final class PublisherKeys implements JwkLookup {
 
     private static final ObjectSignatureVerifier VERIFIER = new ObjectSignatureVerifier(ExchangeExtensions.OBJECT_SIGNATURE_ID);
 
-    private final String member;
+    private final MemberId member;
     private final Map<String, MemberKey> byKid;
 
-    public PublisherKeys(String member, List<MemberKey> keys) {
+    public PublisherKeys(MemberId member, List<MemberKey> keys) {
         this.member = member;
         this.byKid = keys.stream().collect(Collectors.toUnmodifiableMap(MemberKey::kid, Function.identity()));
     }
@@ -88,12 +89,12 @@ public final class PublisherKeys implements JwkLookup {
         private final Integer verifiedIndex;
         private final String kid;
         private final boolean unsigned;
-        private final String member;
+        private final MemberId member;
         private final List<SignatureCheck> checks;
         private final List<String> reasons;
         private final Set<String> unknownKids;
 
-        private SignatureVerdict(Integer verifiedIndex, String kid, boolean unsigned, String member,
+        private SignatureVerdict(Integer verifiedIndex, String kid, boolean unsigned, MemberId member,
                                  List<SignatureCheck> checks, List<String> reasons, Set<String> unknownKids) {
             this.verifiedIndex = verifiedIndex;
             this.kid = kid;
@@ -116,7 +117,7 @@ public final class PublisherKeys implements JwkLookup {
             return new SignatureVerdict(null, null, false, null, List.of(), List.of(reason), Set.of());
         }
 
-        static SignatureVerdict refused(String member, List<SignatureCheck> checks, List<String> reasons,
+        static SignatureVerdict refused(MemberId member, List<SignatureCheck> checks, List<String> reasons,
                                         Set<String> unknownKids) {
             return new SignatureVerdict(null, null, false, member, List.copyOf(checks), new ArrayList<>(reasons),
                     Set.copyOf(unknownKids));
@@ -151,7 +152,7 @@ public final class PublisherKeys implements JwkLookup {
          *
          * @param owners the member owning each of {@link #unknownKids()} that is registered to some member
          */
-        public String refusal(Map<String, String> owners) {
+        public String refusal(Map<String, MemberId> owners) {
             if (isVerified()) {
                 throw new IllegalStateException("a verified object is not refused");
             }
@@ -163,7 +164,7 @@ public final class PublisherKeys implements JwkLookup {
                 }
                 SignatureCheck check = checks.get(i);
                 String unknown = check.kid().orElseThrow();
-                String owner = owners.get(unknown);
+                MemberId owner = owners.get(unknown);
                 rendered.add(owner == null
                         ? "signatures[" + check.index() + "] is by unknown kid " + unknown + ": no member registered it"
                         : "signatures[" + check.index() + "] is by kid " + unknown + ", a key of member '" + owner

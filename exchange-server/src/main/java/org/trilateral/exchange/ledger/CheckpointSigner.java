@@ -3,11 +3,10 @@ package org.trilateral.exchange.ledger;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.trilateral.exchange.StartupTask;
 import org.trilateral.integrity.checkpoint.Checkpoint;
 import org.trilateral.integrity.checkpoint.NoteSigner;
 import org.trilateral.integrity.checkpoint.NoteVerifierKey;
@@ -16,12 +15,12 @@ import reactor.core.publisher.Mono;
 /**
  * The exchange's checkpoint signing key: the configured {@code exchange.log.signing-key}, or else one generated
  * once and kept in {@code log_key}, so that every instance sharing the database signs alike. Resolved at start-up,
- * before any runner publishes, and outside any ingest transaction, so a rolled-back ingest can never take a
- * generated key with it.
+ * before any other start-up task publishes, and outside any ingest transaction, so a rolled-back ingest can never
+ * take a generated key with it.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class CheckpointSigner implements ApplicationRunner {
+class CheckpointSigner implements StartupTask {
 
     private static final Logger log = LoggerFactory.getLogger(CheckpointSigner.class);
 
@@ -35,8 +34,8 @@ class CheckpointSigner implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
-        // Start-up, on the main thread, before traffic: waiting here makes a bad key fail the start.
+    public void run() {
+        // On the main thread, before the port opens and before any other start-up task appends: a bad key fails the start.
         NoteSigner resolved = signer.block();
         log.info("Transparency log {} signs checkpoints with {}", properties.origin(),
                 resolved == null ? "no key" : resolved.verifierKey().format());

@@ -11,6 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.trilateral.exchange.error.Refusal;
 import org.trilateral.taxonomy.stix.StixJson;
 import reactor.core.publisher.Mono;
 
@@ -42,7 +43,7 @@ class LedgerHandler {
     Mono<ServerResponse> leaf(ServerRequest request) {
         long index = LogIndex.parse("index", request.pathVariable("index")).value();
         return log.leaf(index)
-                .switchIfEmpty(Mono.error(() -> LedgerProblem.notFound("the log has no leaf " + index)))
+                .switchIfEmpty(Mono.error(() -> Refusal.notFound("the log has no leaf " + index)))
                 .flatMap(leaf -> {
                     // The leaf's exact JCS text is embedded as is, so a client can hash what it received.
                     String body = "{\"log_index\":" + leaf.index() + ",\"leaf\":" + leaf.json()
@@ -56,23 +57,23 @@ class LedgerHandler {
         Optional<String> id = request.queryParam("id");
         Optional<String> modified = request.queryParam("modified");
         if (indexText.isPresent() == (id.isPresent() || modified.isPresent())) {
-            return Mono.error(LedgerProblem.badRequest(
+            return Mono.error(Refusal.invalid(null, 
                     "give either index, or id and modified (optionally with collection), to name the leaf"));
         }
         if (indexText.isEmpty() && (id.isEmpty() || modified.isEmpty())) {
-            return Mono.error(LedgerProblem.badRequest("an object version is named by both id and modified"));
+            return Mono.error(Refusal.invalid(null, "an object version is named by both id and modified"));
         }
         Mono<Long> index = indexText.isPresent()
                 ? Mono.just(LogIndex.parse("index", indexText.get()).value())
                 : log.indexOf(id.get(), modified.get(), request.queryParam("collection"))
-                        .switchIfEmpty(Mono.error(() -> LedgerProblem.notFound("the log has no leaf for " + id.get()
+                        .switchIfEmpty(Mono.error(() -> Refusal.notFound("the log has no leaf for " + id.get()
                                 + " modified " + modified.get())));
         Optional<LogIndex> requestedSize = request.queryParam("tree_size").map(t -> LogIndex.parse("tree_size", t));
         return Mono.zip(index, treeSize(requestedSize)).flatMap(at -> {
             long leafIndex = at.getT1();
             long treeSize = at.getT2();
             if (leafIndex >= treeSize) {
-                return Mono.error(LedgerProblem.badRequest("leaf " + leafIndex + " is not in the tree of size " + treeSize));
+                return Mono.error(Refusal.invalid(null, "leaf " + leafIndex + " is not in the tree of size " + treeSize));
             }
             return log.inclusionProof(leafIndex, treeSize).flatMap(included -> {
                 Map<String, Object> body = new LinkedHashMap<>();
@@ -90,7 +91,7 @@ class LedgerHandler {
         Optional<LogIndex> to = request.queryParam("to").map(t -> LogIndex.parse("to", t));
         return treeSize(to).flatMap(toSize -> {
             if (from.value() > toSize) {
-                return Mono.error(LedgerProblem.badRequest("from (" + from.value() + ") is larger than to (" + toSize + ")"));
+                return Mono.error(Refusal.invalid(null, "from (" + from.value() + ") is larger than to (" + toSize + ")"));
             }
             return log.consistencyProof(from.value(), toSize).flatMap(proof -> {
                 Map<String, Object> body = new LinkedHashMap<>();
@@ -110,7 +111,7 @@ class LedgerHandler {
             }
             long wanted = requested.get().value();
             return wanted > size
-                    ? Mono.error(LedgerProblem.badRequest("tree size " + wanted + " is larger than the log (size " + size + ")"))
+                    ? Mono.error(Refusal.invalid(null, "tree size " + wanted + " is larger than the log (size " + size + ")"))
                     : Mono.just(wanted);
         });
     }

@@ -1,5 +1,7 @@
 package org.trilateral.exchange.ledger;
 
+import org.trilateral.exchange.error.Refusal;
+
 /**
  * A position in the log or a tree size as a request gives it: a non-negative decimal number.
  *
@@ -16,13 +18,13 @@ record LogIndex(long value) {
     /** Parses the parameter {@code name}; a value that is not a non-negative decimal is a bad request. */
     static LogIndex parse(String name, String text) {
         if (text == null || !text.matches("0|[1-9][0-9]{0,18}")) {
-            throw LedgerProblem.badRequest("the parameter " + name + " must be a non-negative decimal number, not \""
+            throw Refusal.invalid(null, "the parameter " + name + " must be a non-negative decimal number, not \""
                     + text + "\"");
         }
         try {
             return new LogIndex(Long.parseLong(text));
         } catch (NumberFormatException e) {
-            throw LedgerProblem.badRequest("the parameter " + name + " (" + text + ") is too large");
+            throw Refusal.invalid(null, "the parameter " + name + " (" + text + ") is too large");
         }
     }
 }

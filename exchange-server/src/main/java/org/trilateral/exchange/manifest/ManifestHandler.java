@@ -7,12 +7,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
-import org.trilateral.exchange.collection.CollectionHandler;
-import org.trilateral.exchange.collection.CollectionRegistry;
-import org.trilateral.exchange.collection.TaxiiCollection;
-import org.trilateral.exchange.object.ObjectHandler;
+import org.trilateral.exchange.collection.TaxiiRequest;
 import org.trilateral.exchange.object.ObjectPage;
-import org.trilateral.exchange.object.ObjectStore;
+import org.trilateral.exchange.object.ObjectReads;
 import org.trilateral.exchange.taxii.ObjectQuery;
 import org.trilateral.exchange.taxii.TaxiiProperties;
 import org.trilateral.exchange.taxii.TaxiiResponses;
@@ -22,28 +19,24 @@ import org.trilateral.taxonomy.stix.StixTimestamp;
 import reactor.core.publisher.Mono;
 
 /**
- * Answers {@code GET …/collections/{id}/manifest/} with the same filters, paging and audience rules as the objects
- * endpoint.
+ * Answers {@code GET …/collections/{id}/manifest/} (§5.3) with the same filters, paging and audience rules as the
+ * objects endpoint.
  */
 @Component
-public class ManifestHandler {
+class ManifestHandler {
 
-    private final CollectionRegistry collections;
-    private final ObjectStore store;
+    private final ObjectReads reads;
     private final TaxiiProperties.Limits limits;
 
-    public ManifestHandler(CollectionRegistry collections, ObjectStore store, TaxiiProperties properties) {
-        this.collections = collections;
-        this.store = store;
+    ManifestHandler(ObjectReads reads, TaxiiProperties properties) {
+        this.reads = reads;
         this.limits = properties.limits();
     }
 
-    public Mono<ServerResponse> get(ServerRequest request) {
-        TaxiiCollection collection = CollectionHandler.require(collections, request);
+    Mono<ServerResponse> get(ServerRequest request) {
+        TaxiiRequest taxii = TaxiiRequest.of(request);
         ObjectQuery query = ObjectQuery.parse(request.queryParams(), limits, VersionFilter.LAST);
-        return ObjectHandler.reader(request)
-                .flatMap(reader -> store.find(collection.id(), query, false, reader))
-                .flatMap(ManifestHandler::render);
+        return reads.page(taxii.collection(), query, taxii.member(), false).flatMap(ManifestHandler::render);
     }
 
     private static Mono<ServerResponse> render(ObjectPage page) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.trilateral.taxonomy.stix.StixId;
+import org.trilateral.taxonomy.vocabulary.Sector;
 
 /**
  * A member organisation of the exchange.

@@ -3,13 +3,10 @@ package org.trilateral.exchange.member;
 import java.util.Map;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
-import org.trilateral.exchange.problem.JsonBodies;
-import org.trilateral.exchange.problem.Problem;
-import org.trilateral.taxonomy.stix.StixJson;
+import org.trilateral.exchange.error.Refusal;
 import reactor.core.publisher.Mono;
 
 /**
@@ -27,32 +24,31 @@ class MemberAdminHandler {
 
     Mono<ServerResponse> list(ServerRequest request) {
         return store.all().map(MemberJson::render).collectList()
-                .flatMap(members -> json(HttpStatus.OK, Map.of("members", members)));
+                .flatMap(members -> AdminJson.answer(HttpStatus.OK, Map.of("members", members)));
     }
 
     Mono<ServerResponse> one(ServerRequest request) {
-        return PathMember.of(request, store).flatMap(member -> json(HttpStatus.OK, MemberJson.render(member)));
+        return PathMember.of(request, store).flatMap(member -> AdminJson.answer(HttpStatus.OK, MemberJson.render(member)));
     }
 
     Mono<ServerResponse> create(ServerRequest request) {
-        return JsonBodies.read(request)
+        return AdminJson.read(request)
                 .map(MemberJson::create)
                 .flatMap(member -> store.insert(member)
-                        .onErrorMap(DataIntegrityViolationException.class, e -> Problem.conflict(
+                        .onErrorMap(DataIntegrityViolationException.class, e -> Refusal.conflict(
                                 "member '" + member.id() + "', its identity_id or one of its subjects is already registered")))
-                .flatMap(member -> ServerResponse.created(request.uriBuilder().path("/{id}").build(member.id().value()))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(StixJson.mapper().writeValueAsString(MemberJson.render(member))));
+                .flatMap(member -> AdminJson.created(request.uriBuilder().path("/{id}").build(member.id().value()),
+                        MemberJson.render(member)));
     }
 
     Mono<ServerResponse> change(ServerRequest request) {
         return PathMember.of(request, store)
-                .zipWith(JsonBodies.read(request))
+                .zipWith(AdminJson.read(request))
                 .map(pair -> MemberJson.change(pair.getT1(), pair.getT2()))
                 .flatMap(member -> store.update(member)
-                        .onErrorMap(DataIntegrityViolationException.class, e -> Problem.conflict(
+                        .onErrorMap(DataIntegrityViolationException.class, e -> Refusal.conflict(
                                 "the identity_id or one of the subjects of '" + member.id() + "' belongs to another member")))
-                .flatMap(member -> json(HttpStatus.OK, MemberJson.render(member)));
+                .flatMap(member -> AdminJson.answer(HttpStatus.OK, MemberJson.render(member)));
     }
 
     Mono<ServerResponse> suspend(ServerRequest request) {
@@ -68,11 +64,6 @@ class MemberAdminHandler {
                 .map(m -> new Member(m.id(), m.name(), m.nation(), m.sector(), m.identityId(), m.roles(), status,
                         m.subjects(), m.created(), m.updated()))
                 .flatMap(store::update)
-                .flatMap(member -> json(HttpStatus.OK, MemberJson.render(member)));
-    }
-
-    private static Mono<ServerResponse> json(HttpStatus status, Object body) {
-        return ServerResponse.status(status).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(StixJson.mapper().writeValueAsString(body));
+                .flatMap(member -> AdminJson.answer(HttpStatus.OK, MemberJson.render(member)));
     }
 }

@@ -2,16 +2,18 @@ package org.trilateral.exchange.member;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.trilateral.exchange.StartupTask;
 import reactor.core.publisher.Flux;
 
-/** Inserts the configured bootstrap members that are not registered yet (at start, before serving members; before their configured keys are). */
+/**
+ * Inserts the configured bootstrap members that are not registered yet: at start, before the port opens and before
+ * their configured keys are registered.
+ */
 @Component
 @Order(0)
-class MemberBootstrap implements ApplicationRunner {
+class MemberBootstrap implements StartupTask {
 
     private static final Logger log = LoggerFactory.getLogger(MemberBootstrap.class);
 
@@ -24,8 +26,9 @@ class MemberBootstrap implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
-        // Start-up, on the main thread: waiting here is what keeps a fresh exchange from running without its admin.
+    public void run() {
+        // On the main thread, before the port opens: waiting here is what keeps a fresh exchange from serving without
+        // its admin.
         Flux.fromIterable(properties.bootstrap())
                 .map(MemberProperties.Bootstrap::member)
                 .concatMap(member -> store.insertIfAbsent(member)

@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import org.trilateral.exchange.problem.Problem;
+import org.trilateral.exchange.error.Refusal;
 import org.trilateral.taxonomy.stix.StixTimestamp;
+import org.trilateral.taxonomy.vocabulary.Sector;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -52,7 +53,7 @@ final class MemberJson {
     static Member change(Member existing, JsonNode body) {
         requireObject(body);
         if (body.has("id") && !existing.id().value().equals(body.get("id").asString(""))) {
-            throw Problem.invalid("id", "a member's id cannot be changed");
+            throw Refusal.invalid("id", "a member's id cannot be changed");
         }
         return complete(body, existing.id(), existing);
     }
@@ -60,7 +61,7 @@ final class MemberJson {
     private static Member complete(JsonNode body, MemberId id, Member base) {
         for (String name : body.propertyNames()) {
             if (!FIELDS.contains(name)) {
-                throw Problem.invalid(name, "unknown member field '" + name + "', expected one of " + FIELDS);
+                throw Refusal.invalid(name, "unknown member field '" + name + "', expected one of " + FIELDS);
             }
         }
         boolean creating = base == null;
@@ -87,13 +88,13 @@ final class MemberJson {
                     creating ? null : base.created(),
                     creating ? null : base.updated());
         } catch (IllegalArgumentException e) {
-            throw Problem.invalid(e.getMessage().startsWith("identity_id") ? "identity_id" : "name", e.getMessage());
+            throw Refusal.invalid(e.getMessage().startsWith("identity_id") ? "identity_id" : "name", e.getMessage());
         }
     }
 
     private static void requireObject(JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw Problem.invalid(null, "the request body must be a JSON object");
+            throw Refusal.invalid(null, "the request body must be a JSON object");
         }
     }
 
@@ -102,16 +103,16 @@ final class MemberJson {
         JsonNode node = body.get(name);
         if (node == null || node.isNull()) {
             if (required) {
-                throw Problem.invalid(name, "'" + name + "' is required");
+                throw Refusal.invalid(name, "'" + name + "' is required");
             }
             return null;
         }
         try {
             return parse.apply(node);
-        } catch (Problem e) {
+        } catch (Refusal e) {
             throw e;
         } catch (RuntimeException e) {
-            throw Problem.invalid(name, "'" + name + "': " + e.getMessage());
+            throw Refusal.invalid(name, "'" + name + "': " + e.getMessage());
         }
     }
 

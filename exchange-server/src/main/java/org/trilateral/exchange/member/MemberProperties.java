@@ -8,6 +8,7 @@ import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
+import org.trilateral.taxonomy.vocabulary.Sector;
 
 /**
  * Members declared in configuration ({@code exchange.members.bootstrap[]}): inserted at start when no member

@@ -1,7 +1,7 @@
 package org.trilateral.exchange.member;
 
 import io.r2dbc.spi.Readable;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import org.trilateral.taxonomy.vocabulary.Sector;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -33,10 +34,12 @@ public class MemberStore {
 
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
+    private final Clock clock;
 
-    public MemberStore(DatabaseClient db, TransactionalOperator transaction) {
+    public MemberStore(DatabaseClient db, TransactionalOperator transaction, Clock clock) {
         this.db = db;
         this.transaction = transaction;
+        this.clock = clock;
     }
 
     /** The member identified by {@code subject} at the configured issuer named {@code issuer} (primary-key lookup). */
@@ -71,7 +74,6 @@ public class MemberStore {
 
     /** Adds a member with its subjects; fails with the database's duplicate-key error if the id, identity or a subject is taken. */
     public Mono<Member> insert(Member member) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return db.sql("INSERT INTO member (id, name, nation, sector, identity_id, roles, status, created, updated)"
                         + " VALUES (:id, :name, :nation, :sector, :identity, :roles, :status, :now, :now)")
                 .bind("id", member.id().value())
@@ -81,7 +83,7 @@ public class MemberStore {
                 .bind("identity", member.identityId())
                 .bind("roles", roles(member.roles()))
                 .bind("status", member.status().value())
-                .bind("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .bind("now", now())
                 .fetch().rowsUpdated()
                 .then(insertSubjects(member))
                 .then(Mono.defer(() -> find(member.id())))
@@ -104,7 +106,7 @@ public class MemberStore {
                 .bind("identity", member.identityId())
                 .bind("roles", roles(member.roles()))
                 .bind("status", member.status().value())
-                .bind("now", OffsetDateTime.ofInstant(Instant.now().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC))
+                .bind("now", now())
                 .fetch().rowsUpdated()
                 .flatMap(count -> count == 0 ? Mono.<Member>empty()
                         : db.sql("DELETE FROM member_subject WHERE member_id = :id").bind("id", member.id().value())
@@ -112,6 +114,10 @@ public class MemberStore {
                                 .then(insertSubjects(member))
                                 .then(Mono.defer(() -> find(member.id()))))
                 .as(transaction::transactional);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
     }
 
     private Mono<Void> insertSubjects(Member member) {

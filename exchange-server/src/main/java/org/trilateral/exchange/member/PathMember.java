@@ -1,10 +1,10 @@
 package org.trilateral.exchange.member;
 
 import org.springframework.web.reactive.function.server.ServerRequest;
-import org.trilateral.exchange.problem.Problem;
+import org.trilateral.exchange.error.Refusal;
 import reactor.core.publisher.Mono;
 
-/** The member an admin route names in its {@code {memberId}} path variable; an unknown one is a 404 problem. */
+/** The member an admin route names in its {@code {memberId}} path variable; an unknown one is refused as not found. */
 public final class PathMember {
 
     private PathMember() {
@@ -16,8 +16,8 @@ public final class PathMember {
         try {
             id = new MemberId(text);
         } catch (IllegalArgumentException e) {
-            return Mono.error(Problem.notFound("no member '" + text + "'"));
+            return Mono.error(Refusal.notFound("no member '" + text + "'"));
         }
-        return store.find(id).switchIfEmpty(Mono.error(() -> Problem.notFound("no member '" + text + "'")));
+        return store.find(id).switchIfEmpty(Mono.error(() -> Refusal.notFound("no member '" + text + "'")));
     }
 }

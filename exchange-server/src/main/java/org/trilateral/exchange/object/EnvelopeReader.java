@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.trilateral.exchange.taxii.TaxiiException;
+import org.trilateral.exchange.taxii.TaxiiSection;
 import org.trilateral.taxonomy.stix.StixJson;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -34,7 +35,7 @@ final class EnvelopeReader {
         boolean sawObjects = false;
         try (JsonParser parser = StixJson.mapper().createParser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw TaxiiException.badRequest("the request body must be a TAXII envelope: a JSON object with an 'objects' list");
+                throw TaxiiException.badRequest(TaxiiSection.ENVELOPE, "the request body must be a TAXII envelope: a JSON object with an 'objects' list");
             }
             while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
                 String name = parser.currentName();
@@ -45,7 +46,7 @@ final class EnvelopeReader {
                 }
                 sawObjects = true;
                 if (value != JsonToken.START_ARRAY) {
-                    throw TaxiiException.badRequest("the envelope's 'objects' must be a list");
+                    throw TaxiiException.badRequest(TaxiiSection.ENVELOPE, "the envelope's 'objects' must be a list");
                 }
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
                     if (objects.size() == maxObjects) {
@@ -60,14 +61,14 @@ final class EnvelopeReader {
                 }
             }
             if (parser.nextToken() != null) {
-                throw TaxiiException.badRequest("the request body has content after the envelope");
+                throw TaxiiException.badRequest(TaxiiSection.ENVELOPE, "the request body has content after the envelope");
             }
         } catch (JacksonException e) {
-            throw TaxiiException.badRequest("the request body is not valid JSON: " + e.getOriginalMessage()
+            throw TaxiiException.badRequest(TaxiiSection.ENVELOPE, "the request body is not valid JSON: " + e.getOriginalMessage()
                     + " (at " + e.getLocation().offsetDescription() + ")");
         }
         if (!sawObjects) {
-            throw TaxiiException.badRequest("the envelope has no 'objects' list");
+            throw TaxiiException.badRequest(TaxiiSection.ENVELOPE, "the envelope has no 'objects' list");
         }
         return objects;
     }

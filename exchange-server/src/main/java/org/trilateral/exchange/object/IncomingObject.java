@@ -3,6 +3,7 @@ package org.trilateral.exchange.object;
 import java.time.Instant;
 import java.util.Objects;
 import org.trilateral.exchange.access.Audience;
+import org.trilateral.exchange.member.MemberId;
 
 /**
  * An object that passed validation and is about to be stored.
@@ -14,7 +15,7 @@ import org.trilateral.exchange.access.Audience;
  * @param audience    who may read it (docs/access-rules.md)
  */
 record IncomingObject(int index, String id, String type, String specVersion, Instant version, String versionText,
-                      byte[] sha256, String body, String publisherId, Audience audience) {
+                      byte[] sha256, String body, MemberId publisherId, Audience audience) {
 
     IncomingObject {
         Objects.requireNonNull(id, "id");

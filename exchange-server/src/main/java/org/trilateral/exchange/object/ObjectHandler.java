@@ -1,109 +1,70 @@
 package org.trilateral.exchange.object;
 
-import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
-import org.trilateral.exchange.access.Reader;
-import org.trilateral.exchange.collection.CollectionHandler;
-import org.trilateral.exchange.security.CurrentMember;
-import org.trilateral.exchange.collection.CollectionRegistry;
-import org.trilateral.exchange.collection.TaxiiCollection;
-import org.trilateral.exchange.ledger.TombstoneEntry;
-import org.trilateral.exchange.ledger.TransparencyLog;
-import org.trilateral.exchange.status.StatusHandler;
+import org.trilateral.exchange.collection.TaxiiRequest;
+import org.trilateral.exchange.status.StatusResource;
 import org.trilateral.exchange.taxii.ObjectQuery;
 import org.trilateral.exchange.taxii.TaxiiException;
 import org.trilateral.exchange.taxii.TaxiiProperties;
 import org.trilateral.exchange.taxii.TaxiiResponses;
 import org.trilateral.exchange.taxii.VersionFilter;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import org.trilateral.taxonomy.stix.StixJson;
 import reactor.core.publisher.Mono;
 
 /**
- * The object endpoints of a collection: get and add objects (§5.3, §5.4), get and delete one object (§5.5,
- * §5.6), list an object's versions (§5.7).
+ * The object endpoints of a collection: get and add objects (§5.4, §5.5), get and delete one object (§5.6, §5.7),
+ * list an object's versions (§5.8). Each parses its request, calls one operation and renders the result.
  */
 @Component
-public class ObjectHandler {
+class ObjectHandler {
 
-    private final CollectionRegistry collections;
-    private final ObjectStore store;
+    private final ObjectReads reads;
     private final ObjectIngest ingest;
-    private final TransactionalOperator transaction;
+    private final ObjectDeletion deletion;
     private final TaxiiProperties.Limits limits;
-    private final TransparencyLog log;
 
-    public ObjectHandler(CollectionRegistry collections, ObjectStore store, ObjectIngest ingest,
-                         TransactionalOperator transaction, TaxiiProperties properties, TransparencyLog log) {
-        this.collections = collections;
-        this.store = store;
+    ObjectHandler(ObjectReads reads, ObjectIngest ingest, ObjectDeletion deletion, TaxiiProperties properties) {
+        this.reads = reads;
         this.ingest = ingest;
-        this.transaction = transaction;
+        this.deletion = deletion;
         this.limits = properties.limits();
-        this.log = log;
     }
 
-    public Mono<ServerResponse> getObjects(ServerRequest request) {
-        TaxiiCollection collection = CollectionHandler.require(collections, request);
+    Mono<ServerResponse> getObjects(ServerRequest request) {
+        TaxiiRequest taxii = TaxiiRequest.of(request);
         ObjectQuery query = ObjectQuery.parse(request.queryParams(), limits, VersionFilter.LAST);
-        return reader(request).flatMap(reader -> store.find(collection.id(), query, true, reader)).flatMap(ObjectHandler::envelope);
+        return reads.page(taxii.collection(), query, taxii.member(), true).flatMap(ObjectHandler::envelope);
     }
 
-    public Mono<ServerResponse> getObject(ServerRequest request) {
-        TaxiiCollection collection = CollectionHandler.require(collections, request);
-        String id = request.pathVariable("objectId");
-        ObjectQuery query = ObjectQuery.parse(request.queryParams(), limits, VersionFilter.LAST).forObject(id);
-        return reader(request).flatMap(reader -> store.find(collection.id(), query, true, reader))
-                .flatMap(page -> page.items().isEmpty() && query.cursor().afterSequence() == 0
-                        ? Mono.error(notFound(collection, id))
-                        : envelope(page));
+    Mono<ServerResponse> getObject(ServerRequest request) {
+        TaxiiRequest taxii = TaxiiRequest.of(request);
+        ObjectQuery query = ObjectQuery.parse(request.queryParams(), limits, VersionFilter.LAST);
+        return reads.versionsOf(taxii.collection(), request.pathVariable("objectId"), query, taxii.member(), true)
+                .flatMap(ObjectHandler::envelope);
     }
 
-    public Mono<ServerResponse> versions(ServerRequest request) {
-        TaxiiCollection collection = CollectionHandler.require(collections, request);
-        String id = request.pathVariable("objectId");
-        ObjectQuery query = ObjectQuery.parse(request.queryParams(), limits, VersionFilter.ALL).forObject(id);
-        return reader(request).flatMap(reader -> store.find(collection.id(), query, false, reader)).flatMap(page -> {
-            if (page.items().isEmpty() && query.cursor().afterSequence() == 0) {
-                return Mono.error(notFound(collection, id));
-            }
-            StringBuilder json = new StringBuilder(64 + page.items().size() * 32).append("{\"more\":").append(page.more());
-            page.next().ifPresent(next -> json.append(",\"next\":\"").append(next.encode()).append('"'));
-            if (!page.items().isEmpty()) {
-                json.append(",\"versions\":[");
-                for (int i = 0; i < page.items().size(); i++) {
-                    json.append(i == 0 ? "" : ",").append(StixJson.mapper().writeValueAsString(page.items().get(i).versionText()));
-                }
-                json.append(']');
-            }
-            json.append('}');
-            return TaxiiResponses.raw(HttpStatus.OK, TaxiiResponses.utf8(json), page.firstAdded(), page.lastAdded());
-        });
-    }
-
-    public Mono<ServerResponse> deleteObject(ServerRequest request) {
-        TaxiiCollection collection = CollectionHandler.require(collections, request);
-        String id = request.pathVariable("objectId");
+    Mono<ServerResponse> versions(ServerRequest request) {
+        TaxiiRequest taxii = TaxiiRequest.of(request);
         ObjectQuery query = ObjectQuery.parse(request.queryParams(), limits, VersionFilter.ALL);
-        // A deletion never removes a leaf: each deleted version gets a tombstone leaf in the same transaction.
-        // deleted_by stays empty until requests carry an authenticated member.
-        return store.delete(collection.id(), id, query.versions(), query.specVersions())
-                .flatMap(versions -> log.appendTombstones(versions.stream()
-                                .map(version -> new TombstoneEntry(collection.id(), id, version, Optional.empty())).toList())
-                        .thenReturn(versions.size()))
-                .as(transaction::transactional)
-                .flatMap(count -> count == 0
-                        ? Mono.error(notFound(collection, id))
-                        : ServerResponse.ok().build());
+        return reads.versionsOf(taxii.collection(), request.pathVariable("objectId"), query, taxii.member(), false)
+                .flatMap(ObjectHandler::versionList);
     }
 
-    public Mono<ServerResponse> addObjects(ServerRequest request) {
-        TaxiiCollection collection = CollectionHandler.require(collections, request);
+    Mono<ServerResponse> deleteObject(ServerRequest request) {
+        TaxiiRequest taxii = TaxiiRequest.of(request);
+        ObjectQuery query = ObjectQuery.parse(request.queryParams(), limits, VersionFilter.ALL);
+        return deletion.delete(taxii.collection(), request.pathVariable("objectId"), query)
+                .then(ServerResponse.ok().build());
+    }
+
+    Mono<ServerResponse> addObjects(ServerRequest request) {
+        TaxiiRequest taxii = TaxiiRequest.of(request);
         long max = limits.maxContentLength().toBytes();
         long declared = request.headers().contentLength().orElse(-1);
         if (declared > max) {
@@ -125,14 +86,8 @@ public class ObjectHandler {
                     }
                     return reader.read(bytes);
                 })
-                .zipWith(CurrentMember.of(request))
-                .flatMap(objectsAndMember -> ingest.ingest(collection, objectsAndMember.getT1(), objectsAndMember.getT2()))
-                .flatMap(status -> TaxiiResponses.resource(HttpStatus.ACCEPTED, StatusHandler.resource(status)));
-    }
-
-    /** The calling member as the read paths see it: objects it may not read do not exist for it. */
-    public static Mono<Reader> reader(ServerRequest request) {
-        return CurrentMember.of(request).map(Reader::of);
+                .flatMap(objects -> ingest.ingest(taxii.collection(), objects, taxii.member()))
+                .flatMap(status -> TaxiiResponses.resource(HttpStatus.ACCEPTED, StatusResource.of(status)));
     }
 
     /** §3.7 envelope, assembled from the stored JSON of each object without re-serialising it. */
@@ -141,20 +96,28 @@ public class ObjectHandler {
         for (ObjectVersion item : page.items()) {
             size += item.body().length() + 1;
         }
-        StringBuilder json = new StringBuilder(size).append("{\"more\":").append(page.more());
-        page.next().ifPresent(next -> json.append(",\"next\":\"").append(next.encode()).append('"'));
-        if (!page.items().isEmpty()) {
-            json.append(",\"objects\":[");
-            for (int i = 0; i < page.items().size(); i++) {
-                json.append(i == 0 ? "" : ",").append(page.items().get(i).body());
-            }
-            json.append(']');
-        }
-        json.append('}');
-        return TaxiiResponses.raw(HttpStatus.OK, TaxiiResponses.utf8(json), page.firstAdded(), page.lastAdded());
+        return pageOf(page, "objects", size, ObjectVersion::body);
     }
 
-    private static TaxiiException notFound(TaxiiCollection collection, String id) {
-        return TaxiiException.notFound("no object '" + id + "' (matching the filters) in collection '" + collection.alias() + "'");
+    /** §5.8 versions resource: the version of each item, in storage order. */
+    private static Mono<ServerResponse> versionList(ObjectPage page) {
+        return pageOf(page, "versions", 64 + page.items().size() * 32,
+                item -> StixJson.mapper().writeValueAsString(item.versionText()));
+    }
+
+    /** A paged TAXII resource: {@code more}, {@code next} and the items' JSON under {@code member}. */
+    private static Mono<ServerResponse> pageOf(ObjectPage page, String member, int size,
+                                               Function<ObjectVersion, String> json) {
+        StringBuilder body = new StringBuilder(size).append("{\"more\":").append(page.more());
+        page.next().ifPresent(next -> body.append(",\"next\":\"").append(next.encode()).append('"'));
+        if (!page.items().isEmpty()) {
+            body.append(",\"").append(member).append("\":[");
+            for (int i = 0; i < page.items().size(); i++) {
+                body.append(i == 0 ? "" : ",").append(json.apply(page.items().get(i)));
+            }
+            body.append(']');
+        }
+        body.append('}');
+        return TaxiiResponses.raw(HttpStatus.OK, TaxiiResponses.utf8(body), page.firstAdded(), page.lastAdded());
     }
 }

@@ -6,21 +6,20 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import org.trilateral.exchange.access.AudienceCondition;
 import org.trilateral.exchange.access.Reader;
+import org.trilateral.exchange.member.MemberId;
 import org.trilateral.exchange.taxii.ObjectQuery;
 import org.trilateral.exchange.taxii.VersionFilter;
 import org.trilateral.taxonomy.stix.StixJson;
 import org.trilateral.taxonomy.stix.StixTimestamp;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -30,7 +29,7 @@ import reactor.core.publisher.Mono;
  * publish (a row can never become visible behind a position a reader has already passed).
  */
 @Repository
-public class ObjectStore {
+class ObjectStore {
 
     private static final int LOCK_NAMESPACE = 7311;
     private static final HexFormat HEX = HexFormat.of();
@@ -39,7 +38,7 @@ public class ObjectStore {
 
     private final TransactionalOperator transaction;
 
-    public ObjectStore(DatabaseClient db, TransactionalOperator transaction) {
+    ObjectStore(DatabaseClient db, TransactionalOperator transaction) {
         this.db = db;
         this.transaction = transaction;
     }
@@ -49,7 +48,7 @@ public class ObjectStore {
      * bodies are read only when {@code withBody}. The audience is a condition of the query itself, so a page holds
      * up to {@code limit} readable objects and keyset paging over {@code seq} is unchanged.
      */
-    public Mono<ObjectPage> find(String collectionId, ObjectQuery query, boolean withBody, Reader reader) {
+    Mono<ObjectPage> find(String collectionId, ObjectQuery query, boolean withBody, Reader reader) {
         StringBuilder sql = new StringBuilder("SELECT seq, stix_id, spec_version, version_text, date_added")
                 .append(withBody ? ", body" : "")
                 .append(" FROM stix_object WHERE collection_id = :collection AND seq > :after");
@@ -73,13 +72,9 @@ public class ObjectStore {
             binds.put("specs", query.specVersions().toArray(String[]::new));
         }
         appendVersionFilter(sql, binds, query.versions());
-        // The publisher always reads its own; others must be named recipients of RED objects and belong to every
-        // sharing group the object is narrowed to (the same rule as Audience.readableBy).
-        sql.append(" AND (publisher_id = :reader OR ((recipients IS NULL OR :readerIdentity = ANY(recipients))"
-                + " AND sharing_groups <@ CAST(:readerGroups AS text[])))");
-        binds.put("reader", reader.memberId());
-        binds.put("readerIdentity", reader.identityId());
-        binds.put("readerGroups", reader.groups().toArray(String[]::new));
+        AudienceCondition audience = AudienceCondition.readableBy(reader);
+        sql.append(" AND ").append(audience.sql());
+        binds.putAll(audience.binds());
         sql.append(" ORDER BY seq LIMIT :limit");
         binds.put("limit", query.limit() + 1);
 
@@ -113,7 +108,7 @@ public class ObjectStore {
      * Deletes the versions of one object that match the filters; answers the deleted versions (their
      * {@code version_text}), for the transparency log's tombstones. Must run in a transaction.
      */
-    public Mono<List<String>> delete(String collectionId, String id, VersionFilter versions, Set<String> specVersions) {
+    Mono<List<String>> delete(String collectionId, String id, VersionFilter versions, Set<String> specVersions) {
         StringBuilder sql = new StringBuilder("DELETE FROM stix_object WHERE collection_id = :collection AND stix_id = :id");
         Map<String, Object> binds = new HashMap<>();
         binds.put("collection", collectionId);
@@ -148,9 +143,9 @@ public class ObjectStore {
         return lock(collectionId)
                 .then(existingVersions(collectionId, ids))
                 .flatMap(existing -> {
-                    Plan plan = Plan.of(objects, existing);
+                    VersionPlan plan = VersionPlan.of(objects, existing);
                     if (plan.added().isEmpty()) {
-                        return Mono.just(plan.outcomes(List.of(), List.of()));
+                        return Mono.just(plan.outcomes(List.of()));
                     }
                     int count = plan.added().size();
                     return nextDateAdded(collectionId, count)
@@ -166,7 +161,7 @@ public class ObjectStore {
                                 return insert(collectionId, plan.added(), seqs, added)
                                         .then(severalVersions.isEmpty() ? Mono.empty()
                                                 : refreshFirstAndLast(collectionId, severalVersions))
-                                        .thenReturn(plan.outcomes(seqs, added));
+                                        .thenReturn(plan.outcomes(added));
                             });
                 });
     }
@@ -179,24 +174,28 @@ public class ObjectStore {
     }
 
     /** Every stored version (and content digest) of the given ids, by id. */
-    private Mono<Map<String, List<Plan.Existing>>> existingVersions(String collectionId, String[] ids) {
+    private Mono<Map<String, List<VersionPlan.Stored>>> existingVersions(String collectionId, String[] ids) {
         return db.sql("SELECT stix_id, version, versioned, encode(content_sha256, 'hex') AS sha, publisher_id FROM stix_object"
                         + " WHERE collection_id = :collection AND stix_id = ANY(:ids)")
                 .bind("collection", collectionId)
                 .bind("ids", ids)
-                .map((row, meta) -> new Plan.Existing(
+                .map((row, meta) -> new VersionPlan.Stored(
                         row.get("stix_id", String.class),
                         row.get("version", OffsetDateTime.class).toInstant(),
                         Boolean.TRUE.equals(row.get("versioned", Boolean.class)),
                         row.get("sha", String.class),
-                        row.get("publisher_id", String.class)))
+                        publisher(row.get("publisher_id", String.class))))
                 .all()
-                .collectMultimap(Plan.Existing::id)
+                .collectMultimap(VersionPlan.Stored::id)
                 .map(map -> {
-                    Map<String, List<Plan.Existing>> copy = new HashMap<>();
+                    Map<String, List<VersionPlan.Stored>> copy = new HashMap<>();
                     map.forEach((k, v) -> copy.put(k, List.copyOf(v)));
                     return copy;
                 });
+    }
+
+    private static MemberId publisher(String stored) {
+        return stored == null ? null : new MemberId(stored);
     }
 
     /**
@@ -254,7 +253,7 @@ public class ObjectStore {
             versioned[i] = object.versioned();
             sha[i] = HEX.formatHex(object.sha256());
             body[i] = object.body();
-            publisher[i] = object.publisherId();
+            publisher[i] = object.publisherId().value();
             tlp[i] = object.audience().tlp().tlp20Value();
             recipients[i] = object.audience().recipients() == null ? null
                     : StixJson.mapper().writeValueAsString(object.audience().recipients());
@@ -319,82 +318,5 @@ public class ObjectStore {
             binds.put("versions", versions.timestamps().stream().map(Instant::toString).toArray(String[]::new));
         }
         sql.append(" AND (").append(String.join(" OR ", alternatives)).append(")");
-    }
-
-    /** Which objects of an envelope are new, already stored, or conflicting, decided against what is stored. */
-    record Plan(List<IncomingObject> added, List<StoreOutcome> decided) {
-
-        /** @param publisher the member that published it; null for versions stored before publishers were recorded */
-        record Existing(String id, Instant version, boolean versioned, String sha, String publisher) {
-        }
-
-        static Plan of(List<IncomingObject> objects, Map<String, List<Existing>> stored) {
-            Map<String, String> shaByVersion = new HashMap<>();
-            Map<String, Set<String>> unversionedShas = new HashMap<>();
-            Map<String, String> publisherById = new HashMap<>();
-            stored.values().forEach(list -> list.forEach(e -> {
-                if (e.publisher() != null) {
-                    publisherById.putIfAbsent(e.id(), e.publisher());
-                }
-                if (e.versioned()) {
-                    shaByVersion.put(e.id() + "|" + e.version(), e.sha());
-                } else {
-                    unversionedShas.computeIfAbsent(e.id(), k -> new HashSet<>()).add(e.sha());
-                }
-            }));
-            List<IncomingObject> added = new ArrayList<>();
-            List<StoreOutcome> decided = new ArrayList<>();
-            for (IncomingObject object : objects) {
-                String owner = publisherById.putIfAbsent(object.id(), object.publisherId());
-                if (owner != null && !owner.equals(object.publisherId())) {
-                    decided.add(new StoreOutcome(object, StoreOutcome.Kind.OTHER_PUBLISHER, object.versionText(), null));
-                    continue;
-                }
-                String sha = HEX.formatHex(object.sha256());
-                if (object.versioned()) {
-                    String key = object.id() + "|" + object.version();
-                    String storedSha = shaByVersion.get(key);
-                    if (storedSha == null) {
-                        shaByVersion.put(key, sha);
-                        added.add(object);
-                    } else {
-                        decided.add(new StoreOutcome(object, storedSha.equals(sha)
-                                ? StoreOutcome.Kind.ALREADY_STORED : StoreOutcome.Kind.CONFLICT, object.versionText(), null));
-                    }
-                } else {
-                    Set<String> shas = unversionedShas.computeIfAbsent(object.id(), k -> new LinkedHashSet<>());
-                    if (shas.add(sha)) {
-                        added.add(object);
-                    } else {
-                        decided.add(new StoreOutcome(object, StoreOutcome.Kind.ALREADY_STORED, null, null));
-                    }
-                }
-            }
-            return new Plan(List.copyOf(added), List.copyOf(decided));
-        }
-
-        /**
-         * Ids whose first and last versions may have changed: those already stored, and those added more than once
-         * by this envelope. A new id added once is its own first and last version, which is how rows are inserted.
-         */
-        List<String> idsWithSeveralVersions(Map<String, List<Existing>> stored) {
-            Map<String, Integer> counts = new HashMap<>();
-            added.forEach(o -> counts.merge(o.id(), 1, Integer::sum));
-            return counts.entrySet().stream()
-                    .filter(e -> e.getValue() > 1 || stored.containsKey(e.getKey()))
-                    .map(Map.Entry::getKey)
-                    .toList();
-        }
-
-        List<StoreOutcome> outcomes(List<Long> seqs, List<Instant> dateAdded) {
-            List<StoreOutcome> all = new ArrayList<>(decided);
-            for (int i = 0; i < added.size(); i++) {
-                IncomingObject object = added.get(i);
-                String versionText = object.versioned() ? object.versionText() : StixTimestamp.formatMicros(dateAdded.get(i));
-                all.add(new StoreOutcome(object, StoreOutcome.Kind.ADDED, versionText, dateAdded.get(i)));
-            }
-            all.sort((a, b) -> Integer.compare(a.object().index(), b.object().index()));
-            return all;
-        }
     }
 }

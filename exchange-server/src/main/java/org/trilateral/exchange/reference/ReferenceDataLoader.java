@@ -5,27 +5,29 @@ import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.trilateral.exchange.StartupTask;
 import org.trilateral.exchange.collection.CollectionRegistry;
 import org.trilateral.exchange.collection.TaxiiCollection;
 import org.trilateral.exchange.member.Member;
 import org.trilateral.exchange.member.MemberId;
 import org.trilateral.exchange.member.MemberStatus;
 import org.trilateral.exchange.member.Nation;
-import org.trilateral.exchange.member.Sector;
+import org.trilateral.taxonomy.vocabulary.Sector;
 import org.trilateral.exchange.object.ObjectIngest;
 import org.trilateral.exchange.status.IngestStatus;
 import org.trilateral.taxonomy.ExchangeIdentity;
 
 /**
- * Loads the reference data into its collection at start-up, so a new exchange has the extension definitions,
+ * Loads the reference data into its collection at start-up, after the members and their keys and before the port
+ * opens, so a new exchange has the extension definitions,
  * TLP markings and public seed facts its members build on. Loading again is harmless: a stored version is a
  * success that changes nothing.
  */
 @Component
-class ReferenceDataLoader implements ApplicationRunner {
+@Order(2)
+class ReferenceDataLoader implements StartupTask {
 
     private static final Logger log = LoggerFactory.getLogger(ReferenceDataLoader.class);
 
@@ -47,14 +49,14 @@ class ReferenceDataLoader implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void run() {
         if (!properties.loadOnStart()) {
             return;
         }
         TaxiiCollection collection = collections.find(properties.collection()).orElseThrow(() -> new IllegalStateException(
                 "exchange.reference.collection '" + properties.collection() + "' is not a configured collection"));
-        // Start-up runs once, before traffic, on the main thread: waiting here is what makes the data present
-        // before the first request.
+        // On the main thread, before the port opens: waiting here is what makes the data present before the first
+        // request.
         IngestStatus status = ingest.ingestOwn(collection, ReferenceData.objects(), EXCHANGE).block();
         if (status == null) {
             throw new IllegalStateException("loading the reference data produced no status");

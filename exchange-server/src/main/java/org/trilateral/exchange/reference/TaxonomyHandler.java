@@ -3,13 +3,11 @@ package org.trilateral.exchange.reference;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.trilateral.exchange.error.Refusal;
 import org.trilateral.exchange.taxii.TaxiiMediaTypes;
 import org.trilateral.taxonomy.ExchangeIdentity;
 import org.trilateral.taxonomy.extension.ExchangeExtensions;
@@ -25,12 +23,12 @@ import tools.jackson.databind.node.ObjectNode;
  * their JSON schemas, the vocabularies, the TLP 2.0 marking definitions and the seed bundle.
  */
 @Component
-public class TaxonomyHandler {
+class TaxonomyHandler {
 
     private static final MediaType STIX = TaxiiMediaTypes.STIX;
     private static final MediaType SCHEMA = MediaType.parseMediaType("application/schema+json");
 
-    public Mono<ServerResponse> index(ServerRequest request) {
+    Mono<ServerResponse> index(ServerRequest request) {
         Map<String, Object> index = new LinkedHashMap<>();
         index.put("identity", ExchangeIdentity.ID);
         index.put("extension_definitions", ExchangeExtensions.all().stream().map(d -> Map.of(
@@ -44,29 +42,29 @@ public class TaxonomyHandler {
         return json(MediaType.APPLICATION_JSON, index);
     }
 
-    public Mono<ServerResponse> extensionDefinitions(ServerRequest request) {
+    Mono<ServerResponse> extensionDefinitions(ServerRequest request) {
         return json(STIX, bundle(ExchangeExtensions.all()));
     }
 
-    public Mono<ServerResponse> extensionDefinition(ServerRequest request) {
+    Mono<ServerResponse> extensionDefinition(ServerRequest request) {
         String id = request.pathVariable("id");
         return ExchangeExtensions.byId(id).map(d -> json(STIX, d)).orElseGet(() -> Mono.error(unknown(id)));
     }
 
-    public Mono<ServerResponse> extensionSchema(ServerRequest request) {
+    Mono<ServerResponse> extensionSchema(ServerRequest request) {
         String id = request.pathVariable("id");
         return ExchangeExtensions.jsonSchema(id).map(s -> json(SCHEMA, s)).orElseGet(() -> Mono.error(unknown(id)));
     }
 
-    public Mono<ServerResponse> vocabularies(ServerRequest request) {
+    Mono<ServerResponse> vocabularies(ServerRequest request) {
         return json(MediaType.APPLICATION_JSON, ExchangeVocabularies.toJson());
     }
 
-    public Mono<ServerResponse> markings(ServerRequest request) {
+    Mono<ServerResponse> markings(ServerRequest request) {
         return json(STIX, bundle(List.of(Tlp.values()).stream().map(Tlp::markingDefinition).toList()));
     }
 
-    public Mono<ServerResponse> seed(ServerRequest request) {
+    Mono<ServerResponse> seed(ServerRequest request) {
         return json(STIX, SeedBundle.load());
     }
 
@@ -79,9 +77,8 @@ public class TaxonomyHandler {
         return bundle;
     }
 
-    private static ErrorResponseException unknown(String id) {
-        return new ErrorResponseException(HttpStatus.NOT_FOUND,
-                ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no extension definition '" + id + "' in this exchange"), null);
+    private static Refusal unknown(String id) {
+        return Refusal.notFound("no extension definition '" + id + "' in this exchange");
     }
 
     private static Mono<ServerResponse> json(MediaType type, Object body) {

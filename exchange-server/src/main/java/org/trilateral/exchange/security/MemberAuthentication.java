@@ -6,12 +6,12 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.trilateral.exchange.member.Member;
 
 /** An authenticated request: the member a trusted token identifies, with the roles it may use. */
-public final class MemberAuthentication extends AbstractAuthenticationToken {
+final class MemberAuthentication extends AbstractAuthenticationToken {
 
     private final Member member;
     private final String issuer;
 
-    public MemberAuthentication(Member member, String issuer) {
+    MemberAuthentication(Member member, String issuer) {
         super(member.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.value())).toList());
         this.member = member;
         this.issuer = issuer;

@@ -11,13 +11,12 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
-import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.trilateral.exchange.access.AudiencePolicy;
 import org.trilateral.exchange.collection.CollectionRegistry;
+import org.trilateral.exchange.error.ErrorSurface;
 import org.trilateral.exchange.member.MemberStore;
 import org.trilateral.exchange.member.Role;
 import org.trilateral.exchange.taxii.TaxiiProperties;
@@ -33,11 +32,12 @@ import org.trilateral.exchange.taxii.TaxiiProperties;
 class SecurityConfiguration {
 
     @Bean
-    TrustedIssuers trustedIssuers(SecurityProperties properties, MemberStore members, ObjectProvider<TrustedIssuer> local) {
+    TrustedIssuers trustedIssuers(SecurityProperties properties, MemberStore members, ObjectProvider<TrustedIssuer> local,
+                                  Clock clock) {
         WebClient web = WebClient.create();
         List<TrustedIssuer> issuers = new ArrayList<>();
         properties.issuers().forEach(issuer ->
-                issuers.add(TrustedIssuers.remote(issuer, properties, members, web, Clock.systemUTC())));
+                issuers.add(TrustedIssuers.remote(issuer, properties, members, web, clock)));
         local.orderedStream().forEach(issuers::add);
         return new TrustedIssuers(issuers);
     }
@@ -52,7 +52,7 @@ class SecurityConfiguration {
     SecurityWebFilterChain taxiiSecurity(ServerHttpSecurity http, TrustedIssuers issuers, TaxiiProperties taxii,
                                          CollectionRegistry collections) {
         String root = "/" + taxii.apiRoot().path();
-        TaxiiSecurityErrors errors = new TaxiiSecurityErrors();
+        SecurityErrors errors = new SecurityErrors(ErrorSurface.TAXII, null);
         return bearerTokens(stateless(http)
                 .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/taxii2", "/taxii2/**", root, root + "/**"))
                 .authorizeExchange(exchange -> exchange
@@ -66,7 +66,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityWebFilterChain adminSecurity(ServerHttpSecurity http, TrustedIssuers issuers) {
-        ProblemSecurityErrors errors = new ProblemSecurityErrors(null);
+        SecurityErrors errors = new SecurityErrors(ErrorSurface.PROBLEM_DETAILS, null);
         return bearerTokens(stateless(http)
                 .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/admin", "/admin/**"))
                 .authorizeExchange(exchange -> exchange.anyExchange().hasRole(Role.ADMIN.value())), issuers, errors)
@@ -80,7 +80,7 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityWebFilterChain memberReadSecurity(ServerHttpSecurity http, TrustedIssuers issuers) {
-        ProblemSecurityErrors errors = new ProblemSecurityErrors(null);
+        SecurityErrors errors = new SecurityErrors(ErrorSurface.PROBLEM_DETAILS, null);
         return bearerTokens(stateless(http)
                 .securityMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET,
                         "/taxonomy", "/taxonomy/**", "/log/**", "/.well-known/**"))
@@ -92,7 +92,7 @@ class SecurityConfiguration {
     @Bean
     @Order(Integer.MAX_VALUE)
     SecurityWebFilterChain denyEverythingElse(ServerHttpSecurity http) {
-        ProblemSecurityErrors errors = new ProblemSecurityErrors(
+        SecurityErrors errors = new SecurityErrors(ErrorSurface.PROBLEM_DETAILS,
                 "the exchange serves nothing at this path: TAXII is under /taxii2/ and the API root, the admin API under /admin/");
         return stateless(http)
                 .securityMatcher(ServerWebExchangeMatchers.anyExchange())
@@ -105,8 +105,7 @@ class SecurityConfiguration {
      * Bearer tokens from the trusted issuers, with one surface's error shape for 401 and 403 (TAXII error body or
      * problem details), whether the refusal comes from the token or from authorisation.
      */
-    private static <E extends ServerAuthenticationEntryPoint & ServerAccessDeniedHandler> ServerHttpSecurity bearerTokens(
-            ServerHttpSecurity http, TrustedIssuers issuers, E errors) {
+    private static ServerHttpSecurity bearerTokens(ServerHttpSecurity http, TrustedIssuers issuers, SecurityErrors errors) {
         return http
                 .oauth2ResourceServer(resource -> resource
                         .authenticationManagerResolver(issuers.resolver())

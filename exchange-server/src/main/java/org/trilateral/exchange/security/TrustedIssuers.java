@@ -56,32 +56,34 @@ public final class TrustedIssuers {
     static TrustedIssuer remote(SecurityProperties.Issuer issuer, SecurityProperties settings, MemberStore members,
                                 WebClient web, Clock clock) {
         RemoteKeySet keys = new RemoteKeySet(issuer, settings, web, clock);
-        return withKeys(issuer, settings, members, keys);
+        return withKeys(issuer, settings, members, keys, clock);
     }
 
     /** An issuer whose keys the exchange holds itself (the development identity provider). */
     public static TrustedIssuer local(SecurityProperties.Issuer issuer, SecurityProperties settings, MemberStore members,
-                                      List<JWK> publicKeys) {
-        return withKeys(issuer, settings, members, jwt -> Flux.fromIterable(publicKeys));
+                                      List<JWK> publicKeys, Clock clock) {
+        return withKeys(issuer, settings, members, jwt -> Flux.fromIterable(publicKeys), clock);
     }
 
     private static TrustedIssuer withKeys(SecurityProperties.Issuer issuer, SecurityProperties settings,
-                                          MemberStore members, Function<SignedJWT, Flux<JWK>> keys) {
-        JwtReactiveAuthenticationManager manager = new JwtReactiveAuthenticationManager(decoder(issuer, settings, keys));
+                                          MemberStore members, Function<SignedJWT, Flux<JWK>> keys, Clock clock) {
+        JwtReactiveAuthenticationManager manager = new JwtReactiveAuthenticationManager(decoder(issuer, settings, keys, clock));
         manager.setJwtAuthenticationConverter(new MemberTokenConverter(issuer, members));
         return new TrustedIssuer(issuer.name(), issuer.issuerUri(), manager);
     }
 
     /** The issuer's decoder: asymmetric algorithms only; issuer, audience, expiry and not-before checked with the clock skew. */
     static AccessTokenDecoder decoder(SecurityProperties.Issuer issuer, SecurityProperties settings,
-                                      Function<SignedJWT, Flux<JWK>> keys) {
+                                      Function<SignedJWT, Flux<JWK>> keys, Clock clock) {
         // The builder takes one algorithm; the key selector is replaced by one that accepts each allowed algorithm.
         NimbusReactiveJwtDecoder nimbus = NimbusReactiveJwtDecoder.withJwkSource(keys)
                 .jwtProcessorCustomizer(processor -> processor.setJWSKeySelector(
                         new JWSVerificationKeySelector<>(AccessTokenDecoder.ALLOWED, new JWKSecurityContextJWKSet())))
                 .build();
+        JwtTimestampValidator timestamps = new JwtTimestampValidator(settings.clockSkew());
+        timestamps.setClock(clock);
         nimbus.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                new JwtTimestampValidator(settings.clockSkew()),
+                timestamps,
                 new JwtIssuerValidator(issuer.issuerUri()),
                 new AccessTokenClaimsValidator(issuer.audience())));
         return new AccessTokenDecoder(issuer.name(), nimbus);

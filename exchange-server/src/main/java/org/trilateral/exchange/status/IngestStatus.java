@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.trilateral.exchange.member.MemberId;
 
 /**
  * The outcome of one POST to a collection's objects (TAXII 2.1 §4.3). Ingest is synchronous, so a status is
@@ -13,7 +14,7 @@ import java.util.UUID;
  */
 public record IngestStatus(UUID id, String collectionId, Instant requestTimestamp,
                            List<StatusDetail> successes, List<StatusDetail> failures, List<StatusDetail> pendings,
-                           String postedBy) {
+                           MemberId postedBy) {
 
     public IngestStatus {
         Objects.requireNonNull(id, "id");

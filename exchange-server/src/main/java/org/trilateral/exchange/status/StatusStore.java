@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import org.trilateral.exchange.member.MemberId;
 import org.trilateral.taxonomy.stix.StixJson;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
@@ -38,7 +39,7 @@ public class StatusStore {
                 .bind("successes", json(status.successes()))
                 .bind("failures", json(status.failures()))
                 .bind("pendings", json(status.pendings()))
-                .bind("postedBy", status.postedBy())
+                .bind("postedBy", status.postedBy().value())
                 .fetch().rowsUpdated()
                 .thenReturn(status);
     }
@@ -53,7 +54,7 @@ public class StatusStore {
                         details(row.get("successes", String.class)),
                         details(row.get("failures", String.class)),
                         details(row.get("pendings", String.class)),
-                        row.get("posted_by", String.class)))
+                        new MemberId(row.get("posted_by", String.class))))
                 .one();
     }
 

@@ -48,7 +48,7 @@ public record ObjectQuery(
             try {
                 return StixTimestamp.parse(value);
             } catch (IllegalArgumentException e) {
-                throw TaxiiException.badRequest("added_after: " + e.getMessage());
+                throw TaxiiException.badRequest(TaxiiSection.FILTERING, "added_after: " + e.getMessage());
             }
         });
         int limit = limits.defaultPageSize();
@@ -57,10 +57,10 @@ public record ObjectQuery(
             try {
                 limit = Integer.parseInt(limitText);
             } catch (NumberFormatException e) {
-                throw TaxiiException.badRequest("limit '" + limitText + "' is not a whole number");
+                throw TaxiiException.badRequest(TaxiiSection.PAGINATION, "limit '" + limitText + "' is not a whole number");
             }
             if (limit < 1) {
-                throw TaxiiException.badRequest("limit must be at least 1, was " + limit);
+                throw TaxiiException.badRequest(TaxiiSection.PAGINATION, "limit must be at least 1, was " + limit);
             }
         }
         limit = Math.min(limit, limits.maxPageSize());
@@ -69,20 +69,20 @@ public record ObjectQuery(
         Set<String> ids = list(params, "match[id]");
         for (String id : ids) {
             if (!StixId.isValid(id)) {
-                throw TaxiiException.badRequest("match[id] value '" + id + "' is not a STIX identifier (type--UUID)");
+                throw TaxiiException.badRequest(TaxiiSection.FILTERING, "match[id] value '" + id + "' is not a STIX identifier (type--UUID)");
             }
         }
         Set<String> types = list(params, "match[type]");
         for (String type : types) {
             if (!StixId.isValidType(type)) {
-                throw TaxiiException.badRequest("match[type] value '" + type + "' is not a STIX type name");
+                throw TaxiiException.badRequest(TaxiiSection.FILTERING, "match[type] value '" + type + "' is not a STIX type name");
             }
         }
         VersionFilter versions = VersionFilter.parse(single(params, "match[version]"), defaultVersions);
         Set<String> specVersions = list(params, "match[spec_version]");
         for (String specVersion : specVersions) {
             if (!specVersion.matches("\\d+\\.\\d+")) {
-                throw TaxiiException.badRequest("match[spec_version] value '" + specVersion + "' is not a version such as 2.1");
+                throw TaxiiException.badRequest(TaxiiSection.FILTERING, "match[spec_version] value '" + specVersion + "' is not a version such as 2.1");
             }
         }
         return new ObjectQuery(addedAfter, limit, cursor, ids, types, versions, specVersions);

@@ -33,7 +33,7 @@ public record PageCursor(long afterSequence) {
             }
             return new PageCursor(Long.parseLong(text.substring(PREFIX.length())));
         } catch (IllegalArgumentException e) {
-            throw TaxiiException.badRequest("the 'next' parameter '" + next + "' is not a paging cursor issued by this server");
+            throw TaxiiException.badRequest(TaxiiSection.PAGINATION, "the 'next' parameter '" + next + "' is not a paging cursor issued by this server");
         }
     }
 }

@@ -37,6 +37,16 @@ public record TaxiiProperties(
             @DefaultValue("trilateral") @NotBlank @Pattern(regexp = "[A-Za-z0-9._~-]+") String path,
             @DefaultValue("Trilateral exchange") String title,
             @DefaultValue("Indicators, advisories and sightings shared by the members") String description) {
+
+        /** The API root's URL path without the trailing slash, e.g. {@code /trilateral}. */
+        public String base() {
+            return "/" + path;
+        }
+
+        /** The URL path of one collection, with the {@code collectionId} variable the edge resolves. */
+        public String collection() {
+            return base() + "/collections/{collectionId}";
+        }
     }
 
     /**

@@ -1,53 +1,70 @@
 package org.trilateral.exchange.taxii;
 
-import static org.springframework.web.reactive.function.server.RequestPredicates.DELETE;
-import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
-import static org.springframework.web.reactive.function.server.RequestPredicates.POST;
-
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import java.util.function.Function;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.RequestPredicate;
+import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
-import org.trilateral.exchange.collection.CollectionHandler;
-import org.trilateral.exchange.discovery.DiscoveryHandler;
-import org.trilateral.exchange.manifest.ManifestHandler;
-import org.trilateral.exchange.object.ObjectHandler;
-import org.trilateral.exchange.status.StatusHandler;
 
 /**
- * Every TAXII 2.1 endpoint (§4, §5) and the checks they all share. TAXII URLs end in a slash; the same path
- * without it is accepted too. Authentication sits in front of all of these as a web filter, so no route can
- * escape it.
+ * The TAXII endpoints one feature contributes, each with the section of TAXII 2.1 that defines it. The edge gathers
+ * every feature's routes behind the checks they all share, so no class lists the handlers of all features. TAXII URLs
+ * end in a slash; the same path without it is accepted too.
  */
-@Configuration(proxyBeanMethods = false)
-class TaxiiRoutes {
+public final class TaxiiRoutes {
 
-    @Bean
-    RouterFunction<ServerResponse> taxiiRouter(TaxiiProperties properties, DiscoveryHandler discovery,
-                                               CollectionHandler collections, ObjectHandler objects,
-                                               ManifestHandler manifest, StatusHandler status) {
-        String root = "/" + properties.apiRoot().path();
-        String collection = root + "/collections/{collectionId}";
-        String object = collection + "/objects/{objectId}";
-        return RouterFunctions.route()
-                .route(get("/taxii2"), discovery::discovery)
-                .route(get(root), discovery::apiRoot)
-                .route(get(root + "/status/{statusId}"), status::get)
-                .route(get(root + "/collections"), collections::list)
-                .route(get(collection), collections::one)
-                .route(get(collection + "/manifest"), manifest::get)
-                .route(get(collection + "/objects"), objects::getObjects)
-                .route(POST(collection + "/objects/").or(POST(collection + "/objects")), objects::addObjects)
-                .route(get(object), objects::getObject)
-                .route(DELETE(object + "/").or(DELETE(object)), objects::deleteObject)
-                .route(get(object + "/versions"), objects::versions)
-                .filter(new TaxiiContentNegotiation())
-                .build();
+    private final RouterFunction<ServerResponse> routes;
+
+    private TaxiiRoutes(RouterFunction<ServerResponse> routes) {
+        this.routes = routes;
     }
 
-    private static RequestPredicate get(String path) {
-        return GET(path + "/").or(GET(path));
+    public RouterFunction<ServerResponse> routes() {
+        return routes;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Collects one feature's endpoints. */
+    public static final class Builder {
+
+        private RouterFunction<ServerResponse> routes;
+
+        private Builder() {
+        }
+
+        public Builder get(String path, TaxiiSection endpoint, HandlerFunction<ServerResponse> handler) {
+            return add(HttpMethod.GET, path, endpoint, handler);
+        }
+
+        public Builder post(String path, TaxiiSection endpoint, HandlerFunction<ServerResponse> handler) {
+            return add(HttpMethod.POST, path, endpoint, handler);
+        }
+
+        public Builder delete(String path, TaxiiSection endpoint, HandlerFunction<ServerResponse> handler) {
+            return add(HttpMethod.DELETE, path, endpoint, handler);
+        }
+
+        private Builder add(HttpMethod method, String path, TaxiiSection endpoint, HandlerFunction<ServerResponse> handler) {
+            Function<String, RequestPredicate> on = p -> RequestPredicates.method(method).and(RequestPredicates.path(p));
+            RouterFunction<ServerResponse> route = RouterFunctions.route(on.apply(path + "/").or(on.apply(path)), handler);
+            // Matching happens before any filter runs: the edge's checks already know which endpoint they refuse for.
+            RouterFunction<ServerResponse> tagged = request -> route.route(request)
+                    .doOnNext(matched -> request.attributes().put(TaxiiSection.ENDPOINT_ATTRIBUTE, endpoint));
+            routes = routes == null ? tagged : routes.and(tagged);
+            return this;
+        }
+
+        public TaxiiRoutes build() {
+            if (routes == null) {
+                throw new IllegalStateException("a feature contributes at least one TAXII endpoint");
+            }
+            return new TaxiiRoutes(routes);
+        }
     }
 }

@@ -36,7 +36,7 @@ public record VersionFilter(boolean all, boolean first, boolean last, Set<Instan
                     try {
                         timestamps.add(StixTimestamp.parse(token));
                     } catch (IllegalArgumentException e) {
-                        throw TaxiiException.badRequest("match[version] value '" + token
+                        throw TaxiiException.badRequest(TaxiiSection.FILTERING, "match[version] value '" + token
                                 + "' is not 'first', 'last', 'all' or a STIX timestamp: " + e.getMessage());
                     }
                 }

@@ -1,2 +1,2 @@
-/** The error shape of the exchange's non-TAXII HTTP surfaces (admin API, taxonomy, log): RFC 9457 problem details. */
+/** The exchange's HTTP edge: the TAXII endpoints of every feature gathered behind the checks they share. */
 package org.trilateral.exchange.web;

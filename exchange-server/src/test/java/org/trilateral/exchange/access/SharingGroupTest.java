@@ -10,7 +10,7 @@ import org.trilateral.exchange.member.MemberId;
 import org.trilateral.exchange.member.MemberStatus;
 import org.trilateral.exchange.member.Nation;
 import org.trilateral.exchange.member.Role;
-import org.trilateral.exchange.member.Sector;
+import org.trilateral.taxonomy.vocabulary.Sector;
 import org.trilateral.taxonomy.stix.StixObjectValidator;
 
 class SharingGroupTest {

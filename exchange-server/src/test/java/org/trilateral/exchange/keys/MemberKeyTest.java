@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.trilateral.exchange.member.MemberId;
 import org.trilateral.integrity.jws.SigningKey;
 
 class MemberKeyTest {
@@ -14,7 +15,7 @@ class MemberKeyTest {
     private static final Instant UNTIL = Instant.parse("2026-02-01T00:00:00Z");
 
     private static MemberKey key(Instant notAfter, Instant revokedAt, String reason) {
-        return new MemberKey("jp-agency", KEY.publicKey(), FROM, notAfter, revokedAt, reason, FROM);
+        return new MemberKey(new MemberId("jp-agency"), KEY.publicKey(), FROM, notAfter, revokedAt, reason, FROM);
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.trilateral.exchange.member.Nation;
 import org.trilateral.exchange.member.Role;
-import org.trilateral.exchange.member.Sector;
+import org.trilateral.taxonomy.vocabulary.Sector;
 import org.trilateral.exchange.support.ExchangeIntegrationTest;
 import org.trilateral.exchange.support.TestStix;
 import org.trilateral.integrity.jws.JwsAlgorithm;

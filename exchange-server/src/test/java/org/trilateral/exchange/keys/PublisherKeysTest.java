@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.trilateral.exchange.member.MemberId;
 import org.trilateral.exchange.support.TestStix;
 import org.trilateral.integrity.jws.SigningKey;
 
@@ -13,8 +14,8 @@ class PublisherKeysTest {
 
     private static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
     private static final SigningKey OWN = SigningKey.generate();
-    private static final PublisherKeys KEYS = new PublisherKeys("jp-agency", List.of(
-            new MemberKey("jp-agency", OWN.publicKey(), NOW.minusSeconds(60), null, null, null, NOW.minusSeconds(60))));
+    private static final PublisherKeys KEYS = new PublisherKeys(new MemberId("jp-agency"), List.of(
+            new MemberKey(new MemberId("jp-agency"), OWN.publicKey(), NOW.minusSeconds(60), null, null, null, NOW.minusSeconds(60))));
 
     @Test
     void verifyWhenSignedByOwnValidKeyThenVerifiedNamingKidAndIndex() {
@@ -39,7 +40,7 @@ class PublisherKeysTest {
         PublisherKeys.SignatureVerdict verdict = KEYS.verify(TestStix.sign(TestStix.indicator(), other), NOW);
 
         assertThat(verdict.unknownKids()).containsExactly(other.kid());
-        assertThat(verdict.refusal(Map.of(other.kid(), "kr-agency"))).contains("a key of member 'kr-agency'");
+        assertThat(verdict.refusal(Map.of(other.kid(), new MemberId("kr-agency")))).contains("a key of member 'kr-agency'");
         assertThat(verdict.refusal(Map.of())).contains("unknown kid " + other.kid());
     }
 

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.trilateral.exchange.support.ExchangeIntegrationTest;
+import org.trilateral.taxonomy.vocabulary.Sector;
 
 /** The admin API on members: admin only, JSON in and out, RFC 9457 problem details for every refusal. */
 class MemberAdminApiTest extends ExchangeIntegrationTest {

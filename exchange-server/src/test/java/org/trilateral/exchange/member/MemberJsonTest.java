@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-import org.trilateral.exchange.problem.Problem;
+import org.trilateral.exchange.error.Refusal;
 import org.trilateral.taxonomy.stix.StixJson;
 
 class MemberJsonTest {
@@ -26,20 +26,20 @@ class MemberJsonTest {
     void createWhenUnknownFieldThenRefusedNamingIt() {
         assertThatThrownBy(() -> created("{\"id\":\"us-x\",\"name\":\"X\",\"nation\":\"US\",\"sector\":\"other\","
                 + "\"roles\":[],\"subjects\":[],\"clearance\":\"top\"}"))
-                .isInstanceOf(Problem.class).extracting(e -> ((Problem) e).field()).isEqualTo("clearance");
+                .isInstanceOf(Refusal.class).extracting(e -> ((Refusal) e).field()).isEqualTo("clearance");
     }
 
     @Test
     void changeWhenIdDiffersThenRefused() {
         Member member = created("{\"id\":\"us-x\",\"name\":\"X\",\"nation\":\"US\",\"sector\":\"other\",\"roles\":[],\"subjects\":[]}");
         assertThatThrownBy(() -> MemberJson.change(member, StixJson.mapper().readTree("{\"id\":\"us-y\"}")))
-                .isInstanceOf(Problem.class).extracting(e -> ((Problem) e).field()).isEqualTo("id");
+                .isInstanceOf(Refusal.class).extracting(e -> ((Refusal) e).field()).isEqualTo("id");
     }
 
     @Test
     void changeWhenSubjectHasBlankIssuerThenRefusedNamingSubjects() {
         Member member = created("{\"id\":\"us-x\",\"name\":\"X\",\"nation\":\"US\",\"sector\":\"other\",\"roles\":[],\"subjects\":[]}");
         assertThatThrownBy(() -> MemberJson.change(member, StixJson.mapper().readTree("{\"subjects\":[{\"subject\":\"a\"}]}")))
-                .isInstanceOf(Problem.class).extracting(e -> ((Problem) e).field()).isEqualTo("subjects");
+                .isInstanceOf(Refusal.class).extracting(e -> ((Refusal) e).field()).isEqualTo("subjects");
     }
 }

@@ -13,11 +13,11 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.trilateral.exchange.support.ExchangeIntegrationTest;
-import org.trilateral.exchange.support.SharedFixtures;
 import org.trilateral.exchange.support.TestStix;
 import org.trilateral.exchange.taxii.Taxii;
 import org.trilateral.taxonomy.marking.Tlp;
 import org.trilateral.taxonomy.stix.StixJson;
+import org.trilateral.taxonomy.testing.SharedFixtures;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -33,7 +33,7 @@ class OasisSamplesIngestTest extends ExchangeIntegrationTest {
 
     @TestFactory
     Stream<DynamicTest> ingestWhenOasisBundleThenAllAcceptedAndReadBackUnchanged() throws IOException {
-        Optional<Path> samples = SharedFixtures.stixSchemaDirectory();
+        Optional<Path> samples = SharedFixtures.find("stix2-json-schemas");
         Assumptions.assumeTrue(samples.isPresent(), SharedFixtures.ABSENT);
         List<Path> bundles = new ArrayList<>();
         for (String folder : List.of("examples", "interop")) {

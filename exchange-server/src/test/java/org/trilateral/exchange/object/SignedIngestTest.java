@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.trilateral.exchange.member.Nation;
 import org.trilateral.exchange.member.Role;
-import org.trilateral.exchange.member.Sector;
+import org.trilateral.taxonomy.vocabulary.Sector;
 import org.trilateral.exchange.support.ExchangeIntegrationTest;
 import org.trilateral.exchange.support.TestStix;
 import org.trilateral.exchange.taxii.Taxii;
@@ -133,20 +133,15 @@ class SignedIngestTest extends ExchangeIntegrationTest {
                 .contains("key " + future.kid() + " is not valid before 2099-01-01T00:00:00");
     }
 
+    /** The old key's refusal from its not_after on is {@code IngestPolicyTest}'s, at a fixed clock: nothing sleeps. */
     @Test
-    void publishWhenRotatedThenOldAndNewKeysBothValidDuringOverlapAndOldRefusedAfterItsNotAfter() throws Exception {
+    void publishWhenRotatedThenOldAndNewKeysBothValidDuringOverlap() {
         TestMember member = register("rotator", Nation.KR, Sector.GOVERNMENT, Role.CONSUMER, Role.PUBLISHER);
         SigningKey next = SigningKey.generate();
         registerKey(member.id(), next);
-        Instant end = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MICROS);
-        changeNotAfter(member.id(), member.key().kid(), end);
+        changeNotAfter(member.id(), member.key().kid(), Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MICROS));
 
         assertAccepted(postOne(member, TestStix.sign(indicatorOf(member), member.key())));
-        assertAccepted(postOne(member, TestStix.sign(indicatorOf(member), next)));
-
-        Thread.sleep(Math.max(0, end.toEpochMilli() - System.currentTimeMillis()) + 100);
-        assertThat(failure(postOne(member, TestStix.sign(indicatorOf(member), member.key()))))
-                .contains("key " + member.key().kid() + " expired at");
         assertAccepted(postOne(member, TestStix.sign(indicatorOf(member), next)));
     }
 

@@ -16,6 +16,7 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -38,7 +39,7 @@ class AccessTokenDecoderTest {
             new SecurityProperties.Issuer("jp", ISSUER, null, AUDIENCE, "sub", null, null),
             new SecurityProperties(List.of(), Duration.ofSeconds(30), Tlp.AMBER, Duration.ZERO, Duration.ofMinutes(15), Duration.ofSeconds(5)),
             jwt -> Flux.fromIterable(new JWKSelector(JWKMatcher.forJWSHeader(jwt.getHeader()))
-                    .select(new JWKSet((JWK) key.toPublicJWK()))));
+                    .select(new JWKSet((JWK) key.toPublicJWK()))), Clock.systemUTC());
 
     private JWTClaimsSet.Builder claims() {
         Instant now = Instant.now();

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.trilateral.taxonomy.testing.SharedFixtures;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,7 +36,7 @@ public final class StixSchemas {
 
     /** The schemas, when {@code shared/} is present. */
     public static Optional<StixSchemas> load() {
-        return SharedFixtures.stixSchemaDirectory().map(dir -> new StixSchemas(dir.resolve("schemas")));
+        return SharedFixtures.find("stix2-json-schemas/schemas").map(StixSchemas::new);
     }
 
     /** Schema errors of one object, or a single message when no schema covers its type. */

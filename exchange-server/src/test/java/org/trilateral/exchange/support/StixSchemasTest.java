@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.trilateral.taxonomy.testing.SharedFixtures;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The schema check the integration tests rely on is not vacuous. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.trilateral.exchange.support.ExchangeIntegrationTest;
 import tools.jackson.databind.JsonNode;
@@ -57,6 +58,20 @@ class DiscoveryAndCollectionsTest extends ExchangeIntegrationTest {
                 .jsonPath("$.http_status").isEqualTo("404")
                 .jsonPath("$.title").isEqualTo("Not Found")
                 .jsonPath("$.description").isEqualTo("no collection 'nope' in this API root");
+    }
+
+    @Test
+    void errorsWhenRefusedThenTaxiiErrorCitesTheSectionOfTheRuleOrEndpoint() {
+        Taxii taxii = new Taxii(client());
+        taxii.get(Taxii.ROOT + "collections/nope/objects/").expectStatus().isNotFound()
+                .expectBody().jsonPath("$.details.section").isEqualTo("TAXII 2.1 §5.4 Get Objects")
+                .jsonPath("$.external_details").isEqualTo("https://docs.oasis-open.org/cti/taxii/v2.1/os/taxii-v2.1-os.html");
+        taxii.get(Taxii.ROOT + "collections/indicators/manifest/?limit=0").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.details.section").isEqualTo("TAXII 2.1 §3.4 Pagination");
+        taxii.get(Taxii.ROOT + "status/" + UUID.randomUUID() + "/").expectStatus().isNotFound()
+                .expectBody().jsonPath("$.details.section").isEqualTo("TAXII 2.1 §4.3 Get Status");
+        client().get().uri("/taxii2/").header("Accept", "application/json").exchange().expectStatus().isEqualTo(406)
+                .expectBody().jsonPath("$.details.section").isEqualTo("TAXII 2.1 §1.6.8 Media Types");
     }
 
     @Test

@@ -1,15 +1,20 @@
 package org.trilateral.taxonomy.vocabulary;
 
+import java.util.Arrays;
 import java.util.Optional;
 
-/** Sectors of the exchange's seed members and of the targets of the scheme (vocabulary {@code tie-sector}). */
+/**
+ * The sector a member of the exchange works in (vocabulary {@code tie-sector}): the one definition the server's
+ * member registry stores (its values are the {@code member.sector} column's) and each sector's sharing group is named
+ * after ({@code sector-<value>}).
+ */
 public enum Sector implements VocabularyTerm {
-    TECHNOLOGY_SOFTWARE_DEVELOPMENT("technology-software-development", "Technology and software development companies."),
-    CRYPTOCURRENCY_FINTECH("cryptocurrency-fintech", "Cryptocurrency businesses and financial technology."),
-    DEFENCE("defence", "Defence industry and contractors."),
-    FREELANCE_PLATFORMS("freelance-platforms", "Freelance and gig-work marketplaces."),
-    PAYMENT_PROVIDERS("payment-providers", "Payment service providers and payroll processors."),
-    AI_COMPANIES("ai-companies", "Artificial-intelligence companies.");
+    GOVERNMENT("government", "Government agencies."),
+    FREELANCE_PLATFORM("freelance-platform", "Freelance and gig-work marketplaces."),
+    PAYMENT_PROVIDER("payment-provider", "Payment service providers and payroll processors."),
+    CRYPTOCURRENCY_BUSINESS("cryptocurrency-business", "Cryptocurrency exchanges and other cryptocurrency businesses."),
+    AI_COMPANY("ai-company", "Artificial-intelligence companies."),
+    OTHER("other", "Any other sector.");
 
     private final String value;
     private final String description;
@@ -19,6 +24,7 @@ public enum Sector implements VocabularyTerm {
         this.description = description;
     }
 
+    /** The name used in objects, JSON, configuration and the database, e.g. {@code payment-provider}. */
     @Override
     public String value() {
         return value;
@@ -32,5 +38,15 @@ public enum Sector implements VocabularyTerm {
     /** The term with this value, if any. */
     public static Optional<Sector> fromValue(String value) {
         return VocabularyTerm.find(Sector.class, value);
+    }
+
+    /**
+     * The sector named {@code text}.
+     *
+     * @throws IllegalArgumentException naming the sectors there are
+     */
+    public static Sector parse(String text) {
+        return fromValue(text).orElseThrow(() -> new IllegalArgumentException("unknown sector '" + text
+                + "', expected one of " + Arrays.stream(values()).map(Sector::value).toList()));
     }
 }

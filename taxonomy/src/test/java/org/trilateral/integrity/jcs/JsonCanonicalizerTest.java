@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.trilateral.taxonomy.PublishedTestVectors;
+import org.trilateral.taxonomy.testing.SharedFixtures;
 import org.trilateral.taxonomy.stix.StixJson;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -20,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
 class JsonCanonicalizerTest {
 
     static Stream<String> publishedVectors() throws IOException {
-        Path input = PublishedTestVectors.folder("jcs").resolve("input");
+        Path input = SharedFixtures.shared("test-vectors/jcs").resolve("input");
         try (Stream<Path> files = Files.list(input)) {
             List<String> names = files.map(file -> file.getFileName().toString()).sorted().toList();
             return names.stream();
@@ -30,7 +30,7 @@ class JsonCanonicalizerTest {
     @ParameterizedTest
     @MethodSource("publishedVectors")
     void canonicalizeWhenPublishedVectorThenExactlyTheExpectedBytes(String name) throws IOException {
-        Path folder = PublishedTestVectors.folder("jcs");
+        Path folder = SharedFixtures.shared("test-vectors/jcs");
         byte[] input = Files.readAllBytes(folder.resolve("input").resolve(name));
         byte[] expected = Files.readAllBytes(folder.resolve("output").resolve(name));
 

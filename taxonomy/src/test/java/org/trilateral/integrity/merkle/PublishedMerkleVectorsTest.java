@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.trilateral.taxonomy.PublishedTestVectors;
+import org.trilateral.taxonomy.testing.SharedFixtures;
 import org.trilateral.taxonomy.stix.StixJson;
 import tools.jackson.databind.JsonNode;
 
@@ -61,7 +61,7 @@ class PublishedMerkleVectorsTest {
     }
 
     private static Stream<Path> vectors(String kind) throws IOException {
-        Path folder = PublishedTestVectors.folder("merkle").resolve(kind);
+        Path folder = SharedFixtures.shared("test-vectors/merkle").resolve(kind);
         List<Path> files;
         try (Stream<Path> walk = Files.walk(folder)) {
             files = walk.filter(path -> path.toString().endsWith(".json")).sorted().toList();

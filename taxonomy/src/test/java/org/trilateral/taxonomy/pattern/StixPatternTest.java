@@ -7,10 +7,9 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.trilateral.taxonomy.SharedFixtures;
+import org.trilateral.taxonomy.testing.SharedFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,9 +19,7 @@ class StixPatternTest {
 
     @TestFactory
     Stream<DynamicTest> parseWhenOasisSamplePatternThenAcceptedAndRoundTrips() throws IOException {
-        Assumptions.assumeTrue(SharedFixtures.present(SharedFixtures.stixSchemas()),
-                "OASIS STIX 2.1 samples not found at " + SharedFixtures.stixSchemas() + " (set -Dshared.dir)");
-        List<String> patterns = SharedFixtures.sampleObjects().values().stream()
+        List<String> patterns = SharedFixtures.oasisSamples().values().stream()
                 .filter(o -> "stix".equals(o.path("pattern_type").asString()))
                 .map(o -> o.path("pattern").asString())
                 .toList();

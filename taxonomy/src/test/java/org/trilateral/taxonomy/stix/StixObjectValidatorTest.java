@@ -6,11 +6,10 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.trilateral.taxonomy.SharedFixtures;
+import org.trilateral.taxonomy.testing.SharedFixtures;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -27,9 +26,7 @@ class StixObjectValidatorTest {
 
     @TestFactory
     Stream<DynamicTest> validateWhenOasisSampleObjectThenNoViolations() throws IOException {
-        Assumptions.assumeTrue(SharedFixtures.present(SharedFixtures.stixSchemas()),
-                "OASIS STIX 2.1 samples not found at " + SharedFixtures.stixSchemas() + " (set -Dshared.dir)");
-        Map<String, JsonNode> samples = SharedFixtures.sampleObjects();
+        Map<String, JsonNode> samples = SharedFixtures.oasisSamples();
         assertThat(samples).hasSizeGreaterThan(250);
         return samples.entrySet().stream().map(sample -> DynamicTest.dynamicTest(sample.getKey(), () -> {
             assertThat(validator.validate(sample.getValue())).isEmpty();
@@ -38,9 +35,7 @@ class StixObjectValidatorTest {
 
     @Test
     void validateWhenUuidHasUpperCaseHexThenAccepted() throws IOException {
-        Assumptions.assumeTrue(SharedFixtures.present(SharedFixtures.stixSchemas()),
-                "OASIS STIX 2.1 samples not found at " + SharedFixtures.stixSchemas() + " (set -Dshared.dir)");
-        assertThat(SharedFixtures.sampleObjects().keySet()).anyMatch(key -> key.endsWith(UPPER_CASE_UUID_SAMPLE));
+        assertThat(SharedFixtures.oasisSamples().keySet()).anyMatch(key -> key.endsWith(UPPER_CASE_UUID_SAMPLE));
     }
 
     @Test

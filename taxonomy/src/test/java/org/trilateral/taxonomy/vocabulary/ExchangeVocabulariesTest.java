@@ -27,7 +27,7 @@ class ExchangeVocabulariesTest {
 
     @Test
     void fromValueWhenKnownThenTermElseEmpty() {
-        assertThat(Sector.fromValue("ai-companies")).contains(Sector.AI_COMPANIES);
+        assertThat(Sector.fromValue("ai-company")).contains(Sector.AI_COMPANY);
         assertThat(FacilitatorKind.fromValue("laptop-farm")).contains(FacilitatorKind.LAPTOP_FARM);
         assertThat(RedFlag.fromValue("unknown")).isEmpty();
         assertThat(IndicatorKind.fromValue("payroll-wallet")).contains(IndicatorKind.PAYROLL_WALLET);

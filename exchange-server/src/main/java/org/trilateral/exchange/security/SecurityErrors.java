@@ -7,16 +7,26 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.web.server.ServerWebExchange;
-import org.trilateral.exchange.problem.ProblemResponses;
+import org.trilateral.exchange.error.ErrorReport;
+import org.trilateral.exchange.error.ErrorResponses;
+import org.trilateral.exchange.error.ErrorSurface;
 import reactor.core.publisher.Mono;
 
-/** 401 and 403 outside TAXII (admin API, unknown routes): RFC 9457 problem details with the Bearer challenge. */
-final class ProblemSecurityErrors implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
+/**
+ * 401 and 403 of one filter chain, in its surface's error shape (the TAXII error message or RFC 9457 problem
+ * details), with the Bearer challenge (RFC 6750 §3).
+ */
+final class SecurityErrors implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
 
+    private final ErrorSurface surface;
     private final String refusal;
 
-    /** @param refusal the reason given for every 401, whatever the token (for the deny-all chain); null to explain the token's fault */
-    ProblemSecurityErrors(String refusal) {
+    /**
+     * @param refusal the reason given for every 401, whatever the token (for the deny-all chain); null to explain the
+     *                token's fault
+     */
+    SecurityErrors(ErrorSurface surface, String refusal) {
+        this.surface = surface;
         this.refusal = refusal;
     }
 
@@ -26,8 +36,8 @@ final class ProblemSecurityErrors implements ServerAuthenticationEntryPoint, Ser
         SecurityRefusals.log(exchange, 401, reason);
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
                 SecurityRefusals.challenge(SecurityRefusals.hadToken(exchange) ? "invalid_token" : null, reason));
-        return ProblemResponses.write(exchange.getResponse(), HttpStatus.UNAUTHORIZED, reason, null,
-                exchange.getRequest().getPath().value());
+        return ErrorResponses.write(exchange, surface,
+                new ErrorReport(HttpStatus.UNAUTHORIZED, reason, null, "unauthorized", null));
     }
 
     @Override
@@ -36,7 +46,7 @@ final class ProblemSecurityErrors implements ServerAuthenticationEntryPoint, Ser
         SecurityRefusals.log(exchange, 403, reason);
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
                 SecurityRefusals.challenge("insufficient_scope", reason));
-        return ProblemResponses.write(exchange.getResponse(), HttpStatus.FORBIDDEN, reason, null,
-                exchange.getRequest().getPath().value());
+        return ErrorResponses.write(exchange, surface,
+                new ErrorReport(HttpStatus.FORBIDDEN, reason, null, "forbidden", null));
     }
 }

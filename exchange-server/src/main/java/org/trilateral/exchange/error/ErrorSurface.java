@@ -1,0 +1,21 @@
+package org.trilateral.exchange.error;
+
+import java.util.List;
+
+/**
+ * The two error shapes of the exchange: TAXII routes (discovery, the API root, and any path that belongs to no other
+ * surface) answer with the TAXII error message; the admin API, taxonomy, log, key set, development token endpoint and
+ * actuator with RFC 9457 problem details.
+ */
+public enum ErrorSurface {
+    TAXII,
+    PROBLEM_DETAILS;
+
+    private static final List<String> PROBLEM_PREFIXES =
+            List.of("/admin", "/taxonomy", "/log/", "/.well-known/", "/dev/", "/actuator");
+
+    /** The surface a request path belongs to. */
+    public static ErrorSurface of(String path) {
+        return PROBLEM_PREFIXES.stream().anyMatch(path::startsWith) ? PROBLEM_DETAILS : TAXII;
+    }
+}

@@ -1,0 +1,43 @@
+package org.trilateral.exchange.object;
+
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.trilateral.exchange.collection.TaxiiCollection;
+import org.trilateral.exchange.ledger.TombstoneEntry;
+import org.trilateral.exchange.ledger.TransparencyLog;
+import org.trilateral.exchange.taxii.ObjectQuery;
+import reactor.core.publisher.Mono;
+
+/**
+ * Deletes versions of one object (TAXII 2.1 §5.7). A deletion never removes a leaf from the transparency log: each
+ * deleted version gets a tombstone leaf, in the same transaction as the deletion, so the log tells a deletion from a
+ * loss (docs/transparency-log.md).
+ */
+@Component
+class ObjectDeletion {
+
+    private final ObjectStore store;
+    private final TransparencyLog log;
+    private final TransactionalOperator transaction;
+
+    ObjectDeletion(ObjectStore store, TransparencyLog log, TransactionalOperator transaction) {
+        this.store = store;
+        this.log = log;
+        this.transaction = transaction;
+    }
+
+    /**
+     * Deletes the versions of {@code id} that {@code query}'s {@code match[version]} and {@code match[spec_version]}
+     * select; refused as not found when none does. Answers how many were deleted.
+     */
+    Mono<Integer> delete(TaxiiCollection collection, String id, ObjectQuery query) {
+        // deleted_by stays empty: the leaf format names no deleting member yet.
+        return store.delete(collection.id(), id, query.versions(), query.specVersions())
+                .flatMap(versions -> log.appendTombstones(versions.stream()
+                                .map(version -> new TombstoneEntry(collection.id(), id, version, Optional.empty())).toList())
+                        .thenReturn(versions.size()))
+                .as(transaction::transactional)
+                .flatMap(count -> count == 0 ? Mono.error(ObjectReads.notFound(collection, id)) : Mono.just(count));
+    }
+}
