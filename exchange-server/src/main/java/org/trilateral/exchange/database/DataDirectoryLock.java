@@ -73,6 +73,32 @@ final class DataDirectoryLock implements AutoCloseable {
         }
     }
 
+    /**
+     * Fails, naming the process that holds it, when a live process owns {@code dataDirectory}; takes nothing.
+     *
+     * @throws EmbeddedDatabaseException when a live process holds it
+     */
+    static void requireFree(Path dataDirectory) {
+        Path file = fileOf(dataDirectory);
+        if (!Files.exists(file)) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                throw inUse(dataDirectory, Optional.of(new Owner(ProcessHandle.current().pid(), null)));
+            }
+            if (lock == null) {
+                throw inUse(dataDirectory, owner(file));
+            }
+            lock.release();
+        } catch (IOException e) {
+            // Whatever cannot be checked here is reported by acquire(), which the start of the server calls.
+        }
+    }
+
     /** Who the lock file says holds it; empty when it does not say (being written, or written by hand). */
     static Optional<Owner> owner(Path lockFile) {
         try {

@@ -2,7 +2,7 @@ package org.trilateral.exchange.database;
 
 /**
  * Why the embedded PostgreSQL cannot be used, and what the operator does about it: both one line, so that a start
- * that fails for this reason prints that line and no stack trace ({@link EmbeddedDatabaseFailureAnalyzer}).
+ * that fails for this reason prints that line and no stack trace ({@link EmbeddedDatabaseFailureReporter}).
  */
 public final class EmbeddedDatabaseException extends IllegalStateException {
 
