@@ -73,29 +73,38 @@ final class DataDirectoryLock implements AutoCloseable {
         }
     }
 
-    /**
-     * Fails, naming the process that holds it, when a live process owns {@code dataDirectory}; takes nothing.
-     *
-     * @throws EmbeddedDatabaseException when a live process holds it
-     */
-    static void requireFree(Path dataDirectory) {
+    /** Whether a live process (this one included) owns {@code dataDirectory}; takes nothing. */
+    static boolean held(Path dataDirectory) {
         Path file = fileOf(dataDirectory);
         if (!Files.exists(file)) {
-            return;
+            return false;
         }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             FileLock lock;
             try {
                 lock = channel.tryLock();
             } catch (OverlappingFileLockException e) {
-                throw inUse(dataDirectory, Optional.of(new Owner(ProcessHandle.current().pid(), null)));
+                return true;
             }
             if (lock == null) {
-                throw inUse(dataDirectory, owner(file));
+                return true;
             }
             lock.release();
+            return false;
         } catch (IOException e) {
             // Whatever cannot be checked here is reported by acquire(), which the start of the server calls.
+            return false;
+        }
+    }
+
+    /**
+     * Fails, naming the process that holds it, when a live process owns {@code dataDirectory}; takes nothing.
+     *
+     * @throws EmbeddedDatabaseException when a live process holds it
+     */
+    static void requireFree(Path dataDirectory) {
+        if (held(dataDirectory)) {
+            throw inUse(dataDirectory, owner(fileOf(dataDirectory)));
         }
     }
 
