@@ -232,8 +232,8 @@ final class DatabaseBackup {
         List<String> tables = tables(connection);
         if (!tables.isEmpty() || hasFlywayHistory(connection)) {
             throw new EmbeddedDatabaseException(endpoint.describe() + " already holds an exchange database ("
-                    + tables.size() + " tables)", "restore into an empty database: for the embedded one, a new"
-                    + " --exchange.database.embedded.data-directory=<path> (or move the current directory aside first)");
+                    + tables.size() + " tables)", "restore into an empty database: create one and point"
+                    + " exchange.database.url at it");
         }
     }
 

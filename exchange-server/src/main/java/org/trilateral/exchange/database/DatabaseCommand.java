@@ -74,6 +74,10 @@ public final class DatabaseCommand {
     }
 
     private static DatabaseBackup.Summary backup(DatabaseProperties database, Path file) {
+        if (Files.exists(file)) {
+            throw new EmbeddedDatabaseException("the backup file " + file + " exists already",
+                    "name a new file: a backup never overwrites one");
+        }
         if (!database.useEmbedded()) {
             return DatabaseBackup.backup(DatabaseConfiguration.configured(database), file);
         }
@@ -107,6 +111,11 @@ public final class DatabaseCommand {
         }
         Path dataDirectory = database.embedded().dataDirectory().toAbsolutePath().normalize();
         DataDirectoryLock.requireFree(dataDirectory);
+        if (Files.exists(dataDirectory.resolve("PG_VERSION"))) {
+            throw new EmbeddedDatabaseException("data directory " + dataDirectory + " already holds a database",
+                    "restore into a new directory (--exchange.database.embedded.data-directory=<path>), or move this"
+                            + " one aside first");
+        }
         EmbeddedPostgresServer server = EmbeddedPostgresServer.start(database.embedded());
         try {
             return DatabaseBackup.restore(server.endpoint(), file);

@@ -95,15 +95,18 @@ class DatabaseCommandTest {
         Result again = command("restore", backup.toString(), "--exchange.database.embedded.durable=false",
                 "--exchange.database.embedded.data-directory=" + restored);
         assertThat(again.exitCode()).isEqualTo(1);
-        assertThat(again.err().strip()).doesNotContain("\n")
-                .startsWith("embedded PostgreSQL at localhost:")
-                .contains("already holds an exchange database")
-                .contains("restore into an empty database");
+        assertThat(again.err().strip()).isEqualTo("data directory " + restored + " already holds a database: restore"
+                + " into a new directory (--exchange.database.embedded.data-directory=<path>), or move this one aside first");
     }
 
     @Test
     void backupWhenFileExistsOrNoDatabaseThenExit1WithOneLine() throws Exception {
         Path existing = Files.writeString(temp.resolve("existing.zip"), "keep me");
+        Result exists = command("backup", existing.toString());
+        assertThat(exists.exitCode()).isEqualTo(1);
+        assertThat(exists.err().strip()).isEqualTo("the backup file " + existing + " exists already: name a new file:"
+                + " a backup never overwrites one");
+
         Result noDatabase = command("backup", temp.resolve("new.zip").toString(),
                 "--exchange.database.embedded.data-directory=" + temp.resolve("nothing-here"));
         assertThat(noDatabase.exitCode()).isEqualTo(1);
