@@ -102,6 +102,8 @@ public final class RunningExchange implements AutoCloseable {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ExchangeApplication.class)
                 .run("--server.port=0",
                         "--exchange.database.url=",
+                        // Tests: fast rather than crash-safe (docs/deployment.md).
+                        "--exchange.database.embedded.durable=false",
                         "--exchange.database.embedded.data-directory=" + dataDirectory.toAbsolutePath());
         return new RunningExchange(context);
     }

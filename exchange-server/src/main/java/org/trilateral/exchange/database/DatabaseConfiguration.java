@@ -79,7 +79,7 @@ class DatabaseConfiguration {
         return TransactionalOperator.create(transactionManager);
     }
 
-    private static DatabaseEndpoint configured(DatabaseProperties properties) {
+    static DatabaseEndpoint configured(DatabaseProperties properties) {
         ConnectionFactoryOptions options;
         try {
             options = ConnectionFactoryOptions.parse(properties.url());

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -32,11 +33,21 @@ public record DatabaseProperties(
     }
 
     /**
-     * @param dataDirectory where the embedded server keeps its files across restarts (default {@code ./data/postgres})
-     * @param port          its TCP port on the loopback interface; 0 (default) picks a free one at each start
+     * @param dataDirectory  where the embedded server keeps its files across restarts (default {@code ./data/postgres});
+     *                       one exchange at a time: the owner is recorded beside it, in {@code <data-directory>.lock}
+     * @param port           its TCP port on the loopback interface; 0 (default) picks a free one at each start
+     * @param durable        true (default): {@code fsync}, {@code synchronous_commit} and {@code full_page_writes} on, so
+     *                       an acknowledged envelope survives a power cut or an OS crash; false turns all three off, for
+     *                       tests only (a crash of the machine can then lose acknowledged data and corrupt the database)
+     * @param startupTimeout how long to wait for the server to accept connections, crash recovery included (default 60 s)
+     * @param stopTimeout    how long to wait for a server to stop, its own at shutdown or a stale one left by an exchange
+     *                       that was killed (default 60 s)
      */
     public record Embedded(@DefaultValue("data/postgres") @NotNull Path dataDirectory,
-                           @DefaultValue("0") @Min(0) @Max(65535) int port) {
+                           @DefaultValue("0") @Min(0) @Max(65535) int port,
+                           @DefaultValue("true") boolean durable,
+                           @DefaultValue("60s") @NotNull Duration startupTimeout,
+                           @DefaultValue("60s") @NotNull Duration stopTimeout) {
     }
 
     /**

@@ -51,6 +51,7 @@ class EmbeddedDatabaseRestartTest {
         return new SpringApplicationBuilder(ExchangeApplication.class)
                 .run("--server.port=0",
                         "--exchange.database.url=",
+                        "--exchange.database.embedded.durable=false",
                         "--exchange.database.embedded.data-directory=" + dataDirectory.resolve("pg"));
     }
 

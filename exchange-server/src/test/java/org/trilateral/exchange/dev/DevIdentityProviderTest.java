@@ -4,13 +4,15 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.trilateral.exchange.database.DatabaseProperties;
 
 class DevIdentityProviderTest {
 
     private static DatabaseProperties database(String url) {
-        return new DatabaseProperties(url, "u", "p", new DatabaseProperties.Embedded(Path.of("data/postgres"), 0),
+        return new DatabaseProperties(url, "u", "p", new DatabaseProperties.Embedded(Path.of("data/postgres"), 0, true,
+                Duration.ofSeconds(60), Duration.ofSeconds(60)),
                 new DatabaseProperties.Pool(1, 2));
     }
 

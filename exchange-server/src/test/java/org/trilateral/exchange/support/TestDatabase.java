@@ -10,7 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One real PostgreSQL per test JVM, started on first use and shared; each test class gets a database of its
- * own, so classes never see each other's data.
+ * own, so classes never see each other's data. It is explicitly not durable (fsync, synchronous_commit and
+ * full_page_writes off), as {@code exchange.database.embedded.durable=false} makes the exchange's own server: tests
+ * need speed, not data that outlives a crash of the machine.
  */
 public final class TestDatabase {
 
@@ -23,7 +25,12 @@ public final class TestDatabase {
     private static synchronized EmbeddedPostgres server() {
         if (postgres == null) {
             try {
-                postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "300").start();
+                postgres = EmbeddedPostgres.builder()
+                        .setServerConfig("max_connections", "300")
+                        .setServerConfig("fsync", "off")
+                        .setServerConfig("synchronous_commit", "off")
+                        .setServerConfig("full_page_writes", "off")
+                        .start();
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start the embedded PostgreSQL for tests", e);
             }
