@@ -20,8 +20,6 @@ final class PatternLexer {
 
     private static final Pattern NUMBER = Pattern.compile("[+-]?(?:(\\d*\\.\\d+)|(\\d+))");
     private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_-]*");
-    private static final Pattern BASE64 =
-            Pattern.compile("(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?");
     private static final Pattern TIMESTAMP = Pattern.compile(
             "\\d{4}-(0[1-9]|1[012])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:([0-5]\\d|60)(\\.\\d+)?Z");
 
@@ -185,7 +183,7 @@ final class PatternLexer {
                 }
                 return new PatternLiteral.HexLiteral(content);
             case BINARY:
-                if (!BASE64.matcher(content).matches()) {
+                if (!isBase64(content)) {
                     throw error(start, "binary literal is not valid base64");
                 }
                 return new PatternLiteral.BinaryLiteral(content);
@@ -199,6 +197,24 @@ final class PatternLexer {
                     throw error(start, "timestamp literal '" + content + "' is not a valid date and time");
                 }
         }
+    }
+
+    /**
+     * RFC 4648 §4 base64 with padding, checked in one pass: a regular expression with a repeated group would recurse
+     * once per four characters and could exhaust the stack on a long literal.
+     */
+    static boolean isBase64(String text) {
+        if (text.length() % 4 != 0) {
+            return false;
+        }
+        int padding = text.endsWith("==") ? 2 : text.endsWith("=") ? 1 : 0;
+        for (int i = 0; i < text.length() - padding; i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private StixPatternException error(int position, String reason) {
