@@ -183,7 +183,7 @@ final class PatternLexer {
                 }
                 return new PatternLiteral.HexLiteral(content);
             case BINARY:
-                if (!isBase64(content)) {
+                if (!PatternLiteral.isBase64(content)) {
                     throw error(start, "binary literal is not valid base64");
                 }
                 return new PatternLiteral.BinaryLiteral(content);
@@ -197,24 +197,6 @@ final class PatternLexer {
                     throw error(start, "timestamp literal '" + content + "' is not a valid date and time");
                 }
         }
-    }
-
-    /**
-     * RFC 4648 §4 base64 with padding, checked in one pass: a regular expression with a repeated group would recurse
-     * once per four characters and could exhaust the stack on a long literal.
-     */
-    static boolean isBase64(String text) {
-        if (text.length() % 4 != 0) {
-            return false;
-        }
-        int padding = text.endsWith("==") ? 2 : text.endsWith("=") ? 1 : 0;
-        for (int i = 0; i < text.length() - padding; i++) {
-            char c = text.charAt(i);
-            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/')) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private StixPatternException error(int position, String reason) {
