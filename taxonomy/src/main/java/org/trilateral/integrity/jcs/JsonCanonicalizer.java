@@ -25,21 +25,36 @@ public final class JsonCanonicalizer {
     }
 
     /**
-     * The canonical UTF-8 bytes of a JSON value.
+     * The canonical UTF-8 bytes of a JSON value nested at most {@link StrictJson#MAX_NESTING_DEPTH} deep, which every
+     * tree read by {@link StrictJson#mapper()} is.
      *
      * @throws CanonicalizationException if the value is outside I-JSON (RFC 7493 §2.2, §2.1): a number that is
      *     not a finite double, an integer beyond ±2^53 that a double cannot hold exactly, a non-zero number
-     *     that underflows to zero, or a string with an unpaired surrogate
+     *     that underflows to zero, or a string with an unpaired surrogate; or if it nests deeper than the limit
      */
     public static byte[] canonicalize(JsonNode value) {
+        return canonicalize(value, StrictJson.MAX_NESTING_DEPTH);
+    }
+
+    /**
+     * The canonical UTF-8 bytes of a JSON value nested at most {@code maxDepth} arrays and objects deep (a scalar is
+     * depth 0, {@code {"a":[1]}} depth 2). The walk recurses once per level, so the limit bounds its stack.
+     *
+     * @throws CanonicalizationException as {@link #canonicalize(JsonNode)}, naming the limit when it is crossed
+     */
+    public static byte[] canonicalize(JsonNode value, int maxDepth) {
         StringBuilder out = new StringBuilder(256);
-        write(value, "", out);
+        write(value, "", 0, maxDepth, out);
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void write(JsonNode value, String pointer, StringBuilder out) {
+    private static void write(JsonNode value, String pointer, int depth, int maxDepth, StringBuilder out) {
+        if ((value.isObject() || value.isArray()) && depth == maxDepth) {
+            throw new CanonicalizationException("value at '" + pointer + "' nests arrays and objects deeper than "
+                    + maxDepth + " levels, the most this canonicaliser walks");
+        }
         if (value.isObject()) {
-            writeObject(value, pointer, out);
+            writeObject(value, pointer, depth + 1, maxDepth, out);
         } else if (value.isArray()) {
             out.append('[');
             int index = 0;
@@ -47,7 +62,7 @@ public final class JsonCanonicalizer {
                 if (index > 0) {
                     out.append(',');
                 }
-                write(element, pointer + "/" + index, out);
+                write(element, pointer + "/" + index, depth + 1, maxDepth, out);
                 index++;
             }
             out.append(']');
@@ -64,7 +79,7 @@ public final class JsonCanonicalizer {
         }
     }
 
-    private static void writeObject(JsonNode object, String pointer, StringBuilder out) {
+    private static void writeObject(JsonNode object, String pointer, int depth, int maxDepth, StringBuilder out) {
         List<Map.Entry<String, JsonNode>> members = new ArrayList<>(object.properties());
         // String.compareTo compares UTF-16 code units, which is exactly the order RFC 8785 §3.2.3 requires.
         members.sort(Map.Entry.comparingByKey());
@@ -78,7 +93,7 @@ public final class JsonCanonicalizer {
             String childPointer = pointer + "/" + escapePointer(member.getKey());
             writeString(member.getKey(), childPointer, out);
             out.append(':');
-            write(member.getValue(), childPointer, out);
+            write(member.getValue(), childPointer, depth, maxDepth, out);
         }
         out.append('}');
     }

@@ -1,5 +1,6 @@
 package org.trilateral.taxonomy.pattern;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -46,25 +47,35 @@ public sealed interface ComparisonExpression {
         }
     }
 
-    /** {@code left AND right} or {@code left OR right}. */
-    record Composite(ComparisonExpression left, BooleanOperator operator, ComparisonExpression right)
-            implements ComparisonExpression {
+    /**
+     * Two or more comparison expressions joined by the same operator, {@code a AND b AND c}: a chain is one node
+     * however long it is, so the depth of the tree follows the nesting of parentheses, not the length of the text.
+     */
+    record Composite(List<ComparisonExpression> operands, BooleanOperator operator) implements ComparisonExpression {
         public Composite {
-            Objects.requireNonNull(left, "left");
+            operands = List.copyOf(operands);
             Objects.requireNonNull(operator, "operator");
-            Objects.requireNonNull(right, "right");
+            if (operands.size() < 2) {
+                throw new IllegalArgumentException("a composite joins at least two expressions");
+            }
         }
 
         @Override
         public Set<String> objectTypes() {
-            Set<String> types = new java.util.LinkedHashSet<>(left.objectTypes());
-            types.addAll(right.objectTypes());
+            Set<String> types = new java.util.LinkedHashSet<>();
+            for (ComparisonExpression operand : operands) {
+                types.addAll(operand.objectTypes());
+            }
             return java.util.Collections.unmodifiableSet(types);
         }
 
         @Override
         public String toString() {
-            return left + " " + operator + " " + right;
+            StringBuilder text = new StringBuilder().append(operands.get(0));
+            for (int i = 1; i < operands.size(); i++) {
+                text.append(' ').append(operator).append(' ').append(operands.get(i));
+            }
+            return text.toString();
         }
     }
 

@@ -2,6 +2,7 @@ package org.trilateral.taxonomy.pattern;
 
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -28,25 +29,36 @@ public sealed interface ObservationExpression {
         }
     }
 
-    /** {@code left AND|OR|FOLLOWEDBY right}. */
-    record Composite(ObservationExpression left, ObservationOperator operator, ObservationExpression right)
-            implements ObservationExpression {
+    /**
+     * Two or more observation expressions joined by the same operator, {@code a OR b OR c}: a chain is one node
+     * however long it is, so the depth of the tree follows the nesting of parentheses, not the length of the text.
+     * For FOLLOWEDBY the operands are in the order they must be observed.
+     */
+    record Composite(List<ObservationExpression> operands, ObservationOperator operator) implements ObservationExpression {
         public Composite {
-            Objects.requireNonNull(left, "left");
+            operands = List.copyOf(operands);
             Objects.requireNonNull(operator, "operator");
-            Objects.requireNonNull(right, "right");
+            if (operands.size() < 2) {
+                throw new IllegalArgumentException("a composite joins at least two expressions");
+            }
         }
 
         @Override
         public Set<String> objectTypes() {
-            Set<String> types = new LinkedHashSet<>(left.objectTypes());
-            types.addAll(right.objectTypes());
+            Set<String> types = new LinkedHashSet<>();
+            for (ObservationExpression operand : operands) {
+                types.addAll(operand.objectTypes());
+            }
             return Collections.unmodifiableSet(types);
         }
 
         @Override
         public String toString() {
-            return left + " " + operator + " " + right;
+            StringBuilder text = new StringBuilder().append(operands.get(0));
+            for (int i = 1; i < operands.size(); i++) {
+                text.append(' ').append(operator).append(' ').append(operands.get(i));
+            }
+            return text.toString();
         }
     }
 

@@ -20,8 +20,6 @@ final class PatternLexer {
 
     private static final Pattern NUMBER = Pattern.compile("[+-]?(?:(\\d*\\.\\d+)|(\\d+))");
     private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_-]*");
-    private static final Pattern BASE64 =
-            Pattern.compile("(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?");
     private static final Pattern TIMESTAMP = Pattern.compile(
             "\\d{4}-(0[1-9]|1[012])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:([0-5]\\d|60)(\\.\\d+)?Z");
 
@@ -185,7 +183,7 @@ final class PatternLexer {
                 }
                 return new PatternLiteral.HexLiteral(content);
             case BINARY:
-                if (!BASE64.matcher(content).matches()) {
+                if (!PatternLiteral.isBase64(content)) {
                     throw error(start, "binary literal is not valid base64");
                 }
                 return new PatternLiteral.BinaryLiteral(content);

@@ -13,6 +13,25 @@ public sealed interface PatternLiteral {
     @Override
     String toString();
 
+    /**
+     * RFC 4648 §4 base64 with its padding, the form of a binary literal (§9.3) and of STIX binary properties (§2.2),
+     * checked in one pass: a regular expression with a repeated group would recurse once per four characters and could
+     * exhaust the stack on a long value. The empty text is base64 of nothing.
+     */
+    static boolean isBase64(String text) {
+        if (text.length() % 4 != 0) {
+            return false;
+        }
+        int padding = text.endsWith("==") ? 2 : text.endsWith("=") ? 1 : 0;
+        for (int i = 0; i < text.length() - padding; i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A string literal; {@link #value()} is unescaped. */
     record StringLiteral(String value) implements PatternLiteral {
         public StringLiteral {

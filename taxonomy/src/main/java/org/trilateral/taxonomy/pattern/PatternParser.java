@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.trilateral.taxonomy.pattern.PatternToken.Kind;
 
@@ -15,6 +16,10 @@ import org.trilateral.taxonomy.pattern.PatternToken.Kind;
  * Recursive-descent parser for the STIX 2.1 patterning grammar (§9 and its ANTLR grammar), with the
  * precedence of §9.6: observation AND binds tighter than OR, which binds tighter than FOLLOWEDBY;
  * qualifiers bind to the observation expression right before them; comparison AND binds tighter than OR.
+ *
+ * <p>The parser recurses once per level of parentheses and brackets, and {@link PatternLimits} bounds that
+ * nesting, the number of comparisons and the length of the text before any of it is read, so a hostile pattern is
+ * refused with a message instead of exhausting the stack. A chain of one operator becomes one n-ary node.
  */
 final class PatternParser {
 
@@ -23,16 +28,24 @@ final class PatternParser {
     private static final Pattern PLAIN_PROPERTY = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 
     private final String text;
+    private final PatternLimits limits;
     private final List<PatternToken> tokens;
     private int index;
+    private int nesting;
+    private int comparisons;
 
-    private PatternParser(String text) {
+    private PatternParser(String text, PatternLimits limits) {
         this.text = text;
+        this.limits = limits;
         this.tokens = PatternLexer.tokenize(text);
     }
 
-    static ObservationExpression parse(String text) {
-        PatternParser parser = new PatternParser(text);
+    static ObservationExpression parse(String text, PatternLimits limits) {
+        if (text.length() > limits.maxLength()) {
+            throw new StixPatternException(text, limits.maxLength(), "the pattern is " + text.length()
+                    + " characters long, more than the limit of " + limits.maxLength() + " characters (pattern length limit)");
+        }
+        PatternParser parser = new PatternParser(text, limits);
         ObservationExpression root = parser.followedBy();
         PatternToken end = parser.peek();
         if (end.kind() != Kind.END) {
@@ -42,30 +55,30 @@ final class PatternParser {
     }
 
     private ObservationExpression followedBy() {
-        ObservationExpression left = observationOr();
-        while (peek().isKeyword("FOLLOWEDBY")) {
-            index++;
-            left = new ObservationExpression.Composite(left, ObservationOperator.FOLLOWEDBY, observationOr());
-        }
-        return left;
+        return observationChain(ObservationOperator.FOLLOWEDBY, "FOLLOWEDBY");
     }
 
-    private ObservationExpression observationOr() {
-        ObservationExpression left = observationAnd();
-        while (peek().isKeyword("OR")) {
-            index++;
-            left = new ObservationExpression.Composite(left, ObservationOperator.OR, observationAnd());
+    /** {@code operand (KEYWORD operand)*} as one node, where the operand is the next tighter level of §9.6. */
+    private ObservationExpression observationChain(ObservationOperator operator, String keyword) {
+        ObservationExpression first = observationOperand(operator);
+        if (!peek().isKeyword(keyword)) {
+            return first;
         }
-        return left;
+        List<ObservationExpression> operands = new ArrayList<>();
+        operands.add(first);
+        while (peek().isKeyword(keyword)) {
+            index++;
+            operands.add(observationOperand(operator));
+        }
+        return new ObservationExpression.Composite(operands, operator);
     }
 
-    private ObservationExpression observationAnd() {
-        ObservationExpression left = qualified();
-        while (peek().isKeyword("AND")) {
-            index++;
-            left = new ObservationExpression.Composite(left, ObservationOperator.AND, qualified());
-        }
-        return left;
+    private ObservationExpression observationOperand(ObservationOperator operator) {
+        return switch (operator) {
+            case FOLLOWEDBY -> observationChain(ObservationOperator.OR, "OR");
+            case OR -> observationChain(ObservationOperator.AND, "AND");
+            case AND -> qualified();
+        };
     }
 
     private ObservationExpression qualified() {
@@ -95,18 +108,29 @@ final class PatternParser {
     private ObservationExpression observationPrimary() {
         PatternToken token = peek();
         if (token.kind() == Kind.LBRACK) {
-            index++;
-            ComparisonExpression comparison = comparisonOr();
+            enter(token);
+            ComparisonExpression comparison = comparisonOr().expression();
             expect(Kind.RBRACK, "']'");
+            nesting--;
             return new ObservationExpression.Observation(comparison);
         }
         if (token.kind() == Kind.LPAREN) {
-            index++;
+            enter(token);
             ObservationExpression inner = followedBy();
             expect(Kind.RPAREN, "')'");
+            nesting--;
             return new ObservationExpression.Group(inner);
         }
         throw error(token, "expected '[' or '(' but found " + token.describe());
+    }
+
+    /** Steps into a parenthesis or bracket, refusing it when it is one level deeper than the limit. */
+    private void enter(PatternToken open) {
+        if (++nesting > limits.maxNesting()) {
+            throw error(open, "the pattern nests parentheses and brackets more than " + limits.maxNesting()
+                    + " levels deep, the limit (pattern nesting limit)");
+        }
+        index++;
     }
 
     private Qualifier within() {
@@ -155,66 +179,74 @@ final class PatternParser {
         }
     }
 
-    private ComparisonExpression comparisonOr() {
-        ComparisonExpression left = comparisonAnd();
-        while (peek().isKeyword("OR")) {
-            index++;
-            left = new ComparisonExpression.Composite(left, BooleanOperator.OR, comparisonAnd());
-        }
-        return left;
+    /**
+     * A comparison expression with the object types a single SCO could have to satisfy it (§9.5: an observation
+     * expression matches one object, so AND intersects the types of its operands and OR unites them).
+     */
+    private record Parsed(ComparisonExpression expression, Set<String> types) {
     }
 
-    private ComparisonExpression comparisonAnd() {
-        ComparisonExpression left = propertyTest();
+    private Parsed comparisonOr() {
+        Parsed first = comparisonAnd();
+        if (!peek().isKeyword("OR")) {
+            return first;
+        }
+        List<ComparisonExpression> operands = new ArrayList<>();
+        Set<String> types = new TreeSet<>(first.types());
+        operands.add(first.expression());
+        while (peek().isKeyword("OR")) {
+            index++;
+            Parsed next = comparisonAnd();
+            operands.add(next.expression());
+            types.addAll(next.types());
+        }
+        return new Parsed(new ComparisonExpression.Composite(operands, BooleanOperator.OR), types);
+    }
+
+    private Parsed comparisonAnd() {
+        Parsed first = propertyTest();
+        if (!peek().isKeyword("AND")) {
+            return first;
+        }
+        List<ComparisonExpression> operands = new ArrayList<>();
+        Set<String> common = new TreeSet<>(first.types());
+        operands.add(first.expression());
         while (peek().isKeyword("AND")) {
             index++;
             PatternToken rightStart = peek();
-            ComparisonExpression right = propertyTest();
+            Parsed next = propertyTest();
             // §9.5: an observation expression matches one SCO, so the operands of AND must be satisfiable
             // by a common object type (OR may span types).
-            Set<String> common = new HashSet<>(satisfiableTypes(left));
-            common.retainAll(satisfiableTypes(right));
+            Set<String> before = new TreeSet<>(common);
+            common.retainAll(next.types());
             if (common.isEmpty()) {
                 throw error(rightStart, "comparison expressions joined by AND must refer to the same object type, but "
-                        + satisfiableTypes(left) + " and " + satisfiableTypes(right) + " have none in common");
+                        + before + " and " + next.types() + " have none in common");
             }
-            left = new ComparisonExpression.Composite(left, BooleanOperator.AND, right);
+            operands.add(next.expression());
         }
-        return left;
+        return new Parsed(new ComparisonExpression.Composite(operands, BooleanOperator.AND), common);
     }
 
-    /** The object types a single SCO could have to satisfy the expression: AND intersects, OR unites. */
-    private static Set<String> satisfiableTypes(ComparisonExpression expression) {
-        if (expression instanceof ComparisonExpression.Group group) {
-            return satisfiableTypes(group.inner());
-        }
-        if (expression instanceof ComparisonExpression.Composite composite) {
-            Set<String> types = new java.util.TreeSet<>(satisfiableTypes(composite.left()));
-            if (composite.operator() == BooleanOperator.AND) {
-                types.retainAll(satisfiableTypes(composite.right()));
-            } else {
-                types.addAll(satisfiableTypes(composite.right()));
-            }
-            return types;
-        }
-        return new java.util.TreeSet<>(expression.objectTypes());
-    }
-
-    private ComparisonExpression propertyTest() {
+    private Parsed propertyTest() {
         PatternToken token = peek();
         if (token.kind() == Kind.LPAREN) {
-            index++;
-            ComparisonExpression inner = comparisonOr();
+            enter(token);
+            Parsed inner = comparisonOr();
             expect(Kind.RPAREN, "')'");
-            return new ComparisonExpression.Group(inner);
+            nesting--;
+            return new Parsed(new ComparisonExpression.Group(inner.expression()), inner.types());
         }
         if (token.isKeyword("EXISTS")) {
+            count(token);
             index++;
-            return new ComparisonExpression.Exists(objectPath());
+            ObjectPath path = objectPath();
+            return new Parsed(new ComparisonExpression.Exists(path), Set.of(path.objectType()));
         }
         if (token.kind() != Kind.IDENTIFIER) {
             throw error(token, "expected an object path, EXISTS or '(' but found " + token.describe());
         }
+        count(token);
         ObjectPath path = objectPath();
         boolean negated = false;
         if (peek().isKeyword("NOT")) {
@@ -223,7 +255,16 @@ final class PatternParser {
         }
         PatternToken operatorToken = next();
         ComparisonOperator operator = operator(operatorToken);
-        return new ComparisonExpression.Comparison(path, negated, operator, operand(operator));
+        return new Parsed(new ComparisonExpression.Comparison(path, negated, operator, operand(operator)),
+                Set.of(path.objectType()));
+    }
+
+    /** Counts one more comparison, refusing it when it is one more than the limit. */
+    private void count(PatternToken at) {
+        if (++comparisons > limits.maxComparisons()) {
+            throw error(at, "the pattern has more than " + limits.maxComparisons()
+                    + " comparison expressions, the limit (pattern comparisons limit)");
+        }
     }
 
     private ComparisonOperator operator(PatternToken token) {

@@ -1,5 +1,9 @@
 package org.trilateral.taxonomy.pattern;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -21,13 +25,25 @@ public final class StixPattern {
     }
 
     /**
-     * Parses pattern text.
+     * Parses pattern text within the {@linkplain PatternLimits#DEFAULTS default limits}.
      *
      * @throws StixPatternException with the 0-based offset of the first error, when the text is not a valid pattern
+     *     or is larger than the limits
      */
     public static StixPattern parse(String text) {
+        return parse(text, PatternLimits.DEFAULTS);
+    }
+
+    /**
+     * Parses pattern text within {@code limits}.
+     *
+     * @throws StixPatternException with the 0-based offset of the first error, when the text is not a valid pattern
+     *     or crosses one of the limits (the message names which)
+     */
+    public static StixPattern parse(String text, PatternLimits limits) {
         Objects.requireNonNull(text, "text");
-        return new StixPattern(PatternParser.parse(text));
+        Objects.requireNonNull(limits, "limits");
+        return new StixPattern(PatternParser.parse(text, limits));
     }
 
     /** The outermost observation expression. */
@@ -38,6 +54,41 @@ public final class StixPattern {
     /** The SCO types referenced by the pattern's object paths, in order of first appearance. */
     public Set<String> objectTypes() {
         return root.objectTypes();
+    }
+
+    /**
+     * Every comparison expression ({@code path op value} and {@code EXISTS path}) of the pattern, in the order of the
+     * text. Walks the tree with an explicit stack.
+     */
+    public List<ComparisonExpression> comparisons() {
+        List<ComparisonExpression> found = new ArrayList<>();
+        Deque<Object> pending = new ArrayDeque<>();
+        pending.push(root);
+        while (!pending.isEmpty()) {
+            Object node = pending.pop();
+            if (node instanceof ObservationExpression.Observation observation) {
+                pending.push(observation.comparison());
+            } else if (node instanceof ObservationExpression.Composite composite) {
+                pushReversed(composite.operands(), pending);
+            } else if (node instanceof ObservationExpression.Group group) {
+                pending.push(group.inner());
+            } else if (node instanceof ObservationExpression.Qualified qualified) {
+                pending.push(qualified.expression());
+            } else if (node instanceof ComparisonExpression.Composite composite) {
+                pushReversed(composite.operands(), pending);
+            } else if (node instanceof ComparisonExpression.Group group) {
+                pending.push(group.inner());
+            } else {
+                found.add((ComparisonExpression) node);
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    private static void pushReversed(List<?> operands, Deque<Object> pending) {
+        for (int i = operands.size() - 1; i >= 0; i--) {
+            pending.push(operands.get(i));
+        }
     }
 
     /**

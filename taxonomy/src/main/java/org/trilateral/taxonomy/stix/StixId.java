@@ -6,15 +6,16 @@ import java.util.regex.Pattern;
 
 /**
  * A STIX identifier, {@code type--UUID} (STIX 2.1 §2.9). The type part follows the type-name rules of
- * §3.1 (lower case ASCII letters, digits and hyphens, 3 to 250 characters); the UUID part is an RFC 4122
- * UUID. RFC 4122 §3 reads the hex digits case-insensitively and the OASIS samples contain an upper-case one,
- * so both cases are accepted; the exchange stores and serves an identifier exactly as its publisher wrote it.
+ * §3.1 (lower case ASCII letters, digits and hyphens, 3 to 250 characters), starting with a letter as the OASIS
+ * schemas require; the UUID part is an RFC 4122 UUID: of the RFC 4122 variant, version 1 to 5 (schemas/common/
+ * identifier.json). RFC 4122 §3 reads the hex digits case-insensitively and the OASIS samples contain an upper-case
+ * one, so both cases are accepted; the exchange stores and serves an identifier exactly as its publisher wrote it.
  */
 public record StixId(String type, UUID uuid) {
 
-    private static final Pattern TYPE = Pattern.compile("[a-z0-9][a-z0-9-]{1,248}[a-z0-9]");
+    private static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9-]{1,248}[a-z0-9]");
     private static final Pattern UUID_TEXT =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}");
 
     public StixId {
         Objects.requireNonNull(type, "type");
@@ -39,7 +40,8 @@ public record StixId(String type, UUID uuid) {
             throw new IllegalArgumentException("identifier '" + text + "' has an invalid type part '" + type + "'");
         }
         if (!UUID_TEXT.matcher(uuid).matches()) {
-            throw new IllegalArgumentException("identifier '" + text + "' has an invalid UUID part (RFC 4122 form 8-4-4-4-12 hex digits required)");
+            throw new IllegalArgumentException("identifier '" + text + "' has an invalid UUID part (an RFC 4122 UUID of"
+                    + " version 1 to 5 required: 8-4-4-4-12 hex digits, the third group starting 1-5, the fourth 8, 9, a or b)");
         }
         return new StixId(type, UUID.fromString(uuid));
     }
@@ -54,7 +56,10 @@ public record StixId(String type, UUID uuid) {
         }
     }
 
-    /** STIX 2.1 §3.1: type names are 3-250 characters of a-z, 0-9 and hyphen, no leading or trailing hyphen, no "--". */
+    /**
+     * STIX 2.1 §3.1: type names are 3-250 characters of a-z, 0-9 and hyphen, no trailing hyphen, no "--"; they start
+     * with a letter (schemas/common/core.json).
+     */
     public static boolean isValidType(String type) {
         return type != null && TYPE.matcher(type).matches() && !type.contains("--");
     }

@@ -8,15 +8,20 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Checks one STIX 2.1 object before the exchange stores it: the common properties of §3 by object class,
- * the required properties and conditional rules of each type (§4–§7), references and their target types,
- * markings, timestamps and their order, and the syntax of STIX patterns (§9). Custom types are accepted
- * when they satisfy the common rules. Stateless and thread-safe: share one instance.
+ * Checks one STIX 2.1 object before the exchange stores it: its size against {@link StixObjectLimits}, no null and no
+ * empty list anywhere, the common properties of §3 by object class, the required properties and conditional rules of
+ * each type (§4–§7), references and their target types, markings, timestamps and their order, the syntax of STIX
+ * patterns (§9) and the hashes inside them, and the type of every property STIX 2.1 defines, at every depth, as the
+ * OASIS JSON schemas give it ({@link PropertyTypes}). What it accepts passes the OASIS stix2-validator's MUST checks.
+ * Custom types are accepted when they satisfy the common rules. Immutable and thread-safe: share one instance.
  */
 public final class StixObjectValidator {
 
-    /** §3.1: property names are a-z, 0-9 and underscore, 3 to 250 characters ({@code id} is the exception). */
-    private static final Pattern PROPERTY_NAME = Pattern.compile("[a-z0-9_]{3,250}");
+    /**
+     * §3.1: property names are a-z, 0-9 and underscore, 3 to 250 characters ({@code id} is the exception); the OASIS
+     * schemas (common/properties.json) also want the first one a letter.
+     */
+    private static final Pattern PROPERTY_NAME = Pattern.compile("[a-z][a-z0-9_]{2,249}");
 
     /** Names the 2.1 schemas reserve and refuse on every object (schemas/common/core.json, "not required"). */
     private static final Set<String> RESERVED_PROPERTIES = Set.of("severity", "action", "username", "phone_numbers");
@@ -30,23 +35,74 @@ public final class StixObjectValidator {
             "analysis_ended", "submitted", "ctime", "mtime", "atime", "date", "start", "end", "created_time",
             "modified_time", "account_created", "account_expires", "credential_last_changed", "account_first_login",
             "account_last_login", "validity_not_before", "validity_not_after", "time_date_stamp",
-            "private_key_usage_period_not_before", "private_key_usage_period_not_after");
+            "private_key_usage_period_not_before", "private_key_usage_period_not_after", "start_time", "stop_time",
+            "object_modified");
 
-    /** Pairs of timestamps where the second must not precede the first (the first may equal it unless noted). */
-    private static final Map<String, String> ORDERED_TIMESTAMPS = Map.of(
-            "created", "modified",               // §3.2
-            "first_seen", "last_seen",           // §4.2, §4.9, §4.10, §4.12, §4.17, §5.2
-            "first_observed", "last_observed",   // §4.14
-            "analysis_started", "analysis_ended");
+    /**
+     * Two timestamps of one object in order: {@code later} must not precede {@code earlier}, and must follow it on
+     * objects of a type in {@code strictlyOn} (on every type when that is null); {@code onlyOn}, when not null, limits
+     * the rule to one object type.
+     */
+    private record Order(String earlier, String later, Set<String> strictlyOn, String onlyOn) {
+
+        static Order notBefore(String earlier, String later) {
+            return new Order(earlier, later, Set.of(), null);
+        }
+
+        boolean strictlyFor(String type) {
+            return strictlyOn == null || strictlyOn.contains(type);
+        }
+    }
+
+    /**
+     * §3.2, §4.7, §4.14, §5.1, §5.2, §6.12, and the comparisons the OASIS validator makes (its TIMESTAMP_COMPARE):
+     * valid_until, stop_time and a network-traffic's end are strictly later. So is a sighting's last_seen: §5.2 allows
+     * it to equal first_seen, but the OASIS validator refuses that, and what this exchange accepts passes it.
+     */
+    private static final List<Order> ORDERED_TIMESTAMPS = List.of(
+            Order.notBefore("created", "modified"),
+            new Order("first_seen", "last_seen", Set.of("sighting"), null),
+            Order.notBefore("first_observed", "last_observed"),
+            Order.notBefore("analysis_started", "analysis_ended"),
+            new Order("valid_from", "valid_until", null, null),
+            new Order("start_time", "stop_time", null, null),
+            new Order("start", "end", null, "network-traffic"));
 
     /** Millisecond precision on created/modified (§3.2; schemas/common/core.json "timestamp_millis"). */
     private static final Pattern MILLISECOND_PRECISION = Pattern.compile(".*T\\d{2}:\\d{2}:\\d{2}\\.\\d{3,}Z");
+
+    /** External ids of the cve and capec sources (§2.5, schemas/common/external-reference.json). */
+    private static final String CVE_ID = "CVE-\\d{4}-(0\\d{3}|[1-9]\\d{3,})";
+    private static final String CAPEC_ID = "CAPEC-\\d+";
+
+    /** Longest language tag looked at; RFC 5646 tags in use are far shorter. */
+    private static final int MAX_LANGUAGE_TAG = 64;
+
+    private final StixObjectLimits limits;
+
+    /** A validator with the {@linkplain StixObjectLimits#DEFAULTS default limits}. */
+    public StixObjectValidator() {
+        this(StixObjectLimits.DEFAULTS);
+    }
+
+    /** A validator that refuses objects larger than {@code limits}. */
+    public StixObjectValidator(StixObjectLimits limits) {
+        this.limits = java.util.Objects.requireNonNull(limits, "limits");
+    }
+
+    /** The limits this validator applies. */
+    public StixObjectLimits limits() {
+        return limits;
+    }
 
     /** Every violation found, empty when the object is valid STIX 2.1. Never throws on bad input. */
     public List<StixViolation> validate(JsonNode object) {
         Violations violations = new Violations();
         if (object == null || !object.isObject()) {
             violations.add("", "a STIX object must be a JSON object");
+            return violations.toList();
+        }
+        if (!ObjectShape.check(object, limits, violations)) {
             return violations.toList();
         }
         String type = type(object, violations);
@@ -64,8 +120,9 @@ public final class StixObjectValidator {
         propertyNames(object, violations);
         timestamps(object, objectClass, violations);
         commonProperties(object, violations);
-        TypeSpecificRules.check(type, object, violations);
+        TypeSpecificRules.check(type, object, limits, violations);
         ReferenceRules.check(type, object, violations);
+        PropertyTypes.STIX_21.check(type, objectClass, object, violations);
         return violations.toList();
     }
 
@@ -145,18 +202,21 @@ public final class StixObjectValidator {
                 }
             }
         }
-        for (Map.Entry<String, String> pair : ORDERED_TIMESTAMPS.entrySet()) {
-            Instant first = parsed.get(pair.getKey());
-            Instant second = parsed.get(pair.getValue());
-            if (first != null && second != null && second.isBefore(first)) {
-                violations.add(pair.getValue(), "must not be earlier than " + pair.getKey());
+        String type = object.path("type").asString("");
+        for (Order order : ORDERED_TIMESTAMPS) {
+            Instant earlier = parsed.get(order.earlier());
+            Instant later = parsed.get(order.later());
+            if (earlier == null || later == null || order.onlyOn() != null && !order.onlyOn().equals(type)) {
+                continue;
             }
-        }
-        // §4.7: valid_until MUST be greater than valid_from.
-        Instant validFrom = parsed.get("valid_from");
-        Instant validUntil = parsed.get("valid_until");
-        if (validFrom != null && validUntil != null && !validUntil.isAfter(validFrom)) {
-            violations.add("valid_until", "must be later than valid_from");
+            // The OASIS validator compares the timestamps as text: both orders must hold, so that an object this
+            // validator accepts passes that one too (equal instants written with different precision differ as text).
+            int asText = object.get(order.later()).stringValue().compareTo(object.get(order.earlier()).stringValue());
+            boolean strictly = order.strictlyFor(type);
+            if (strictly ? !later.isAfter(earlier) || asText <= 0 : later.isBefore(earlier) || asText < 0) {
+                violations.add(order.later(), (strictly ? "must be later than " : "must not be earlier than ") + order.earlier()
+                        + (later.equals(earlier) && asText != 0 ? " (the same instant, but written so that it sorts before it)" : ""));
+            }
         }
     }
 
@@ -193,7 +253,7 @@ public final class StixObjectValidator {
             violations.add("confidence", "must be an integer from 0 to 100 (§3.2)");
         }
         JsonNode lang = object.get("lang");
-        if (lang != null && (!lang.isString() || !LANGUAGE_TAG.matcher(lang.stringValue()).matches())) {
+        if (lang != null && !isLanguageTag(lang)) {
             violations.add("lang", "must be an RFC 5646 language tag");
         }
         for (String flag : List.of("revoked", "defanged")) {
@@ -233,13 +293,22 @@ public final class StixObjectValidator {
                 violations.add(path, "needs at least one of description, url and external_id besides source_name");
             }
             JsonNode externalId = reference.get("external_id");
+            if (externalId != null && !externalId.isString()) {
+                violations.add(path + ".external_id", "must be a string");
+                continue;
+            }
             String expected = switch (source.stringValue()) {
-                case "cve" -> "CVE-\\d{4}-(0\\d{3}|[1-9]\\d{3,})";
-                case "capec" -> "CAPEC-\\d+";
+                case "cve" -> CVE_ID;
+                case "capec" -> CAPEC_ID;
                 default -> null;
             };
-            if (expected != null && (externalId == null || !externalId.isString() || !externalId.stringValue().matches(expected))) {
+            if (expected != null && (externalId == null || !externalId.stringValue().matches(expected))) {
                 violations.add(path + ".external_id", "a " + source.stringValue() + " reference needs an external_id of the form " + expected);
+            } else if (expected == null && externalId != null && externalId.stringValue().length() <= 64
+                    && (externalId.stringValue().matches(CVE_ID) || externalId.stringValue().matches(CAPEC_ID))) {
+                // schemas/common/external-reference.json: only the cve and capec sources carry ids of their forms.
+                violations.add(path + ".source_name", "must be '" + (externalId.stringValue().startsWith("CVE") ? "cve" : "capec")
+                        + "' for the external_id " + externalId.stringValue());
             }
         }
     }
@@ -291,7 +360,7 @@ public final class StixObjectValidator {
                 violations.add(path, "needs exactly one of marking_ref and lang");
             }
             JsonNode lang = marking.get("lang");
-            if (lang != null && (!lang.isString() || !LANGUAGE_TAG.matcher(lang.stringValue()).matches())) {
+            if (lang != null && !isLanguageTag(lang)) {
                 violations.add(path + ".lang", "must be an RFC 5646 language tag");
             }
         }
@@ -322,6 +391,12 @@ public final class StixObjectValidator {
                 }
             }
         }
+    }
+
+    /** The tag's length is checked first: the expression repeats a group, which recurses once per repetition. */
+    private static boolean isLanguageTag(JsonNode lang) {
+        return lang.isString() && lang.stringValue().length() <= MAX_LANGUAGE_TAG
+                && LANGUAGE_TAG.matcher(lang.stringValue()).matches();
     }
 
     private static void nonEmptyStringList(JsonNode list, String path, Violations violations) {

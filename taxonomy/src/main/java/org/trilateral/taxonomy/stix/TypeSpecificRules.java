@@ -1,6 +1,11 @@
 package org.trilateral.taxonomy.stix;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import org.trilateral.taxonomy.pattern.ComparisonExpression;
+import org.trilateral.taxonomy.pattern.ObjectPath;
+import org.trilateral.taxonomy.pattern.PatternLiteral;
 import org.trilateral.taxonomy.pattern.StixPattern;
 import org.trilateral.taxonomy.pattern.StixPatternException;
 import tools.jackson.databind.JsonNode;
@@ -12,19 +17,15 @@ import tools.jackson.databind.JsonNode;
  */
 final class TypeSpecificRules {
 
-    /** SCO common properties (§6.1): they do not count as "at least one property of the object". */
-    private static final Set<String> SCO_COMMON = Set.of("type", "id", "spec_version", "object_marking_refs",
-            "granular_markings", "defanged");
-
     private static final Set<String> EXTENSION_TYPES =
             Set.of("new-sdo", "new-sco", "new-sro", "property-extension", "toplevel-property-extension");
 
     private TypeSpecificRules() {
     }
 
-    static void check(String type, JsonNode object, Violations violations) {
+    static void check(String type, JsonNode object, StixObjectLimits limits, Violations violations) {
         switch (type) {
-            case "indicator" -> indicator(object, violations);
+            case "indicator" -> indicator(object, limits, violations);
             case "location" -> location(object, violations);
             case "malware" -> malware(object, violations);
             case "malware-analysis" -> requireAnyOf(object, violations, "result", "analysis_sco_refs");
@@ -37,15 +38,15 @@ final class TypeSpecificRules {
             case "email-message" -> emailMessage(object, violations);
             case "file" -> requireAnyOf(object, violations, "hashes", "name");
             case "network-traffic" -> networkTraffic(object, violations);
-            // §6.11, §6.14, §6.17, §6.18: "MUST contain at least one property from this object".
+            // §6.11, §6.14, §6.17, §6.18: "MUST contain at least one property from this object" (the list of the schema).
             case "process", "user-account", "windows-registry-key", "x509-certificate" -> atLeastOneOwnProperty(type, object, violations);
             default -> {
             }
         }
     }
 
-    /** §4.7: pattern, pattern_type, valid_from; a stix pattern must parse (§9). */
-    private static void indicator(JsonNode object, Violations violations) {
+    /** §4.7: pattern, pattern_type, valid_from; a stix pattern must parse (§9) and the hashes it names be well formed. */
+    private static void indicator(JsonNode object, StixObjectLimits limits, Violations violations) {
         JsonNode pattern = object.get("pattern");
         JsonNode patternType = object.get("pattern_type");
         if (pattern != null && !pattern.isString()) {
@@ -57,9 +58,46 @@ final class TypeSpecificRules {
         if (pattern != null && pattern.isString() && patternType != null && patternType.isString()
                 && patternType.stringValue().equals("stix")) {
             try {
-                StixPattern.parse(pattern.stringValue());
+                patternHashes(StixPattern.parse(pattern.stringValue(), limits.pattern()), violations);
             } catch (StixPatternException e) {
                 violations.add("pattern", "is not a valid STIX pattern: " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * A comparison of a hash (an object path through {@code hashes} ending in an algorithm name, such as
+     * {@code file:hashes.'SHA-256'}) compares it with values of that algorithm's form, as the OASIS pattern validator
+     * requires: {@code file:hashes.'SHA-256' = 'xyz'} is refused.
+     */
+    private static void patternHashes(StixPattern pattern, Violations violations) {
+        for (ComparisonExpression expression : pattern.comparisons()) {
+            if (!(expression instanceof ComparisonExpression.Comparison comparison)) {
+                continue;
+            }
+            List<ObjectPath.PathStep> steps = comparison.path().steps();
+            boolean throughHashes = false;
+            for (ObjectPath.PathStep step : steps) {
+                throughHashes |= step instanceof ObjectPath.Property property && property.name().equals("hashes");
+            }
+            if (!throughHashes || !(steps.get(steps.size() - 1) instanceof ObjectPath.Property last)) {
+                continue;
+            }
+            Optional<HashAlgorithms.Algorithm> algorithm = HashAlgorithms.named(last.name());
+            if (algorithm.isEmpty()) {
+                continue;
+            }
+            List<PatternLiteral> values = comparison.value() instanceof PatternLiteral.SetLiteral set
+                    ? set.elements() : List.of(comparison.value());
+            for (PatternLiteral value : values) {
+                String problem = value instanceof PatternLiteral.StringLiteral text
+                        ? algorithm.get().accepts(text.value()) ? null
+                          : "'" + text.value() + "' is not a valid " + algorithm.get().name() + " hash (" + algorithm.get().form() + ")"
+                        : "compares a " + algorithm.get().name() + " hash with " + value + ", which is not a string";
+                if (problem != null) {
+                    violations.add("pattern", "in " + comparison + ": " + problem);
+                    return;
+                }
             }
         }
     }
@@ -204,13 +242,17 @@ final class TypeSpecificRules {
         }
     }
 
+    /** The properties the OASIS schema lists for the type: one of them, not just any custom property, must be there. */
     private static void atLeastOneOwnProperty(String type, JsonNode object, Violations violations) {
-        for (String name : object.propertyNames()) {
-            if (!SCO_COMMON.contains(name)) {
-                return;
+        for (List<List<String>> group : PropertyTypes.STIX_21.struct(type).anyOfRequired()) {
+            for (List<String> alternative : group) {
+                if (object.has(alternative.get(0))) {
+                    return;
+                }
             }
+            List<String> names = group.stream().map(alternative -> alternative.get(0)).toList();
+            violations.add("", type + " needs at least one of its own properties: " + String.join(", ", names));
         }
-        violations.add("", type + " needs at least one property besides the common ones (type, id, spec_version, markings, defanged)");
     }
 
     private static void requireAnyOf(JsonNode object, Violations violations, String first, String second) {

@@ -92,6 +92,38 @@ class JsonCanonicalizerTest {
     }
 
     @Test
+    void canonicalizeWhenTreeDeeperThanTheLimitThenRefusedNamingTheLimitAndWhere() {
+        // Built in code, not parsed: a tree the strict reader would never give out.
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        ObjectNode node = root;
+        for (int i = 0; i < 20_000; i++) {
+            node = node.putObject("a");
+        }
+
+        assertThatThrownBy(() -> JsonCanonicalizer.canonicalize(root))
+                .isInstanceOf(CanonicalizationException.class)
+                .hasMessageContaining("deeper than 500 levels")
+                .hasMessageContaining("'" + "/a".repeat(500) + "'");
+    }
+
+    @Test
+    void canonicalizeWhenAtTheDepthLimitThenCanonical() {
+        assertThat(new String(JsonCanonicalizer.canonicalize(StixJson.mapper().readTree("[[[1]]]"), 3), StandardCharsets.UTF_8))
+                .isEqualTo("[[[1]]]");
+        assertThatThrownBy(() -> JsonCanonicalizer.canonicalize(StixJson.mapper().readTree("[[[1]]]"), 2))
+                .isInstanceOf(CanonicalizationException.class).hasMessageContaining("'/0/0'");
+    }
+
+    @Test
+    void strictMapperWhenNestingBeyondItsLimitThenRefusesToRead() {
+        String deep = "[".repeat(StrictJson.MAX_NESTING_DEPTH + 1) + "]".repeat(StrictJson.MAX_NESTING_DEPTH + 1);
+
+        assertThatThrownBy(() -> StrictJson.mapper().readTree(deep))
+                .isInstanceOf(tools.jackson.core.exc.StreamConstraintsException.class);
+        assertThat(JsonCanonicalizer.canonicalize(StrictJson.mapper().readTree(deep.substring(1, deep.length() - 1)))).isNotEmpty();
+    }
+
+    @Test
     void canonicalizeWhenUnpairedSurrogateThenRefused() {
         ObjectNode object = JsonNodeFactory.instance.objectNode().put("s", "a\uD800b");
 

@@ -74,9 +74,30 @@ class StixPatternTest {
 
         ObservationExpression.Composite followedBy = (ObservationExpression.Composite) pattern.root();
         assertThat(followedBy.operator()).isEqualTo(ObservationOperator.FOLLOWEDBY);
-        ObservationExpression.Composite or = (ObservationExpression.Composite) followedBy.left();
+        ObservationExpression.Composite or = (ObservationExpression.Composite) followedBy.operands().get(0);
         assertThat(or.operator()).isEqualTo(ObservationOperator.OR);
-        assertThat(((ObservationExpression.Composite) or.right()).operator()).isEqualTo(ObservationOperator.AND);
+        assertThat(((ObservationExpression.Composite) or.operands().get(1)).operator()).isEqualTo(ObservationOperator.AND);
+    }
+
+    @Test
+    void parseWhenChainOfOneOperatorThenOneNodeWithEveryOperandInOrder() {
+        StixPattern pattern = StixPattern.parse("[a-a:x = 1] OR [b-b:x = 1] OR [c-c:x = 1 AND c-c:y = 2 AND c-c:z = 3]");
+
+        ObservationExpression.Composite or = (ObservationExpression.Composite) pattern.root();
+        assertThat(or.operands()).hasSize(3);
+        ComparisonExpression.Composite and = (ComparisonExpression.Composite)
+                ((ObservationExpression.Observation) or.operands().get(2)).comparison();
+        assertThat(and.operands()).extracting(Object::toString).containsExactly("c-c:x = 1", "c-c:y = 2", "c-c:z = 3");
+        assertThat(pattern).hasToString("[a-a:x = 1] OR [b-b:x = 1] OR [c-c:x = 1 AND c-c:y = 2 AND c-c:z = 3]");
+    }
+
+    @Test
+    void comparisonsWhenNestedThenEveryComparisonInTextOrder() {
+        StixPattern pattern = StixPattern.parse(
+                "([file:name = 'a' OR (file:size = 1 AND EXISTS file:mime_type)] FOLLOWEDBY [url:value = 'u']) WITHIN 5 SECONDS");
+
+        assertThat(pattern.comparisons()).extracting(Object::toString)
+                .containsExactly("file:name = 'a'", "file:size = 1", "EXISTS file:mime_type", "url:value = 'u'");
     }
 
     @Test

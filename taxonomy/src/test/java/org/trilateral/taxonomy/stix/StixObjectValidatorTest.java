@@ -9,6 +9,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.trilateral.taxonomy.testing.SharedFixtures;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -113,8 +115,10 @@ class StixObjectValidatorTest {
         ObjectNode indicator = TestStixObjects.indicator();
         indicator.put("created", "2016-04-06T20:03:48Z");
 
+        // modified (".000Z") now sorts before created as text, which the OASIS validator refuses too.
         assertThat(validator.validate(indicator)).containsExactly(
-                new StixViolation("created", "must have at least millisecond precision (§3.2)"));
+                new StixViolation("created", "must have at least millisecond precision (§3.2)"),
+                new StixViolation("modified", "must not be earlier than created (the same instant, but written so that it sorts before it)"));
     }
 
     @Test
@@ -141,7 +145,7 @@ class StixObjectValidatorTest {
         sighting.put("last_seen", "2015-12-21T18:59:59Z");
 
         assertThat(validator.validate(sighting)).containsExactly(
-                new StixViolation("last_seen", "must not be earlier than first_seen"));
+                new StixViolation("last_seen", "must be later than first_seen"));
     }
 
     @Test
@@ -185,8 +189,8 @@ class StixObjectValidatorTest {
         ObjectNode indicator = TestStixObjects.indicator();
         indicator.putArray("object_marking_refs");
 
-        assertThat(validator.validate(indicator)).containsExactly(
-                new StixViolation("object_marking_refs", "must be a non-empty list of identifiers"));
+        assertThat(validator.validate(indicator)).containsExactly(new StixViolation("object_marking_refs",
+                "must not be an empty list: STIX 2.1 prohibits empty lists; leave the property out instead"));
     }
 
     @Test
@@ -259,7 +263,8 @@ class StixObjectValidatorTest {
 
         assertThat(validator.validate(indicator)).containsExactlyInAnyOrder(
                 new StixViolation("granular_markings[0]", "needs exactly one of marking_ref and lang"),
-                new StixViolation("granular_markings[1].selectors", "must be a non-empty list of strings"),
+                new StixViolation("granular_markings[1].selectors",
+                        "must not be an empty list: STIX 2.1 prohibits empty lists; leave the property out instead"),
                 new StixViolation("granular_markings[1].marking_ref", "must reference marking-definition, not identity"));
     }
 
@@ -370,7 +375,7 @@ class StixObjectValidatorTest {
     @Test
     void validateWhenExtensionDefinitionExtensionLacksTypeThenRefused() {
         ObjectNode indicator = TestStixObjects.indicator();
-        indicator.putObject("extensions").putObject("extension-definition--d83fce45-ef58-4c6c-a3f4-1fbc32e98c6e").put("x", 1);
+        indicator.putObject("extensions").putObject("extension-definition--d83fce45-ef58-4c6c-a3f4-1fbc32e98c6e").put("rank", 1);
 
         assertThat(properties(validator.validate(indicator))).containsExactly(
                 "extensions.extension-definition--d83fce45-ef58-4c6c-a3f4-1fbc32e98c6e.extension_type");
@@ -418,7 +423,8 @@ class StixObjectValidatorTest {
     @Test
     void validateWhenBundleGivenThenRefused() {
         ObjectNode bundle = TestStixObjects.parse("""
-                {"type": "bundle", "id": "bundle--5d0092c5-5f74-4287-9642-33f4c354e56d", "objects": []}
+                {"type": "bundle", "id": "bundle--5d0092c5-5f74-4287-9642-33f4c354e56d",
+                 "objects": [{"type": "ipv4-addr", "id": "ipv4-addr--ff26c055-6336-5bc5-b98d-13d6226742dd", "value": "198.51.100.3"}]}
                 """);
 
         assertThat(properties(validator.validate(bundle))).containsExactly("type");
@@ -457,6 +463,221 @@ class StixObjectValidatorTest {
                 """);
 
         assertThat(properties(validator.validate(artifact))).containsExactlyInAnyOrder("payload_bin", "hashes");
+    }
+
+    // The classes of objects a fuzz campaign found accepted that the OASIS validator refuses (issue #9).
+
+    @Test
+    void validateWhenNameIsAnObjectThenRefusedNamingIt() {
+        ObjectNode indicator = TestStixObjects.indicator();
+        indicator.putObject("name");
+
+        assertThat(validator.validate(indicator)).containsExactly(new StixViolation("name", "must be a string, not an object"));
+    }
+
+    @Test
+    void validateWhenNameIsANumberThenRefusedNamingIt() {
+        ObjectNode indicator = TestStixObjects.indicator();
+        indicator.put("name", 42);
+
+        assertThat(validator.validate(indicator)).containsExactly(new StixViolation("name", "must be a string, not an integer"));
+    }
+
+    @Test
+    void validateWhenIdentityClassIsAnObjectThenRefusedNamingIt() {
+        ObjectNode identity = TestStixObjects.parse("""
+                {"type": "identity", "spec_version": "2.1", "id": "identity--f431f809-377b-45e0-aa1c-6a4751cae5ff",
+                 "created": "2016-04-06T20:03:00.000Z", "modified": "2016-04-06T20:03:00.000Z", "name": "ACME",
+                 "identity_class": {}}
+                """);
+
+        assertThat(validator.validate(identity)).containsExactly(
+                new StixViolation("identity_class", "must be a string, not an object"));
+    }
+
+    @Test
+    void validateWhenIndicatorTypesIsAStringThenRefusedNamingIt() {
+        ObjectNode indicator = TestStixObjects.indicator();
+        indicator.put("indicator_types", "malicious-activity");
+
+        assertThat(validator.validate(indicator)).containsExactly(
+                new StixViolation("indicator_types", "must be a list, not a string"));
+    }
+
+    @Test
+    void validateWhenCustomPropertyIsNullOrAnEmptyListThenRefusedNamingIt() {
+        ObjectNode indicator = TestStixObjects.indicator();
+        indicator.putNull("x_acme_score");
+        indicator.putArray("x_acme_tags");
+        indicator.putObject("x_acme_detail").putArray("sources").addNull();
+
+        assertThat(validator.validate(indicator)).containsExactlyInAnyOrder(
+                new StixViolation("x_acme_score", "must not be null: STIX 2.1 has no null values; leave an optional property out instead"),
+                new StixViolation("x_acme_tags", "must not be an empty list: STIX 2.1 prohibits empty lists; leave the property out instead"),
+                new StixViolation("x_acme_detail.sources[0]", "must not be null: STIX 2.1 has no null values; leave an optional property out instead"));
+    }
+
+    @Test
+    void validateWhenCustomPropertyNameBreaksSection31ThenRefused() {
+        ObjectNode indicator = TestStixObjects.indicator();
+        indicator.put("x_Acme", 1);
+        indicator.put("1_acme", 1);
+        indicator.put("ab", 1);
+
+        assertThat(properties(validator.validate(indicator))).containsExactlyInAnyOrder("x_Acme", "1_acme", "ab");
+    }
+
+    @Test
+    void validateWhenCustomHexOrBinaryPropertyIsMalformedThenRefused() {
+        ObjectNode indicator = TestStixObjects.indicator();
+        indicator.put("x_magic_hex", "xyz");
+        indicator.put("x_blob_bin", "not base64!");
+
+        assertThat(validator.validate(indicator)).containsExactlyInAnyOrder(
+                new StixViolation("x_magic_hex", "must be hexadecimal (§2.4): the name ends in _hex"),
+                new StixViolation("x_blob_bin", "must be base64 (§2.2, RFC 4648 §4): the name ends in _bin"));
+    }
+
+    @Test
+    void validateWhenPatternComparesAHashWithAValueOfTheWrongFormThenRefused() {
+        ObjectNode indicator = TestStixObjects.indicator();
+        indicator.put("pattern", "[file:hashes.'SHA-256' = 'xyz']");
+
+        assertThat(validator.validate(indicator)).containsExactly(new StixViolation("pattern",
+                "in file:hashes.'SHA-256' = 'xyz': 'xyz' is not a valid SHA-256 hash (64 hexadecimal digits)"));
+    }
+
+    @Test
+    void validateWhenPatternHashesHaveTheirFormsThenAccepted() {
+        ObjectNode indicator = TestStixObjects.indicator();
+        indicator.put("pattern", "[file:hashes.'SHA-256' = '" + "ab".repeat(32) + "' OR file:hashes.MD5 IN ('"
+                + "0".repeat(32) + "', '" + "F".repeat(32) + "') OR file:hashes.x_acme LIKE 'a%']");
+
+        assertThat(validator.validate(indicator)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "[file:hashes.MD5 = 'd41d8cd98f00b204e9800998ecf8427']",
+            "[file:hashes.sha1 = 'zz']",
+            "[artifact:hashes.'SHA-512' IN ('abc')]",
+            "[file:hashes.'SHA-256' = 5]",
+            "[file:extensions.'windows-pebinary-ext'.sections[*].hashes.'SHA3-256' = 'abc']",
+            "[file:name = 'a'] FOLLOWEDBY [x509-certificate:hashes.'SHA-1' != 'abc']"})
+    void validateWhenPatternHashIsMalformedAnywhereThenRefusedOnPattern(String pattern) {
+        ObjectNode indicator = TestStixObjects.indicator();
+        indicator.put("pattern", pattern);
+
+        assertThat(validator.validate(indicator)).singleElement().satisfies(v -> {
+            assertThat(v.property()).isEqualTo("pattern");
+            assertThat(v.message()).contains("hash");
+        });
+    }
+
+    @Test
+    void validateWhenObjectHashOfKnownAlgorithmMalformedThenRefusedNamingIt() {
+        ObjectNode file = TestStixObjects.parse("""
+                {"type": "file", "id": "file--5a27d487-c542-5f97-a131-a8866b477b46", "name": "a.exe",
+                 "hashes": {"SHA-256": "xyz", "sha1": "abc", "x_acme": "anything", "a": "short key"}}
+                """);
+
+        assertThat(validator.validate(file)).containsExactlyInAnyOrder(
+                new StixViolation("hashes.SHA-256", "'xyz' is not a valid SHA-256 hash (64 hexadecimal digits)"),
+                new StixViolation("hashes.sha1", "'abc' is not a valid SHA-1 hash (40 hexadecimal digits)"),
+                new StixViolation("hashes.a", "is not a valid hash algorithm name (§2.7: 3 to 250 of a-z, A-Z, 0-9, '-' and '_')"));
+    }
+
+    @Test
+    void validateWhenNestedExtensionPropertyHasTheWrongTypeThenRefusedNamingThePath() {
+        ObjectNode file = TestStixObjects.parse("""
+                {"type": "file", "id": "file--5a27d487-c542-5f97-a131-a8866b477b46", "name": "a.exe",
+                 "extensions": {"windows-pebinary-ext": {"pe_type": "exe", "sections": [{"name": ".text", "entropy": "high"}]}}}
+                """);
+
+        assertThat(validator.validate(file)).containsExactly(new StixViolation(
+                "extensions.windows-pebinary-ext.sections[0].entropy", "must be a number, not a string"));
+    }
+
+    @Test
+    void validateWhenIdUuidIsNotRfc4122ThenRefused() {
+        ObjectNode indicator = TestStixObjects.indicator();
+        indicator.put("id", "indicator--00000000-0000-0000-0000-000000000000");
+
+        assertThat(properties(validator.validate(indicator))).containsExactly("id");
+    }
+
+    @Test
+    void validateWhenDeeperThanTheLimitThenRefusedNamingTheLimitAndNothingElseIsChecked() {
+        ObjectNode indicator = TestStixObjects.indicator();
+        indicator.put("name", 5);
+        ObjectNode deep = indicator.putObject("x_deep");
+        for (int i = 0; i < 40; i++) {
+            deep = deep.putObject("a");
+        }
+
+        assertThat(validator.validate(indicator)).singleElement().satisfies(v -> {
+            assertThat(v.property()).isEqualTo("x_deep" + ".a".repeat(31));
+            assertThat(v.message()).isEqualTo("nests lists and objects more than 32 levels deep, the limit (object depth limit)");
+        });
+    }
+
+    @Test
+    void validateWhenStringsLongerThanTheirLimitsThenEachRefusedNamingTheLimit() {
+        StixObjectValidator small = new StixObjectValidator(new StixObjectLimits(8, 20, 10, 288, 5, 30,
+                new org.trilateral.taxonomy.pattern.PatternLimits(40, 4, 4)));
+        ObjectNode indicator = TestStixObjects.indicator();
+        indicator.put("name", "n".repeat(6));
+        indicator.put("description", "d".repeat(31));
+        indicator.put("pattern", "[file:name = '" + "a".repeat(30) + "']");
+        indicator.putArray("labels").add("l".repeat(289));
+
+        assertThat(small.validate(indicator)).containsExactlyInAnyOrder(
+                new StixViolation("name", "is 6 characters long, more than the limit of 5 (name length limit)"),
+                new StixViolation("description", "is 31 characters long, more than the limit of 30 (description length limit)"),
+                new StixViolation("pattern", "is 46 characters long, more than the limit of 40 (pattern length limit)"),
+                new StixViolation("labels[0]", "is 289 characters long, more than the limit of 288 (string length limit)"));
+    }
+
+    @Test
+    void validateWhenListOrObjectLargerThanTheLimitThenRefusedNamingTheLimit() {
+        StixObjectValidator small = new StixObjectValidator(new StixObjectLimits(8, 20, 3, 300, 100, 100,
+                org.trilateral.taxonomy.pattern.PatternLimits.DEFAULTS));
+        ObjectNode listy = TestStixObjects.indicator();
+        listy.putArray("labels").add("a").add("b").add("c").add("d");
+        ObjectNode wide = TestStixObjects.indicator();
+        for (int i = 0; i < 20; i++) {
+            wide.put("x_p" + i, i);
+        }
+
+        assertThat(small.validate(listy)).containsExactly(
+                new StixViolation("labels", "has 4 items, more than the limit of 3 (list length limit)"));
+        assertThat(small.validate(wide)).containsExactly(
+                new StixViolation("", "has 32 properties, more than the limit of 20 (property count limit)"));
+    }
+
+    @Test
+    void validateWhenPatternNestsOrRunsBeyondThePatternLimitsThenRefusedNamingThem() {
+        ObjectNode indicator = TestStixObjects.indicator();
+        indicator.put("pattern", "(".repeat(30_000) + "[file:name = 'a']" + ")".repeat(30_000));
+
+        assertThat(validator.validate(indicator)).containsExactly(new StixViolation("pattern", "is not a valid STIX pattern: "
+                + "at offset 32: the pattern nests parentheses and brackets more than 32 levels deep, the limit (pattern nesting limit)"));
+        indicator.put("pattern", "[file:name = 'a'" + " AND file:name = 'a'".repeat(20_000) + "]");
+        assertThat(validator.validate(indicator)).containsExactly(new StixViolation("pattern",
+                "is 400017 characters long, more than the limit of 65536 (pattern length limit)"));
+    }
+
+    @Test
+    void validateWhenSchemaPatternPropertyIsVeryLongThenRefusedWithoutRunningTheExpression() {
+        ObjectNode mac = TestStixObjects.parse("""
+                {"type": "mac-addr", "id": "mac-addr--65cfcf98-8a6e-5a1b-8f61-379ac4f92d00"}
+                """);
+        mac.put("value", "aa:".repeat(20_000));
+
+        assertThat(validator.validate(mac)).singleElement().satisfies(v -> {
+            assertThat(v.property()).isEqualTo("value");
+            assertThat(v.message()).contains("longer than the 1000 characters");
+        });
     }
 
     private static List<String> properties(List<StixViolation> violations) {

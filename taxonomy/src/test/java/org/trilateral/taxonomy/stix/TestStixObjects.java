@@ -44,7 +44,7 @@ final class TestStixObjects {
                 {"type": "sighting", "spec_version": "2.1",
                  "id": "sighting--ee20065d-2555-424f-ad9e-0f8428623c75",
                  "created": "2016-04-06T20:08:31.000Z", "modified": "2016-04-06T20:08:31.000Z",
-                 "first_seen": "2015-12-21T19:00:00Z", "last_seen": "2015-12-21T19:00:00Z",
+                 "first_seen": "2015-12-21T19:00:00Z", "last_seen": "2015-12-21T19:00:01Z",
                  "count": 50, "sighting_of_ref": "indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f",
                  "observed_data_refs": ["observed-data--b67d30ff-02ac-498a-92f9-32f845f448cf"],
                  "where_sighted_refs": ["identity--b67d30ff-02ac-498a-92f9-32f845f448ff"]}
