@@ -18,14 +18,29 @@ final class Dleq {
     record Composite(ECPoint m, ECPoint z) {
     }
 
-    /** GenerateProof (RFC 9497 §2.2.1) with the proof nonce r. */
-    static Proof generateProof(Suite suite, BigInteger k, ECPoint b, List<ECPoint> c, List<ECPoint> d, BigInteger r) {
-        Composite composite = computeCompositesFast(suite, k, b, c, d);
+    /**
+     * GenerateProof (RFC 9497 §2.2.1) for a server batch: k·B = publicKey, C[i] = cScale·blinded[i] and
+     * D[i] = dScale·blinded[i] = k·C[i]. The proof is the RFC's, bit for bit; only the multiplications are arranged
+     * so that each is a walk of a blinded element's comb table.
+     */
+    static Proof generateProof(Suite suite, BigInteger k, ECPoint b, CombBatch blinded, BigInteger cScale, BigInteger dScale,
+                               List<ECPoint> c, List<ECPoint> d, BigInteger r) {
+        BigInteger[] weights = weights(suite, b, c, d);
+        Composite composite = computeCompositesFast(blinded, weights, cScale, dScale);
         ECPoint t2 = P256Group.multiplyGenerator(r);
-        ECPoint t3 = P256Group.multiplySecret(composite.m(), r);
+        // t3 = r·M = Σ (weight[i]·cScale·r)·blinded[i].
+        ECPoint t3 = blinded.weightedSum(weights, cScale.multiply(r).mod(P256Group.ORDER));
         BigInteger challenge = challenge(suite, b, composite, t2, t3);
         BigInteger s = r.subtract(challenge.multiply(k)).mod(P256Group.ORDER);
         return new Proof(new Scalar(challenge), new Scalar(s));
+    }
+
+    /**
+     * ComputeCompositesFast (RFC 9497 §2.2.1): M = Σ d[i]·C[i] and Z = k·M. With C[i] = cScale·B[i] and
+     * k·C[i] = dScale·B[i], that is M = Σ (d[i]·cScale)·B[i] and Z = Σ (d[i]·dScale)·B[i].
+     */
+    static Composite computeCompositesFast(CombBatch blinded, BigInteger[] weights, BigInteger cScale, BigInteger dScale) {
+        return new Composite(blinded.weightedSum(weights, cScale), blinded.weightedSum(weights, dScale));
     }
 
     /** VerifyProof (RFC 9497 §2.2.2). */
@@ -39,13 +54,7 @@ final class Dleq {
         return new Scalar(expected).equals(proof.c());
     }
 
-    /** ComputeCompositesFast (RFC 9497 §2.2.1): the prover, knowing k, computes Z = k·M. */
-    static Composite computeCompositesFast(Suite suite, BigInteger k, ECPoint b, List<ECPoint> c, List<ECPoint> d) {
-        ECPoint m = weightedSum(c, weights(suite, b, c, d));
-        return new Composite(m, P256Group.multiplySecret(m, k));
-    }
-
-    /** ComputeComposites (RFC 9497 §2.2.2): the verifier computes Z from the D[i]. */
+    /** ComputeComposites (RFC 9497 §2.2.2): the verifier computes M = Σ d[i]·C[i] and Z = Σ d[i]·D[i]. */
     static Composite computeComposites(Suite suite, ECPoint b, List<ECPoint> c, List<ECPoint> d) {
         BigInteger[] weights = weights(suite, b, c, d);
         return new Composite(weightedSum(c, weights), weightedSum(d, weights));
@@ -55,7 +64,7 @@ final class Dleq {
      * d[i] = HashToScalar(I2OSP(len(seed), 2) || seed || I2OSP(i, 2) || I2OSP(len(Ci), 2) || Ci || I2OSP(len(Di), 2)
      * || Di || "Composite"), seed = Hash(I2OSP(len(Bm), 2) || Bm || I2OSP(len(seedDST), 2) || seedDST).
      */
-    private static BigInteger[] weights(Suite suite, ECPoint b, List<ECPoint> c, List<ECPoint> d) {
+    static BigInteger[] weights(Suite suite, ECPoint b, List<ECPoint> c, List<ECPoint> d) {
         if (c.size() != d.size() || c.isEmpty()) {
             throw new IllegalArgumentException("a proof covers one or more pairs of elements, got " + c.size() + " and " + d.size());
         }

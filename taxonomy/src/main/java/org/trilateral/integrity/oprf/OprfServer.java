@@ -24,7 +24,7 @@ public final class OprfServer {
 
     /** BlindEvaluate (RFC 9497 §3.3.1): skS · blindedElement, for each element. */
     public List<Element> blindEvaluate(List<Element> blindedElements) {
-        return Evaluation.elements(Evaluation.multiplyAll(blindedElements, keyPair.privateKey().value()));
+        return Evaluation.elements(new CombBatch(blindedElements).multiply(keyPair.privateKey().value()));
     }
 
     /** BlindEvaluate of one element. */

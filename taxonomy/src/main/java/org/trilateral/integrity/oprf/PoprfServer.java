@@ -38,17 +38,28 @@ public final class PoprfServer {
     }
 
     /**
+     * The key tweaked by one info, computed once: t = skS + HashToScalar("Info" || I2OSP(len(info), 2) || info), its
+     * inverse and t·G. A server that answers a few infos again and again (the persona scheme's kind and epoch)
+     * prepares each once and saves a generator multiplication per request.
+     *
+     * @throws OprfException INVERSE when t is zero (this key and this info), INVALID_INPUT when the info is too long
+     */
+    public PreparedInfo prepare(byte[] info) {
+        BigInteger t = keyPair.privateKey().value().add(SUITE.infoScalar(info)).mod(P256Group.ORDER);
+        if (t.signum() == 0) {
+            throw new OprfException(OprfException.Kind.INVERSE, "the private key plus the info's scalar is zero (RFC 9497 §3.3.3)");
+        }
+        return new PreparedInfo(info, keyPair.publicKey(), t);
+    }
+
+    /**
      * BlindEvaluate (RFC 9497 §3.3.3) of a batch under one info: ScalarInverse(t) · blindedElement for each, and
      * GenerateProof(t, G, t·G, evaluatedElements, blindedElements).
      *
      * @throws OprfException INVERSE when t is zero (this key and this info), INVALID_INPUT when the info is too long
      */
     public VerifiableEvaluation blindEvaluate(byte[] info, List<Element> blindedElements) {
-        BigInteger t = tweak(info);
-        List<ECPoint> evaluated = Evaluation.multiplyAll(blindedElements, P256Group.inverse(t));
-        Proof proof = Dleq.generateProof(SUITE, t, P256Group.multiplyGenerator(t), evaluated, Blinding.points(blindedElements),
-                Evaluation.nonce(random));
-        return new VerifiableEvaluation(Evaluation.elements(evaluated), proof);
+        return blindEvaluate(prepare(info), blindedElements);
     }
 
     /** BlindEvaluate of one element. */
@@ -56,19 +67,64 @@ public final class PoprfServer {
         return blindEvaluate(info, List.of(blindedElement));
     }
 
+    /**
+     * BlindEvaluate under an info prepared by this server.
+     *
+     * @throws IllegalArgumentException when {@code info} was prepared by a server with another key
+     */
+    public VerifiableEvaluation blindEvaluate(PreparedInfo info, List<Element> blindedElements) {
+        Objects.requireNonNull(info, "info");
+        if (!info.publicKey.equals(keyPair.publicKey())) {
+            throw new IllegalArgumentException("the info was prepared for the key " + info.publicKey + ", not " + keyPair.publicKey());
+        }
+        CombBatch blinded = new CombBatch(blindedElements);
+        List<ECPoint> evaluated = blinded.multiply(info.inverse);
+        // C = evaluated elements (scale 1/t), D = blinded elements (scale 1): the proof shows t·evaluated = blinded.
+        Proof proof = Dleq.generateProof(SUITE, info.t, info.tweakedKey.point(), blinded, info.inverse, BigInteger.ONE, evaluated,
+                blinded.points(), Evaluation.nonce(random));
+        return new VerifiableEvaluation(Evaluation.elements(evaluated), proof);
+    }
+
     /** Evaluate (RFC 9497 §3.3.3): the output for an input the server holds in the clear. */
     public byte[] evaluate(byte[] input, byte[] info) {
         ECPoint inputElement = SUITE.inputElement(input);
-        BigInteger t = tweak(info);
-        return SUITE.finalizeHash(input, info, P256Group.multiplySecret(inputElement, P256Group.inverse(t)));
+        PreparedInfo prepared = prepare(info);
+        return SUITE.finalizeHash(input, info, P256Group.multiplySecret(inputElement, prepared.inverse));
     }
 
-    /** t = skS + HashToScalar("Info" || I2OSP(len(info), 2) || info), refused when zero. */
-    private BigInteger tweak(byte[] info) {
-        BigInteger t = keyPair.privateKey().value().add(SUITE.infoScalar(info)).mod(P256Group.ORDER);
-        if (t.signum() == 0) {
-            throw new OprfException(OprfException.Kind.INVERSE, "the private key plus the info's scalar is zero (RFC 9497 §3.3.3)");
+    /**
+     * One info with the key it tweaks: t, 1/t and the tweaked public key t·G. Holds secrets; {@link #toString()} shows
+     * only the tweaked public key.
+     */
+    public static final class PreparedInfo {
+
+        private final byte[] info;
+        private final Element publicKey;
+        private final BigInteger t;
+        private final BigInteger inverse;
+        private final Element tweakedKey;
+
+        private PreparedInfo(byte[] info, Element publicKey, BigInteger t) {
+            this.info = info.clone();
+            this.publicKey = publicKey;
+            this.t = t;
+            this.inverse = P256Group.inverse(t);
+            this.tweakedKey = new Element(P256Group.multiplyGenerator(t));
         }
-        return t;
+
+        /** The info. */
+        public byte[] info() {
+            return info.clone();
+        }
+
+        /** t·G = pkS + HashToScalar(framed info)·G, the key clients verify this info's proofs against. */
+        public Element tweakedKey() {
+            return tweakedKey;
+        }
+
+        @Override
+        public String toString() {
+            return "PreparedInfo[tweakedKey=" + tweakedKey + ", tweak not shown]";
+        }
     }
 }

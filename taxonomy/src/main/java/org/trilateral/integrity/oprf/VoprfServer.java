@@ -43,8 +43,10 @@ public final class VoprfServer {
      */
     public VerifiableEvaluation blindEvaluate(List<Element> blindedElements) {
         BigInteger k = keyPair.privateKey().value();
-        List<ECPoint> evaluated = Evaluation.multiplyAll(blindedElements, k);
-        Proof proof = Dleq.generateProof(SUITE, k, keyPair.publicKey().point(), Blinding.points(blindedElements), evaluated,
+        CombBatch blinded = new CombBatch(blindedElements);
+        List<ECPoint> evaluated = blinded.multiply(k);
+        // C = blinded elements (scale 1), D = evaluated elements (scale k).
+        Proof proof = Dleq.generateProof(SUITE, k, keyPair.publicKey().point(), blinded, BigInteger.ONE, k, blinded.points(), evaluated,
                 Evaluation.nonce(random));
         return new VerifiableEvaluation(Evaluation.elements(evaluated), proof);
     }

@@ -29,4 +29,27 @@ class PoprfServerTest {
 
         assertThat(server.evaluate(TestKeys.INPUT, TestKeys.INFO)).hasSize(32);
     }
+
+    @Test
+    void blindEvaluateWhenInfoPreparedThenSameElementsAsUnprepared() {
+        OprfKeyPair keys = TestKeys.keys(OprfMode.POPRF, 1);
+        PoprfServer server = PoprfServer.create(keys);
+        PoprfServer.PreparedInfo prepared = server.prepare(TestKeys.INFO);
+        PoprfClient client = PoprfClient.create(keys.publicKey());
+        BlindedBatch batch = client.blind(TestKeys.INFO, TestKeys.INPUT);
+
+        VerifiableEvaluation evaluation = server.blindEvaluate(prepared, batch.blindedElements());
+
+        assertThat(evaluation.evaluatedElements()).isEqualTo(server.blindEvaluate(TestKeys.INFO, batch.blindedElements()).evaluatedElements());
+        assertThat(client.finalizeOutput(batch, evaluation)).isEqualTo(server.evaluate(TestKeys.INPUT, TestKeys.INFO));
+        assertThat(prepared.toString()).contains(prepared.tweakedKey().toString());
+    }
+
+    @Test
+    void blindEvaluateWhenInfoPreparedByServerWithOtherKeyThenRefused() {
+        PoprfServer.PreparedInfo foreign = PoprfServer.create(TestKeys.keys(OprfMode.POPRF, 2)).prepare(TestKeys.INFO);
+
+        assertThatThrownBy(() -> PoprfServer.create(TestKeys.keys(OprfMode.POPRF, 1)).blindEvaluate(foreign, java.util.List.of(new Element(P256Group.GENERATOR))))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }
