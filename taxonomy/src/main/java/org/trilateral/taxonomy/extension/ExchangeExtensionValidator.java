@@ -8,9 +8,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.trilateral.taxonomy.persona.InvalidPersonaIdentifierException;
 import org.trilateral.taxonomy.persona.PersonaDigest;
-import org.trilateral.taxonomy.persona.PersonaHashScheme;
 import org.trilateral.taxonomy.persona.PersonaHashSchemes;
 import org.trilateral.taxonomy.persona.PersonaKind;
+import org.trilateral.taxonomy.persona.PersonaScheme;
 import org.trilateral.taxonomy.stix.StixId;
 import org.trilateral.taxonomy.stix.StixJson;
 import org.trilateral.taxonomy.stix.StixViolation;
@@ -142,7 +142,7 @@ public final class ExchangeExtensionValidator {
         if (kindText != null && kind == null) {
             violations.add(new StixViolation("kind", "unknown persona kind '" + kindText + "'"));
         }
-        PersonaHashScheme known = scheme == null ? null : PersonaHashSchemes.byName(scheme).orElse(null);
+        PersonaScheme known = scheme == null ? null : PersonaHashSchemes.byName(scheme).orElse(null);
         if (scheme != null && known == null) {
             violations.add(new StixViolation("scheme", "unknown hash scheme '" + scheme + "', known: " + PersonaHashSchemes.names()));
         }

@@ -24,7 +24,7 @@ public record PersonaDigest(PersonaKind kind, String platform, String scheme, St
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(scheme, "scheme");
         Objects.requireNonNull(digest, "digest");
-        PersonaHashScheme known = PersonaHashSchemes.byName(scheme).orElseThrow(() ->
+        PersonaScheme known = PersonaHashSchemes.byName(scheme).orElseThrow(() ->
                 new InvalidPersonaIdentifierException("unknown hash scheme '" + scheme + "', known: " + PersonaHashSchemes.names()));
         if (!known.digestForm().matcher(digest).matches()) {
             throw new InvalidPersonaIdentifierException("digest of scheme " + scheme + " must be " + known.digestFormDescription());

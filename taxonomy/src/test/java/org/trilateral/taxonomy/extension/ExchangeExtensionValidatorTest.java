@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.trilateral.taxonomy.persona.EmailIdentifiers;
+import org.trilateral.taxonomy.persona.KeyEpoch;
+import org.trilateral.taxonomy.persona.PersonaDigest;
+import org.trilateral.taxonomy.persona.PersonaTokenEvaluator;
 import org.trilateral.taxonomy.persona.V1Sha256;
+import org.trilateral.taxonomy.persona.V2OprfP256;
 import org.trilateral.taxonomy.stix.StixJson;
 import org.trilateral.taxonomy.stix.StixViolation;
 import org.trilateral.taxonomy.vocabulary.FacilitatorKind;
@@ -123,6 +127,37 @@ class ExchangeExtensionValidatorTest {
     void validateWhenPersonaIdFromOtherDigestThenRefused() {
         ObjectNode other = ExchangeObservables.personaIdentifier(new V1Sha256().digest(EmailIdentifiers.normalise("b@example.com")));
         assertThat(properties(validator.validate(persona().put("id", other.get("id").stringValue())))).containsExactly("id");
+    }
+
+    @Test
+    void validateWhenV2TokenThenNoViolationsAndV1StillValid() {
+        ObjectNode token = ExchangeObservables.personaIdentifier(v2Token("a@example.com"));
+
+        assertThat(validator.validate(token)).isEmpty();
+        assertThat(validator.validate(persona())).isEmpty();
+    }
+
+    @Test
+    void validateWhenV2TokenWithoutEpochOrWithV1DigestThenRefusedNamingTheForm() {
+        ObjectNode token = ExchangeObservables.personaIdentifier(v2Token("a@example.com"));
+        String hex = token.get("digest").stringValue().substring(token.get("digest").stringValue().indexOf(':') + 1);
+
+        assertThat(validator.validate(token.deepCopy().put("digest", hex))).extracting(StixViolation::message)
+                .anySatisfy(m -> assertThat(m).contains("key epoch"));
+        assertThat(properties(validator.validate(token.deepCopy().put("digest", "0:" + hex)))).contains("digest");
+        assertThat(properties(validator.validate(persona().put("scheme", "v2-oprf-p256")))).contains("digest");
+    }
+
+    @Test
+    void validateWhenV2TokenIdComputedWithV1SchemeThenRefused() {
+        ObjectNode token = ExchangeObservables.personaIdentifier(v2Token("a@example.com"));
+
+        assertThat(properties(validator.validate(token.put("id", persona().get("id").stringValue())))).containsExactly("id");
+    }
+
+    private static PersonaDigest v2Token(String email) {
+        KeyEpoch epoch = new KeyEpoch(1);
+        return PersonaTokenEvaluator.create(epoch, V2OprfP256.deriveKeyPair(new byte[32], epoch)).token(EmailIdentifiers.normalise(email));
     }
 
     @Test

@@ -6,7 +6,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.trilateral.taxonomy.ExchangeIdentity;
 import org.trilateral.taxonomy.persona.EmailIdentifiers;
+import org.trilateral.taxonomy.persona.KeyEpoch;
+import org.trilateral.taxonomy.persona.PersonaTokenEvaluator;
 import org.trilateral.taxonomy.persona.V1Sha256;
+import org.trilateral.taxonomy.persona.V2OprfP256;
 import org.trilateral.taxonomy.stix.StixId;
 import org.trilateral.taxonomy.stix.StixJson;
 import org.trilateral.taxonomy.testing.OasisSchemas;
@@ -25,9 +28,10 @@ class ExchangeExtensionsTest {
         for (ObjectNode definition : all) {
             assertThat(StixId.parse(definition.get("id").stringValue()).type()).isEqualTo("extension-definition");
             assertThat(definition.get("created_by_ref").stringValue()).isEqualTo(ExchangeIdentity.ID);
-            assertThat(definition.get("version").stringValue()).isEqualTo("1.0.0");
+            assertThat(definition.get("version").stringValue()).matches("1\\.[0-9]+\\.0");
             assertThat(definition.get("schema").stringValue()).isNotBlank();
         }
+        assertThat(ExchangeExtensions.byId(ExchangeExtensions.PERSONA_IDENTIFIER_ID).orElseThrow().get("version").stringValue()).isEqualTo("1.1.0");
         assertThat(ExchangeExtensions.byId(ExchangeExtensions.OBJECT_SIGNATURE_ID).orElseThrow().get("extension_types").get(0).stringValue())
                 .isEqualTo("property-extension");
         assertThat(ExchangeExtensions.byId(ExchangeExtensions.CRYPTOCURRENCY_WALLET_ID).orElseThrow().get("extension_types").get(0).stringValue())
@@ -62,6 +66,12 @@ class ExchangeExtensionsTest {
         assertThat(schemas.errorsAgainst(ExchangeExtensions.jsonSchema(ExchangeExtensions.CRYPTOCURRENCY_WALLET_ID).orElseThrow(), wallet)).isEmpty();
         ObjectNode persona = ExchangeObservables.personaIdentifier(new V1Sha256().digest(EmailIdentifiers.normalise("a@example.com")));
         assertThat(schemas.errorsAgainst(ExchangeExtensions.jsonSchema(ExchangeExtensions.PERSONA_IDENTIFIER_ID).orElseThrow(), persona)).isEmpty();
+        KeyEpoch epoch = new KeyEpoch(1);
+        ObjectNode token = ExchangeObservables.personaIdentifier(
+                PersonaTokenEvaluator.create(epoch, V2OprfP256.deriveKeyPair(new byte[32], epoch)).token(EmailIdentifiers.normalise("a@example.com")));
+        assertThat(schemas.errorsAgainst(ExchangeExtensions.jsonSchema(ExchangeExtensions.PERSONA_IDENTIFIER_ID).orElseThrow(), token)).isEmpty();
+        token.put("digest", token.get("digest").stringValue().substring(2));
+        assertThat(schemas.errorsAgainst(ExchangeExtensions.jsonSchema(ExchangeExtensions.PERSONA_IDENTIFIER_ID).orElseThrow(), token)).isNotEmpty();
         persona.put("email", "a@example.com");
         assertThat(schemas.errorsAgainst(ExchangeExtensions.jsonSchema(ExchangeExtensions.PERSONA_IDENTIFIER_ID).orElseThrow(), persona)).isNotEmpty();
         ObjectNode infrastructure = StixJson.mapper().createObjectNode().put("type", "infrastructure");

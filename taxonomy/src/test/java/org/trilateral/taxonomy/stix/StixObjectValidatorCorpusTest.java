@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.trilateral.taxonomy.SharedFixtures;
+import org.trilateral.taxonomy.testing.SharedFixtures;
 import org.trilateral.taxonomy.extension.ExchangeObservables;
 import org.trilateral.taxonomy.indicator.IndicatorBuilder;
 import org.trilateral.taxonomy.indicator.IpNetwork;
@@ -73,7 +73,7 @@ class StixObjectValidatorCorpusTest {
     static void load() throws IOException {
         schemas = OasisSchemas.load();
         seeds = new LinkedHashMap<>();
-        SharedFixtures.sampleObjects().forEach(seeds::put);
+        SharedFixtures.oasisSamples().forEach(seeds::put);
         builtObjects().forEach(seeds::put);
     }
 
@@ -291,7 +291,7 @@ class StixObjectValidatorCorpusTest {
     private static List<String> schemaErrors(JsonNode object) {
         String type = object.path("type").asString("");
         for (String folder : List.of("sdos", "sros", "observables")) {
-            if (Files.exists(SharedFixtures.stixSchemas().resolve("schemas").resolve(folder).resolve(type + ".json"))) {
+            if (Files.exists(SharedFixtures.shared("stix2-json-schemas").resolve("schemas").resolve(folder).resolve(type + ".json"))) {
                 return schemas.errors(folder + "/" + type + ".json", object);
             }
         }
