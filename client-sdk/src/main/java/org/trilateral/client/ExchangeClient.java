@@ -4,23 +4,20 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.trilateral.client.internal.CollectionIds;
 import org.trilateral.client.internal.FixedTokenSource;
 import org.trilateral.client.internal.HttpCall;
-import org.trilateral.client.internal.JwksKeys;
+import org.trilateral.client.internal.LogReader;
 import org.trilateral.client.internal.OAuth2TokenSource;
 import org.trilateral.client.internal.ObjectPoller;
 import org.trilateral.client.internal.Publisher;
@@ -29,11 +26,6 @@ import org.trilateral.client.internal.Transport;
 import org.trilateral.integrity.checkpoint.NoteFormatException;
 import org.trilateral.integrity.checkpoint.NoteVerifierKey;
 import org.trilateral.integrity.jws.SigningKey;
-import org.trilateral.taxonomy.extension.ExchangeExtensions;
-import org.trilateral.taxonomy.signature.ObjectSignatureVerifier;
-import org.trilateral.taxonomy.signature.ObjectVerification;
-import org.trilateral.taxonomy.signature.SignatureCheck;
-import org.trilateral.taxonomy.signature.SignatureOutcome;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -56,12 +48,9 @@ public final class ExchangeClient {
     private final Transport transport;
     private final URI apiRoot;
     private final Publisher publisher;
-    private final JwksKeys keys;
     private final URI logUrl;
-    private final Transport logTransport;
+    private final LogReader logReader;
     private final LogVerifier log;
-    private final ObjectSignatureVerifier signatureVerifier =
-            new ObjectSignatureVerifier(ExchangeExtensions.OBJECT_SIGNATURE_ID);
     private volatile ApiRootInfo apiRootInfo;
 
     private ExchangeClient(Builder builder) {
@@ -84,14 +73,12 @@ public final class ExchangeClient {
         this.apiRoot = withSlash(builder.baseUrl).resolve(builder.apiRootPath + "/");
         this.publisher = new Publisher(transport, apiRoot, builder.signingKey, builder.maxObjectsPerEnvelope,
                 () -> apiRoot().maxContentLength(), builder.statusInterval, builder.statusTimeout);
-        URI jwks = builder.jwksUrl != null ? builder.jwksUrl : withSlash(builder.baseUrl).resolve(".well-known/exchange-keys.json");
-        this.keys = new JwksKeys(transport, jwks, Duration.ofMinutes(1), sameOrigin(jwks, builder.baseUrl));
         this.logUrl = withSlash(builder.logUrl != null ? builder.logUrl : withSlash(builder.baseUrl).resolve("log/"));
         CollectionIds collectionIds = new CollectionIds(transport, apiRoot);
         // The exchange serves its log to members only; a log mirror elsewhere does not get the exchange's token.
-        this.logTransport = sameOrigin(logUrl, builder.baseUrl) ? transport : transport.withTokens(null);
-        this.log = builder.logKeys.isEmpty() ? null : new LogVerifier(logTransport, logUrl, builder.logOrigin,
-                builder.logKeys, builder.checkpointStore, collectionIds::idOf);
+        this.logReader = new LogReader(sameOrigin(logUrl, builder.baseUrl) ? transport : transport.withTokens(null), logUrl);
+        this.log = builder.trust == null ? null : new LogVerifier(logReader, builder.trust, builder.checkpointStore,
+                builder.logEventStore, builder.clock, collectionIds::idOf);
     }
 
     /** A builder with the defaults its methods document. */
@@ -179,121 +166,38 @@ public final class ExchangeClient {
     }
 
     /**
-     * Verifies one object: its signatures against the publishers' keys from the exchange's JWKS and, when log
-     * verification is configured, its inclusion in the transparency log under a verified checkpoint. Never throws
-     * for a failed check: the result names it.
+     * Verifies one object against the transparency log (docs/integrity.md): its opening commits to exactly this
+     * content, it is included under a checkpoint signed by the pinned log key and cosigned by the witness quorum, it is
+     * published by the member it names, and its signature is by a key the log proves was that member's at the object's
+     * index. Needs {@link Builder#trust}. Never throws for a failed check: the result names it.
+     *
+     * @throws IllegalStateException when no trust policy is configured
      */
     public VerificationResult verify(JsonNode object) {
-        return verify(object, null);
+        return verifyAll(List.of(object), null).get(0);
     }
 
-    /**
-     * {@link #verify(JsonNode)} of an object polled from a collection: the log's leaf must also name that
-     * collection.
-     */
+    /** {@link #verify(JsonNode)} of an object polled from a collection: its log entry must also name that collection. */
     public VerificationResult verify(ReceivedObject received) {
-        return verify(received.object(), received.collection());
+        return verifyAll(List.of(received.object()), received.collection()).get(0);
     }
 
-    /**
-     * {@link #verify(JsonNode)}, the log's leaf also checked to name {@code collection} (its id or alias; null
-     * when not known).
-     */
+    /** {@link #verify(JsonNode)}, the log entry also checked to name {@code collection} (id or alias; null: any). */
     public VerificationResult verify(JsonNode object, String collection) {
-        String id = ObjectVersions.idOf(object);
-        String version = ObjectVersions.versionOf(object);
-        ObjectVerification verification;
-        try {
-            verification = signatureVerifier.verify(object, keys);
-        } catch (ExchangeException e) {
-            return VerificationResult.failed(id, version, VerificationFailure.KEYS_UNAVAILABLE,
-                    "the publishers' keys could not be fetched: " + e.getMessage());
-        }
-        VerificationFailure failure = switch (verification.status()) {
-            case NO_SIGNATURE -> VerificationFailure.NO_SIGNATURE;
-            case CHECKED -> signatureFailure(verification);
-            default -> VerificationFailure.MALFORMED_SIGNATURE;
-        };
-        if (failure != null) {
-            return VerificationResult.failed(id, version, failure, describe(verification));
-        }
-        String signers = verification.signatures().stream().filter(SignatureCheck::verified)
-                .map(check -> check.kid().orElse("?")).collect(Collectors.joining(", "));
-        Optional<String> wrongOwner = keyOfAnotherMember(object, verification);
-        if (wrongOwner.isPresent()) {
-            return VerificationResult.failed(id, version, VerificationFailure.KEY_OF_ANOTHER_MEMBER, wrongOwner.get());
-        }
-        if (log == null) {
-            Optional<String> revoked = revokedBefore(verification, Optional.empty());
-            return revoked.isPresent()
-                    ? VerificationResult.failed(id, version, VerificationFailure.REVOKED_KEY, revoked.get())
-                    : VerificationResult.verified(id, version, "signed by " + signers, OptionalLong.empty());
-        }
-        try {
-            ObjectVersionLeaf leaf = log.verifyInclusion(object, collection);
-            Optional<String> revoked = revokedBefore(verification, Optional.of(Instant.parse(leaf.accepted())));
-            if (revoked.isPresent()) {
-                return VerificationResult.failed(id, version, VerificationFailure.REVOKED_KEY, revoked.get());
-            }
-            return VerificationResult.verified(id, version, "signed by " + signers + ", log index " + leaf.logIndex(),
-                    OptionalLong.of(leaf.logIndex()));
-        } catch (LogVerificationException e) {
-            return VerificationResult.failed(id, version, e.failure(), e.getMessage());
-        }
-    }
-
-    /**
-     * The publisher's keys are the ones the exchange registered for the identity the object names: a signature by
-     * another member's key proves nothing about who published it. Checked where the JWKS says whose a key is.
-     */
-    private Optional<String> keyOfAnotherMember(JsonNode object, ObjectVerification verification) {
-        JsonNode creator = object.get("created_by_ref");
-        if (creator == null || !creator.isString()) {
-            return Optional.empty();
-        }
-        boolean publishersKey = false;
-        String other = null;
-        for (SignatureCheck check : verification.signatures()) {
-            if (!check.verified() || check.kid().isEmpty()) {
-                continue;
-            }
-            Optional<String> owner = keys.registration(check.kid().get()).flatMap(JwksKeys.KeyRegistration::identity);
-            if (owner.isEmpty() || owner.get().equals(creator.stringValue())) {
-                publishersKey = true;
-            } else {
-                other = "key " + check.kid().get() + " belongs to " + owner.get() + ", not to the publisher "
-                        + creator.stringValue();
-            }
-        }
-        return publishersKey || other == null ? Optional.empty() : Optional.of(other);
-    }
-
-    /**
-     * A revoked key still vouches for what the exchange accepted before the revocation (the log's {@code accepted}
-     * time); without that time, a revoked key's signature is not trusted.
-     */
-    private Optional<String> revokedBefore(ObjectVerification verification, Optional<Instant> accepted) {
-        String reason = null;
-        for (SignatureCheck check : verification.signatures()) {
-            if (!check.verified() || check.kid().isEmpty()) {
-                continue;
-            }
-            Optional<JwksKeys.KeyRegistration> registration = keys.registration(check.kid().get());
-            Optional<Instant> revokedAt = registration.flatMap(JwksKeys.KeyRegistration::revokedAt);
-            if (revokedAt.isEmpty() || (accepted.isPresent() && accepted.get().isBefore(revokedAt.get()))) {
-                return Optional.empty();
-            }
-            reason = "key " + check.kid().get() + " was revoked at " + revokedAt.get()
-                    + registration.flatMap(JwksKeys.KeyRegistration::revokedReason).map(r -> " (" + r + ")").orElse("")
-                    + (accepted.isPresent() ? ", after which the exchange accepted this object at " + accepted.get()
-                    : "; verify with the log to learn whether the object was accepted before that");
-        }
-        return Optional.ofNullable(reason);
+        return verifyAll(List.of(object), collection).get(0);
     }
 
     /** {@link #verify(JsonNode)} for each object, one result per object in order. */
     public List<VerificationResult> verifyAll(List<? extends JsonNode> objects) {
-        return objects.stream().map(this::verify).toList();
+        return verifyAll(objects, null);
+    }
+
+    /**
+     * {@link #verify(JsonNode)} for a batch (one request for their openings, signatures checked on every core), the
+     * entries checked to name {@code collection} when it is not null.
+     */
+    public List<VerificationResult> verifyAll(List<? extends JsonNode> objects, String collection) {
+        return requireLog().verify(objects, collection);
     }
 
     /**
@@ -306,7 +210,7 @@ public final class ExchangeClient {
      */
     public NoteVerifierKey fetchLogKey() {
         URI uri = logUrl.resolve("key");
-        String text = logTransport.send(HttpCall.get(uri, "text/plain")).text().strip();
+        String text = logReader.key();
         try {
             return NoteVerifierKey.parse(text);
         } catch (NoteFormatException e) {
@@ -314,33 +218,22 @@ public final class ExchangeClient {
         }
     }
 
-    /** The transparency log's verifier, when log verification is configured ({@link Builder#logVerification}). */
+    /** The member id the exchange knows this client as (from its audience keys, {@code GET /log/audience-keys}). */
+    public String whoAmI() {
+        return logReader.audienceKeys().memberId();
+    }
+
+    /** The transparency log's verifier, when a trust policy is configured ({@link Builder#trust}). */
     public Optional<LogVerifier> log() {
         return Optional.ofNullable(log);
     }
 
-    /** A bad signature anywhere fails the object (it was changed); otherwise one verified signature suffices. */
-    private static VerificationFailure signatureFailure(ObjectVerification verification) {
-        List<SignatureCheck> checks = verification.signatures();
-        if (checks.stream().anyMatch(c -> c.outcome() == SignatureOutcome.BAD_SIGNATURE)) {
-            return VerificationFailure.BAD_SIGNATURE;
+    private LogVerifier requireLog() {
+        if (log == null) {
+            throw new IllegalStateException("verification needs a trust policy: configure ExchangeClient.Builder.trust"
+                    + " with the log's pinned key or witnesses (docs/sdk.md, \"Verify\")");
         }
-        if (verification.anyVerified()) {
-            return null;
-        }
-        if (checks.stream().anyMatch(c -> c.outcome() == SignatureOutcome.UNKNOWN_KID)) {
-            return VerificationFailure.UNKNOWN_KEY;
-        }
-        return VerificationFailure.MALFORMED_SIGNATURE;
-    }
-
-    private static String describe(ObjectVerification verification) {
-        if (verification.signatures().isEmpty()) {
-            return verification.message();
-        }
-        return verification.signatures().stream()
-                .map(c -> "signature " + c.index() + " (" + c.kid().orElse("no kid") + "): " + c.outcome() + ", " + c.message())
-                .collect(Collectors.joining("; "));
+        return log;
     }
 
     /** RFC 6454 §4: the access token goes only to the exchange's own origin, never to a JWKS hosted elsewhere. */
@@ -365,8 +258,8 @@ public final class ExchangeClient {
     /**
      * Settings of an {@link ExchangeClient}. Not thread-safe; build once. Defaults: API root {@code trilateral},
      * connect timeout 10 s, request timeout 60 s, {@link RetryPolicy#defaults()}, 1000 objects per envelope, status
-     * asked every second for up to 2 minutes, cursors in memory, JWKS at {@code {base}/.well-known/exchange-keys.json},
-     * log at {@code {base}/log/} (checked only when {@link #logVerification} is set), system clock and sleeper.
+     * asked every second for up to 2 minutes, cursors in memory, log at {@code {base}/log/} (verification only with
+     * {@link #trust}), checkpoints and log events in memory, system clock and sleeper.
      */
     public static final class Builder {
         private URI baseUrl;
@@ -380,11 +273,10 @@ public final class ExchangeClient {
         private Duration statusInterval = Duration.ofSeconds(1);
         private Duration statusTimeout = Duration.ofMinutes(2);
         private CursorStore cursorStore = new InMemoryCursorStore();
-        private URI jwksUrl;
         private URI logUrl;
-        private String logOrigin;
-        private List<NoteVerifierKey> logKeys = List.of();
+        private TrustPolicy trust;
         private CheckpointStore checkpointStore = CheckpointStore.inMemory();
+        private LogEventStore logEventStore = LogEventStore.inMemory();
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.SYSTEM;
         private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
@@ -457,33 +349,25 @@ public final class ExchangeClient {
             return this;
         }
 
-        /** Where the publishers' public keys are (default {@code {base}/.well-known/exchange-keys.json}). */
-        public Builder jwksUrl(URI url) {
-            this.jwksUrl = url;
+        /**
+         * What verification trusts (docs/integrity.md, "Threat model"): the log's pinned key, the witnesses, the
+         * members' roots and identity providers. Without it {@link ExchangeClient#verify} is refused.
+         */
+        public Builder trust(TrustPolicy policy) {
+            this.trust = Objects.requireNonNull(policy, "policy");
             return this;
         }
 
-        /**
-         * Checks every verified object's inclusion in the transparency log, and each new checkpoint's consistency
-         * with the last verified one.
-         *
-         * @param origin the log's origin line (C2SP tlog-checkpoint)
-         * @param keys the log's note verifier keys
-         * @param store where the last verified checkpoint is kept
-         */
-        public Builder logVerification(String origin, List<NoteVerifierKey> keys, CheckpointStore store) {
-            this.logOrigin = Objects.requireNonNull(origin, "origin");
-            this.logKeys = List.copyOf(keys);
+        /** Where the verified checkpoints are kept (default in memory; {@link FileCheckpointStore} survives restarts). */
+        public Builder checkpointStore(CheckpointStore store) {
             this.checkpointStore = Objects.requireNonNull(store, "store");
             return this;
         }
 
-        /**
-         * {@link #logVerification(String, List, CheckpointStore)} with one key, the origin being the key's name (the
-         * exchange names its checkpoint key after the log's origin).
-         */
-        public Builder logVerification(NoteVerifierKey key, CheckpointStore store) {
-            return logVerification(key.name(), List.of(key), store);
+        /** Where the log's key and admin events read so far are kept (default in memory; {@link FileLogEventStore}). */
+        public Builder logEventStore(LogEventStore store) {
+            this.logEventStore = Objects.requireNonNull(store, "store");
+            return this;
         }
 
         /** The log's URL (default {@code {base}/log/}). */
@@ -537,11 +421,10 @@ public final class ExchangeClient {
             copy.statusInterval = statusInterval;
             copy.statusTimeout = statusTimeout;
             copy.cursorStore = cursorStore;
-            copy.jwksUrl = jwksUrl;
             copy.logUrl = logUrl;
-            copy.logOrigin = logOrigin;
-            copy.logKeys = logKeys;
+            copy.trust = trust;
             copy.checkpointStore = checkpointStore;
+            copy.logEventStore = logEventStore;
             copy.clock = clock;
             copy.sleeper = sleeper;
             copy.random = random;

@@ -1,205 +1,320 @@
 package org.trilateral.client;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
-import org.trilateral.client.internal.HttpCall;
-import org.trilateral.client.internal.HttpResult;
-import org.trilateral.client.internal.Transport;
+import org.trilateral.client.internal.KeyHistory;
+import org.trilateral.client.internal.LogAudit;
+import org.trilateral.client.internal.LogFollower;
+import org.trilateral.client.internal.LogReader;
+import org.trilateral.client.internal.ObjectChecks;
 import org.trilateral.integrity.checkpoint.Checkpoint;
 import org.trilateral.integrity.checkpoint.NoteFormatException;
 import org.trilateral.integrity.checkpoint.NoteVerificationException;
 import org.trilateral.integrity.checkpoint.NoteVerifierKey;
-import org.trilateral.integrity.merkle.ConsistencyProof;
-import org.trilateral.integrity.merkle.InclusionProof;
+import org.trilateral.integrity.checkpoint.SignedNote;
+import org.trilateral.integrity.log.KeyEventLeaf;
 import org.trilateral.integrity.merkle.InvalidProofException;
+import org.trilateral.integrity.merkle.MerkleProofs;
+import org.trilateral.integrity.tiles.TiledTree;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Checks the exchange's transparency log: each new checkpoint is signed by the log's note key and extends the last
- * verified one (RFC 9162 §2.1.4), and an object version is recorded, exactly as received, by a leaf included under a
- * verified checkpoint (RFC 9162 §2.1.3). The first checkpoint ever seen is trusted on first use; from then on a fork
- * or a rollback is detected. Obtain it from {@link ExchangeClient#log()}. Thread-safe.
+ * Checks what the exchange serves against its transparency log, trusting the members and the witnesses, not the hub
+ * (docs/integrity.md, "Threat model"). Obtain it from {@link ExchangeClient#log()}. Thread-safe: its operations are
+ * serialised.
  *
- * <p>Endpoints, relative to the log URL ({@code {base}/log/} by default; docs/transparency-log.md): {@code checkpoint}
- * (the signed note), {@code proof/consistency?from=M&to=N} ({@code {"proof":[base64…]}}),
- * {@code proof/inclusion?id=…&modified=…[&collection=…]} or {@code ?index=i&tree_size=N}
- * ({@code {"log_index","tree_size","leaf_hash","proof"}}) and {@code leaves/{i}}
- * ({@code {"log_index","leaf":{…},"leaf_hash"}}).
+ * <ul>
+ *   <li>{@link #refresh()}: the latest checkpoint, signed by the pinned log key, cosigned by the witness quorum, and
+ *       consistent with every checkpoint verified before (else {@link LogForkException} with both signed notes).</li>
+ *   <li>{@link #follow()}: reads the log's new leaves through its tiles; the members' keys are what the log's key
+ *       events prove (with each member's proof), never the hub's JWKS.</li>
+ *   <li>{@link #verify(List, String)}: objects against their openings: the log commits to exactly this content,
+ *       published by this member, signed with a key the log proves was the member's at that index.</li>
+ *   <li>{@link #audit}: walks leaves between two checkpoints; every leaf addressed to this member must be delivered or
+ *       tombstoned, and nothing superseded or deleted served as current.</li>
+ *   <li>{@link #compare} / {@link #exportCheckpoints()}: gossip, so members can check they were all shown one log.</li>
+ * </ul>
  */
 public final class LogVerifier {
 
-    private final Transport transport;
-    private final URI logUrl;
-    private final String origin;
-    private final List<NoteVerifierKey> keys;
-    private final CheckpointStore store;
-    private final Function<String, String> collectionIds;
+    private static final int CACHED_TILES = 4096;
 
-    LogVerifier(Transport transport, URI logUrl, String origin, List<NoteVerifierKey> keys, CheckpointStore store,
+    private final LogReader reader;
+    private final TrustPolicy policy;
+    private final CheckpointStore checkpoints;
+    private final LogEventStore events;
+    private final Clock clock;
+    private final Function<String, String> collectionIds;
+    private final LogFollower follower;
+    private List<NoteVerifierKey> logKeys;
+    private String origin;
+    private KeyHistory keys;
+    private Checkpoint verified;
+    private TiledTree tree;
+
+    LogVerifier(LogReader reader, TrustPolicy policy, CheckpointStore checkpoints, LogEventStore events, Clock clock,
                 Function<String, String> collectionIds) {
-        this.transport = Objects.requireNonNull(transport, "transport");
-        this.logUrl = Objects.requireNonNull(logUrl, "logUrl");
-        this.origin = Objects.requireNonNull(origin, "origin");
-        this.keys = List.copyOf(keys);
-        if (this.keys.isEmpty()) {
-            throw new IllegalArgumentException("log verification needs at least one note verifier key of the log");
-        }
-        this.store = Objects.requireNonNull(store, "store");
+        this.reader = Objects.requireNonNull(reader, "reader");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints");
+        this.events = Objects.requireNonNull(events, "events");
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.collectionIds = Objects.requireNonNull(collectionIds, "collectionIds");
+        this.follower = new LogFollower(reader);
     }
 
-    /** The origin checkpoints must name. */
-    public String origin() {
+    /** The trust policy this verifier applies. */
+    public TrustPolicy policy() {
+        return policy;
+    }
+
+    /** The log's origin, once its key is known. */
+    public synchronized String origin() {
+        resolveKeys();
         return origin;
     }
 
     /**
-     * Fetches the log's latest checkpoint, checks its signature and origin, checks that it extends the last verified
-     * one, and keeps it as the last verified one.
+     * Fetches the latest checkpoint and keeps it as verified when it is signed by the log's key, cosigned by the
+     * witness quorum, and consistent with the last verified checkpoint.
      *
-     * @throws LogVerificationException {@code LOG_INCONSISTENT} for a bad signature, fork or rollback,
-     *     {@code LOG_UNAVAILABLE} when the log cannot be read
+     * @throws LogForkException for a checkpoint that contradicts the kept one, with both signed notes
+     * @throws LogVerificationException {@code LOG_INCONSISTENT} for a bad signature, {@code WITNESS_QUORUM} for missing
+     *     cosignatures, {@code LOG_UNAVAILABLE} when the log cannot be read
      */
-    public Checkpoint refresh() {
-        String note = fetch(logUrl.resolve("checkpoint"), "text/plain").text();
-        Checkpoint latest;
-        try {
-            latest = Checkpoint.openSigned(note, origin, keys);
-        } catch (NoteVerificationException | NoteFormatException e) {
-            throw new LogVerificationException(VerificationFailure.LOG_INCONSISTENT,
-                    "the log's checkpoint is not validly signed for origin " + origin + ": " + e.getMessage(), e);
-        }
-        return accept(latest);
+    public synchronized Checkpoint refresh() {
+        return accept(reader.checkpoint(), true);
     }
 
     /**
-     * Checks that {@code newer} (already signature-checked) extends the last verified checkpoint, fetching the
-     * consistency proof, and keeps it as the last verified one.
+     * Checks a signed checkpoint obtained elsewhere (another member's, gossip) as {@link #refresh()} checks the
+     * exchange's: it must be signed, cosigned and consistent with what this client verified; when it is newer it
+     * becomes the latest verified.
      *
-     * @throws LogVerificationException {@code LOG_INCONSISTENT} naming both tree sizes when it does not
+     * @throws LogForkException when it contradicts a checkpoint this client verified: the exchange showed the two
+     *     parties different logs
      */
-    public synchronized Checkpoint accept(Checkpoint newer) {
-        Checkpoint known = store.load().orElse(null);
-        if (known == null) {
-            store.save(newer);
-            return newer;
-        }
-        if (newer.size() < known.size()) {
-            throw inconsistent("the log shrank from " + known.size() + " to " + newer.size() + " entries (rollback)", null);
-        }
-        if (newer.size() == known.size()) {
-            if (!MessageDigest.isEqual(newer.rootHash(), known.rootHash())) {
-                throw inconsistent("two checkpoints of tree size " + known.size() + " have different root hashes (fork)", null);
+    public synchronized Checkpoint compare(String signedNote) {
+        return accept(signedNote, false);
+    }
+
+    /** Every signed checkpoint this client verified, oldest first, to give to others ({@link #compare}). */
+    public List<String> exportCheckpoints() {
+        return checkpoints.history();
+    }
+
+    /** Checks and keeps each of {@code notes} (another member's export); returns how many were newer. */
+    public synchronized int importCheckpoints(List<String> notes) {
+        int newer = 0;
+        for (String note : notes) {
+            long before = latest().map(Checkpoint::size).orElse(-1L);
+            if (accept(note, false).size() > before) {
+                newer++;
             }
-            return known;
         }
-        JsonNode answer = fetchJson(logUrl.resolve("proof/consistency?from=" + known.size() + "&to=" + newer.size()));
-        try {
-            new ConsistencyProof(known.size(), newer.size(), hashes(answer.get("proof"), "proof"))
-                    .verify(known.rootHash(), newer.rootHash());
-        } catch (InvalidProofException e) {
-            throw inconsistent("the checkpoint of size " + newer.size() + " does not extend the verified one of size "
-                    + known.size() + " (fork): " + e.getMessage(), e);
-        }
-        store.save(newer);
         return newer;
     }
 
     /**
-     * {@link #verifyInclusion(JsonNode, String)} without checking the collection (the leaf may be in any).
+     * Reads the log's leaves that are new since the last call, up to the latest verified checkpoint (refreshed first
+     * when none is verified), into the key history.
+     *
+     * @return the key events read, in log order (for {@link #monitorOwnKeys})
      */
-    public ObjectVersionLeaf verifyInclusion(JsonNode object) {
-        return verifyInclusion(object, null);
+    public synchronized List<KeyEventLeaf> follow() {
+        Checkpoint checkpoint = verified != null ? verified : refresh();
+        KeyHistory history = history();
+        if (history.size() > checkpoint.size()) {
+            throw new LogVerificationException(VerificationFailure.LOG_INCONSISTENT, "the key history was read up to "
+                    + history.size() + " leaves, beyond the verified checkpoint of " + checkpoint.size(), null);
+        }
+        return follower.catchUp(checkpoint, tree(checkpoint), history, events);
     }
 
     /**
-     * Checks that the log records {@code object} exactly as received, under the last verified checkpoint
-     * (refreshed first when the object's leaf is newer): the leaf of its id and version names it, its collection
-     * and its {@code object_sha256} (the SHA-256 of the object's RFC 8785 form); the leaf hashes to the hash the log
-     * gives for it; and the inclusion proof leads from that hash to the checkpoint's root.
+     * Reads the new key events and names those of {@code member} that its system does not know: a kid it never
+     * registered (a key the hub invented, logged for everyone to accept), or a revocation it did not ask for. The
+     * member's own systems call this regularly and alert on every result.
      *
-     * @param object the object as received
-     * @param collection the id or alias of the collection it was read from, or null when not known
-     * @return the object's leaf
-     * @throws LogVerificationException {@code NOT_IN_LOG}, {@code LEAF_MISMATCH}, {@code LOG_INCONSISTENT} or
-     *     {@code LOG_UNAVAILABLE}, with a message naming the object and what failed
+     * @param knownKids the kids the member registered itself
+     * @return a sentence per alarming event
      */
-    public ObjectVersionLeaf verifyInclusion(JsonNode object, String collection) {
-        String id = ObjectVersions.idOf(object);
-        String version = ObjectVersions.versionOf(object);
-        if (id == null || version == null) {
-            throw new LogVerificationException(VerificationFailure.NOT_IN_LOG, "the object has no id, or neither"
-                    + " modified nor created, to look up in the log", null);
-        }
-        String collectionId = collection == null ? null : collectionId(collection);
-        Checkpoint checkpoint = store.load().orElseGet(this::refresh);
-        JsonNode proof = proofOf(id, version, collectionId);
-        long index = number(proof, "log_index");
-        if (index >= checkpoint.size()) {
-            checkpoint = refresh();
-            if (index >= checkpoint.size()) {
-                throw inconsistent("the log gives " + id + " version " + version + " the index " + index
-                        + " but its latest checkpoint holds only " + checkpoint.size() + " entries", null);
+    public synchronized List<String> monitorOwnKeys(String member, Set<String> knownKids) {
+        List<String> alerts = new ArrayList<>();
+        for (KeyEventLeaf event : follow()) {
+            if (!event.member().equals(member)) {
+                continue;
+            }
+            if (event.event() == KeyEventLeaf.Event.REGISTRATION && !knownKids.contains(event.kid())) {
+                alerts.add("the log registers key " + event.kid() + " for " + member + " (by " + event.actorRole() + " "
+                        + event.actor() + event.approvedBy().map(a -> ", approved by " + a).orElse("") + " at "
+                        + event.accepted() + "), a key the member does not know");
+            } else if (event.event() == KeyEventLeaf.Event.REVOCATION && knownKids.contains(event.kid())) {
+                alerts.add("the log revokes the member's key " + event.kid() + " (by " + event.actorRole() + " "
+                        + event.actor() + ": " + event.reason().orElse("no reason") + ")");
             }
         }
-        if (number(proof, "tree_size") != checkpoint.size()) {
-            proof = fetchJson(logUrl.resolve("proof/inclusion?index=" + index + "&tree_size=" + checkpoint.size()));
-            if (number(proof, "log_index") != index || number(proof, "tree_size") != checkpoint.size()) {
-                throw inconsistent("the log answered the inclusion proof of entry " + index + " at tree size "
-                        + checkpoint.size() + " with one of entry " + number(proof, "log_index") + " at tree size "
-                        + number(proof, "tree_size"), null);
-            }
-        }
-        JsonNode served = fetchJson(logUrl.resolve("leaves/" + index));
-        if (number(served, "log_index") != index) {
-            throw inconsistent("the log answered the request for leaf " + index + " with leaf "
-                    + number(served, "log_index"), null);
-        }
-        JsonNode leafJson = served.get("leaf");
-        if (leafJson == null || !leafJson.isObject()) {
-            throw new LogVerificationException(VerificationFailure.LOG_UNAVAILABLE, "the log's leaf " + index
-                    + " has no \"leaf\" object", null);
-        }
-        byte[] leafHash = ObjectVersionLeaf.leafHash(leafJson);
-        if (!MessageDigest.isEqual(decode(served.get("leaf_hash"), "leaf_hash"), leafHash)
-                || !MessageDigest.isEqual(decode(proof.get("leaf_hash"), "leaf_hash"), leafHash)) {
-            throw inconsistent("the log's leaf " + index + " does not hash to the leaf_hash the log gives for it", null);
-        }
-        ObjectVersionLeaf leaf = ObjectVersionLeaf.fromJson(leafJson);
-        if (leaf.logIndex() != index) {
-            throw inconsistent("the log's leaf " + index + " says it is leaf " + leaf.logIndex(), null);
-        }
-        leaf.requireDescribes(object, collectionId);
-        try {
-            new InclusionProof(index, checkpoint.size(), hashes(proof.get("proof"), "proof"))
-                    .verify(leafHash, checkpoint.rootHash());
-        } catch (InvalidProofException e) {
-            throw new LogVerificationException(VerificationFailure.NOT_IN_LOG, id + " version " + version
-                    + " (leaf " + index + ") is not proven to be in the log of size " + checkpoint.size() + ": "
-                    + e.getMessage(), e);
-        }
-        return leaf;
+        return alerts;
     }
 
-    /** The inclusion proof of the latest leaf of the version, at the log's latest size. */
-    private JsonNode proofOf(String id, String version, String collectionId) {
-        URI uri = logUrl.resolve("proof/inclusion?id=" + encode(id) + "&modified=" + encode(version)
-                + (collectionId == null ? "" : "&collection=" + encode(collectionId)));
+    /**
+     * Verifies objects as received: each must have an opening the exchange gives to this member, committing to exactly
+     * its content, included under the verified checkpoint, published by the member it names, and signed with a key the
+     * log proves was that member's at the object's index. One result per object, in order; never throws for a check
+     * that fails.
+     *
+     * @param collection the collection (id or alias) the objects were read from, or null when not known
+     */
+    public synchronized List<VerificationResult> verify(List<? extends JsonNode> objects, String collection) {
+        String collectionId = collection == null ? null : collectionId(collection);
         try {
-            return fetchJson(uri);
+            follow();
         } catch (LogVerificationException e) {
-            if (e.getCause() instanceof NotFoundException) {
-                throw new LogVerificationException(VerificationFailure.NOT_IN_LOG, id + " version " + version
-                        + " is not in the log" + (collectionId == null ? "" : " of collection " + collectionId), e.getCause());
+            return objects.stream().map(o -> VerificationResult.failed(ObjectVersions.idOf(o), ObjectVersions.versionOf(o),
+                    e.failure(), e.getMessage())).toList();
+        }
+        ObjectChecks checks = new ObjectChecks(reader, keys, () -> {
+            Checkpoint newer = refresh();
+            follow();
+            return newer;
+        }, this::tree);
+        return checks.verify(objects, collectionId, verified);
+    }
+
+    /**
+     * Audits the leaves {@code [from, to)} (to at most the verified checkpoint's size) for this member: every object
+     * version addressed to it that is the latest it may read and not deleted must be among {@code delivered}, and no
+     * delivered object may be a version the log shows superseded or deleted.
+     */
+    public synchronized AuditReport audit(long from, long to, DeliveredObjects delivered) {
+        Checkpoint checkpoint = verified != null ? verified : refresh();
+        long end = Math.min(to, checkpoint.size());
+        return new LogAudit(reader, follower, reader.audienceKeys()).run(checkpoint, tree(checkpoint), from, end, delivered);
+    }
+
+    /** The latest verified checkpoint, if any. */
+    public synchronized Optional<Checkpoint> latest() {
+        if (verified != null) {
+            return Optional.of(verified);
+        }
+        return checkpoints.latest().map(note -> Checkpoint.parse(SignedNote.parse(note).text()));
+    }
+
+    /** @param latest whether the note is the exchange's latest checkpoint, which must never be older than one verified */
+    private Checkpoint accept(String note, boolean latest) {
+        resolveKeys();
+        SignedNote signed;
+        Checkpoint presented;
+        try {
+            signed = SignedNote.parse(note);
+            presented = Checkpoint.openSigned(note, origin, logKeys);
+        } catch (NoteVerificationException | NoteFormatException e) {
+            throw new LogVerificationException(VerificationFailure.LOG_INCONSISTENT,
+                    "the checkpoint is not validly signed by the log " + origin + ": " + e.getMessage(), e);
+        }
+        try {
+            policy.witnesses().require(signed, clock.instant());
+        } catch (NoteVerificationException e) {
+            throw new LogVerificationException(VerificationFailure.WITNESS_QUORUM, "the checkpoint of size "
+                    + presented.size() + " lacks the witnesses' cosignatures: " + e.getMessage(), e);
+        }
+        Optional<String> keptNote = checkpoints.latest();
+        if (keptNote.isEmpty()) {
+            checkpoints.save(note);
+            return verified(presented);
+        }
+        Checkpoint kept = Checkpoint.parse(SignedNote.parse(keptNote.get()).text());
+        if (presented.size() < kept.size()) {
+            if (latest) {
+                throw new LogForkException(new ForkEvidence(keptNote.get(), note, "the log's latest checkpoint has "
+                        + presented.size() + " leaves, fewer than the " + kept.size() + " of one verified before: the"
+                        + " exchange rolled the log back or serves a stale view"), null);
             }
+            // An older checkpoint from elsewhere must be a prefix of the kept one: checked from the kept tree's tiles.
+            checkConsistent(presented, kept, keptNote.get(), note, false);
+            return verified(kept);
+        }
+        if (presented.size() == kept.size()) {
+            if (!MessageDigest.isEqual(presented.rootHash(), kept.rootHash())) {
+                throw new LogForkException(new ForkEvidence(keptNote.get(), note, "two checkpoints of size "
+                        + kept.size() + " have different roots: the log forked"), null);
+            }
+            return verified(kept);
+        }
+        checkConsistent(kept, presented, keptNote.get(), note, true);
+        checkpoints.save(note);
+        return verified(presented);
+    }
+
+    /** Checks that {@code older} is a prefix of {@code newer}, with a consistency proof computed from newer's tiles. */
+    private void checkConsistent(Checkpoint older, Checkpoint newer, String keptNote, String presentedNote,
+                                 boolean presentedIsNewer) {
+        TiledTree newerTree = new TiledTree(newer.size(), reader, CACHED_TILES);
+        try {
+            MerkleProofs.consistency(older.size(), newer.size(), newerTree).verify(older.rootHash(), newer.rootHash());
+        } catch (InvalidProofException | IllegalStateException e) {
+            String reason = "the checkpoint of size " + (presentedIsNewer ? newer.size() : older.size())
+                    + " is not consistent with the verified one of size "
+                    + (presentedIsNewer ? older.size() : newer.size()) + ": the log forked or was rolled back ("
+                    + e.getMessage() + ")";
+            throw new LogForkException(new ForkEvidence(keptNote, presentedNote, reason), e);
+        } catch (LogVerificationException e) {
             throw e;
+        }
+    }
+
+    private Checkpoint verified(Checkpoint checkpoint) {
+        if (verified == null || checkpoint.size() != verified.size()) {
+            tree = null;
+        }
+        verified = checkpoint;
+        return checkpoint;
+    }
+
+    private TiledTree tree(Checkpoint checkpoint) {
+        if (tree == null || tree.treeSize() != checkpoint.size()) {
+            tree = new TiledTree(checkpoint.size(), reader, CACHED_TILES);
+        }
+        return tree;
+    }
+
+    private KeyHistory history() {
+        if (keys == null) {
+            resolveKeys();
+            keys = new KeyHistory(policy, origin);
+            LogFollower.replay(events, keys);
+        }
+        return keys;
+    }
+
+    /** The pinned log key, or the one trusted on first use (kept in the checkpoint store, fetched only once). */
+    private void resolveKeys() {
+        if (logKeys != null) {
+            return;
+        }
+        if (!policy.logKeys().isEmpty()) {
+            logKeys = policy.logKeys();
+            origin = policy.logOrigin();
+            return;
+        }
+        String vkey = checkpoints.firstUseKey().orElseGet(() -> {
+            String fetched = reader.key();
+            checkpoints.keepFirstUseKey(fetched);
+            return fetched;
+        });
+        try {
+            NoteVerifierKey key = NoteVerifierKey.parse(vkey);
+            logKeys = List.of(key);
+            origin = key.name();
+        } catch (NoteFormatException e) {
+            throw new LogVerificationException(VerificationFailure.LOG_UNAVAILABLE, "the log key " + vkey
+                    + " is not a note verifier key: " + e.getMessage(), e);
         }
     }
 
@@ -207,72 +322,7 @@ public final class LogVerifier {
         try {
             return collectionIds.apply(collection);
         } catch (ExchangeException e) {
-            throw new LogVerificationException(VerificationFailure.LOG_UNAVAILABLE, "the id of collection "
-                    + collection + " could not be read, to compare with the log: " + e.getMessage(), e);
+            return collection;
         }
-    }
-
-    /** A JSON answer of the log; a malformed body is {@code LOG_UNAVAILABLE}, as verification never throws otherwise. */
-    private JsonNode fetchJson(URI uri) {
-        HttpResult result = fetch(uri, "application/json");
-        try {
-            return result.json();
-        } catch (ServerException e) {
-            throw new LogVerificationException(VerificationFailure.LOG_UNAVAILABLE, e.getMessage(), e);
-        }
-    }
-
-    private HttpResult fetch(URI uri, String accept) {
-        try {
-            return transport.send(HttpCall.get(uri, accept));
-        } catch (ServerException | NetworkException | RateLimitException | AuthenticationException | PermissionException e) {
-            throw new LogVerificationException(VerificationFailure.LOG_UNAVAILABLE, "the log at " + uri
-                    + " could not be read: " + e.getMessage(), e);
-        } catch (ExchangeException e) {
-            throw new LogVerificationException(VerificationFailure.LOG_UNAVAILABLE, "the log refused " + uri + ": "
-                    + e.getMessage(), e);
-        }
-    }
-
-    private static LogVerificationException inconsistent(String message, Throwable cause) {
-        return new LogVerificationException(VerificationFailure.LOG_INCONSISTENT, message, cause);
-    }
-
-    private static List<byte[]> hashes(JsonNode array, String what) {
-        if (array == null || !array.isArray()) {
-            throw new LogVerificationException(VerificationFailure.LOG_UNAVAILABLE, "the log's answer has no \""
-                    + what + "\" array", null);
-        }
-        List<byte[]> hashes = new ArrayList<>();
-        for (JsonNode element : array) {
-            hashes.add(decode(element, what + "[" + hashes.size() + "]"));
-        }
-        return hashes;
-    }
-
-    private static byte[] decode(JsonNode value, String what) {
-        if (value == null || !value.isString()) {
-            throw new LogVerificationException(VerificationFailure.LOG_UNAVAILABLE, "the log's " + what
-                    + " is not a base64 string", null);
-        }
-        try {
-            return Base64.getDecoder().decode(value.stringValue());
-        } catch (IllegalArgumentException e) {
-            throw new LogVerificationException(VerificationFailure.LOG_UNAVAILABLE, "the log's " + what
-                    + " is not base64: " + e.getMessage(), e);
-        }
-    }
-
-    private static long number(JsonNode node, String name) {
-        JsonNode value = node.get(name);
-        if (value == null || !value.canConvertToLong() || value.asLong() < 0) {
-            throw new LogVerificationException(VerificationFailure.LOG_UNAVAILABLE, "the log's answer has no valid \""
-                    + name + "\"", null);
-        }
-        return value.asLong();
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -3,12 +3,12 @@ package org.trilateral.client;
 import tools.jackson.databind.JsonNode;
 
 /** The version of an object version as TAXII names it: {@code modified}, else {@code created} (TAXII 2.1 §3.4.3). */
-final class ObjectVersions {
+public final class ObjectVersions {
 
     private ObjectVersions() {
     }
 
-    static String versionOf(JsonNode object) {
+    public static String versionOf(JsonNode object) {
         for (String name : new String[] {"modified", "created"}) {
             JsonNode value = object.get(name);
             if (value != null && value.isString()) {
@@ -18,7 +18,7 @@ final class ObjectVersions {
         return null;
     }
 
-    static String idOf(JsonNode object) {
+    public static String idOf(JsonNode object) {
         JsonNode id = object.get("id");
         return id != null && id.isString() ? id.stringValue() : null;
     }

@@ -178,28 +178,22 @@ class ExchangeClientAuthenticationTest {
     }
 
     @Test
-    void verifyWhenJwksAndLogOnTheExchangeThenBothSentTheTokenAndForeignJwksNot() {
-        SigningKey key = SigningKey.generate();
-        server.stubFor(get(urlPathEqualTo("/.well-known/exchange-keys.json"))
-                .willReturn(okJson("{\"keys\":[" + StixJson.mapper().writeValueAsString(key.publicKey().toJson()) + "]}")));
+    void logWhenOnTheExchangeThenSentTheTokenAndAMirrorElsewhereNot() {
         server.stubFor(get(urlPathEqualTo("/log/key")).willReturn(aResponse().withBody(
                 NoteSigner.generate("exchange.example/log").verifierKey().format() + "\n")));
         ExchangeClient client = client(Credentials.bearer("member-token"));
-        JsonNode signed = new ObjectSigner(ExchangeExtensions.OBJECT_SIGNATURE_ID, key).sign(TestObjects.walletIndicator());
 
-        assertThat(client.verify(signed).ok()).isTrue();
         assertThat(client.fetchLogKey().name()).isEqualTo("exchange.example/log");
-        server.verify(getRequestedFor(urlPathEqualTo("/.well-known/exchange-keys.json"))
-                .withHeader("Authorization", equalTo("Bearer member-token")));
         server.verify(getRequestedFor(urlPathEqualTo("/log/key")).withHeader("Authorization", equalTo("Bearer member-token")));
 
         WireMockServer elsewhere = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         elsewhere.start();
         try {
-            elsewhere.stubFor(get(urlPathEqualTo("/keys.json"))
-                    .willReturn(okJson("{\"keys\":[" + StixJson.mapper().writeValueAsString(key.publicKey().toJson()) + "]}")));
-            assertThat(client.newBuilder().jwksUrl(URI.create(elsewhere.baseUrl() + "/keys.json")).build().verify(signed).ok()).isTrue();
-            assertThat(elsewhere.findAll(getRequestedFor(urlPathEqualTo("/keys.json"))))
+            elsewhere.stubFor(get(urlPathEqualTo("/mirror/key")).willReturn(aResponse().withBody(
+                    NoteSigner.generate("exchange.example/log").verifierKey().format() + "\n")));
+            assertThat(client.newBuilder().logUrl(URI.create(elsewhere.baseUrl() + "/mirror/")).build().fetchLogKey()
+                    .name()).isEqualTo("exchange.example/log");
+            assertThat(elsewhere.findAll(getRequestedFor(urlPathEqualTo("/mirror/key"))))
                     .singleElement().satisfies(r -> assertThat(r.containsHeader("Authorization")).isFalse());
         } finally {
             elsewhere.stop();

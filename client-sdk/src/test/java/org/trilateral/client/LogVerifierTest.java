@@ -1,261 +1,347 @@
 package org.trilateral.client;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import java.net.URI;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.trilateral.integrity.checkpoint.Checkpoint;
-import org.trilateral.integrity.checkpoint.NoteSigner;
+import org.trilateral.integrity.checkpoint.Cosigner;
+import org.trilateral.integrity.checkpoint.WitnessPolicy;
+import org.trilateral.integrity.jws.SigningKey;
+import org.trilateral.integrity.log.Audience;
+import org.trilateral.integrity.log.ObjectVersionRecord;
 import org.trilateral.taxonomy.marking.Tlp;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Checkpoint consistency and inclusion against a log served by WireMock, including a fork. */
+/**
+ * The SDK against a deliberately malicious exchange (docs/integrity.md, "Threat model"): each attack a compromised hub
+ * can try is detected with a named result, and the honest exchange is accepted unchanged.
+ */
 class LogVerifierTest {
 
-    private final NoteSigner logKey = NoteSigner.generate(TestLog.ORIGIN);
-    private WireMockServer server;
-    private CheckpointStore store;
+    private static final String JP = "jp-agency";
+    private static final String JP_IDENTITY = "identity--3bf78504-2b5b-4638-99fe-c8b63f51d960";
+    private static final String KR = "kr-bank";
+    private static final String INDICATORS = "6f3a1c2e-8b4d-4e5f-9a7b-1c2d3e4f5a60";
+    private static final Audience AMBER = new Audience("amber", Optional.empty(), List.of());
+
+    private final SigningKey jpRoot = SigningKey.generate();
+    private final SigningKey jpKey = SigningKey.generate();
+    private FakeExchangeLog log;
 
     @TempDir
     Path directory;
 
     @BeforeEach
-    void start() {
-        server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        server.start();
-        store = new FileCheckpointStore(directory.resolve("checkpoint"));
+    void start() throws IOException {
+        log = new FakeExchangeLog();
+        log.member(JP, JP_IDENTITY, Set.of("trilateral-government", "sector-government"));
+        log.member(KR, "identity--d8f4da2b-d8ad-419c-a4e0-03d302c50778", Set.of("sector-payment-provider"));
+        log.member("us-admin", "identity--ddd4187e-df13-4d7a-b3e3-82485e32818a", Set.of("sector-government"));
     }
 
     @AfterEach
     void stop() {
-        server.stop();
+        log.close();
     }
 
-    private LogVerifier verifier() {
-        return verifier(List.of(logKey));
+    private TrustPolicy.Builder trusting() {
+        return TrustPolicy.builder().logKey(log.logKey.verifierKey()).memberRoot(JP, jpRoot.publicKey());
     }
 
-    private LogVerifier verifier(List<NoteSigner> trusted) {
-        return ExchangeClient.builder().baseUrl(URI.create(server.baseUrl())).sleeper(new RecordingSleeper())
-                .retryPolicy(RetryPolicy.none())
-                .logVerification(TestLog.ORIGIN, trusted.stream().map(NoteSigner::verifierKey).toList(), store)
-                .build().log().orElseThrow();
+    private ExchangeClient client(String member, TrustPolicy policy) {
+        return client(member, policy, CheckpointStore.inMemory());
     }
 
-    private void serveCheckpoint(TestLog log) {
-        server.stubFor(get(urlPathEqualTo("/log/checkpoint")).willReturn(aResponse().withBody(log.signedCheckpoint())));
+    private ExchangeClient client(String member, TrustPolicy policy, CheckpointStore checkpoints) {
+        return ExchangeClient.builder().baseUrl(log.baseUrl()).credentials(Credentials.bearer(member))
+                .retryPolicy(RetryPolicy.none()).trust(policy).checkpointStore(checkpoints).build();
     }
 
-    private void serveConsistency(TestLog log, long from, long to) {
-        server.stubFor(get(urlPathEqualTo("/log/proof/consistency"))
-                .withQueryParam("from", equalTo(Long.toString(from))).withQueryParam("to", equalTo(Long.toString(to)))
-                .willReturn(okJson(log.consistencyJson(from, to))));
-    }
-
-    @Test
-    void refreshWhenFirstCheckpointThenTrustedOnFirstUseAndStored() {
-        TestLog log = new TestLog(logKey).appendEntries("a", 5);
-        serveCheckpoint(log);
-
-        Checkpoint checkpoint = verifier().refresh();
-
-        assertThat(checkpoint.size()).isEqualTo(5);
-        assertThat(store.load()).contains(log.checkpoint());
+    private ObjectNode indicator(SigningKey key) {
+        ObjectNode indicator = TestObjects.indicators().wallet("eip155:1:0x52908400098527886E0F7030069857D2E4169EE7", Tlp.AMBER);
+        indicator.put("created_by_ref", JP_IDENTITY);
+        return FakeExchangeLog.sign(indicator, key);
     }
 
     @Test
-    void refreshWhenLogGrewConsistentlyThenNewCheckpointKept() {
-        TestLog log = new TestLog(logKey).appendEntries("a", 5);
-        store.save(log.checkpoint());
-        log.appendEntries("b", 8);
-        serveCheckpoint(log);
-        serveConsistency(log, 5, 13);
+    void verifyWhenHonestExchangeThenVerifiedWithTheKeyTheLogProves() {
+        log.registerWithRoot(JP, jpKey, jpRoot);
+        ObjectNode indicator = indicator(jpKey);
+        long index = log.publish(JP, indicator, INDICATORS, AMBER, "2026-11-30T00:00:01Z");
 
-        assertThat(verifier().refresh().size()).isEqualTo(13);
-        assertThat(store.load().orElseThrow().size()).isEqualTo(13);
+        VerificationResult result = client(KR, trusting().build()).verify(indicator, INDICATORS);
+
+        assertThat(result.ok()).as(result.detail()).isTrue();
+        assertThat(result.logIndex()).hasValue(index);
+        assertThat(result.detail()).contains(jpKey.kid(), "pinned root");
     }
 
     @Test
-    void refreshWhenTwoCheckpointsAreInconsistentThenForkDetectedAndOldCheckpointKept() {
-        TestLog honest = new TestLog(logKey).appendEntries("a", 5);
-        store.save(honest.checkpoint());
-        TestLog fork = new TestLog(logKey).appendEntries("a", 4).appendEntries("rewritten", 9);
-        serveCheckpoint(fork);
-        serveConsistency(fork, 5, 13);
+    void verifyWhenAdminRegisteredAKeyWithoutTheMembersProofThenUnprovenKey() {
+        SigningKey invented = SigningKey.generate();
+        log.registerWithRoot(JP, jpKey, jpRoot);
+        log.registerByAdmin(JP, invented);
+        ObjectNode forged = indicator(invented);
+        log.publish(JP, forged, INDICATORS, AMBER, "2026-11-30T00:00:01Z");
 
-        assertThatThrownBy(() -> verifier().refresh())
-                .isInstanceOf(LogVerificationException.class)
-                .hasMessageContaining("fork")
-                .satisfies(e -> assertThat(((LogVerificationException) e).failure()).isEqualTo(VerificationFailure.LOG_INCONSISTENT));
-        assertThat(store.load()).contains(honest.checkpoint());
+        VerificationResult result = client(KR, trusting().build()).verify(forged);
+
+        assertThat(result.failure()).isEqualTo(VerificationFailure.UNPROVEN_KEY);
+        assertThat(result.detail()).contains("no proof by the member");
     }
 
     @Test
-    void acceptWhenSameSizeDifferentRootThenForkDetected() {
-        store.save(new TestLog(logKey).appendEntries("a", 6).checkpoint());
+    void verifyWhenRotatedWithThePreviousKeyThenVerified() {
+        SigningKey next = SigningKey.generate();
+        log.registerWithRoot(JP, jpKey, jpRoot);
+        log.registerRotation(JP, next, jpKey);
+        ObjectNode indicator = indicator(next);
+        log.publish(JP, indicator, INDICATORS, AMBER, "2026-11-30T00:00:01Z");
 
-        assertThatThrownBy(() -> verifier().accept(new TestLog(logKey).appendEntries("b", 6).checkpoint()))
-                .isInstanceOf(LogVerificationException.class)
-                .hasMessageContaining("different root hashes");
+        assertThat(client(KR, trusting().build()).verify(indicator).ok()).isTrue();
     }
 
     @Test
-    void acceptWhenLogShrankThenRollbackDetected() {
-        store.save(new TestLog(logKey).appendEntries("a", 6).checkpoint());
+    void verifyWhenSignedWithAKeyTheLogDoesNotHoldThenKeyNotInLog() {
+        log.registerWithRoot(JP, jpKey, jpRoot);
+        ObjectNode forged = indicator(SigningKey.generate());
+        log.publish(JP, forged, INDICATORS, AMBER, "2026-11-30T00:00:01Z");
 
-        assertThatThrownBy(() -> verifier().accept(new TestLog(logKey).appendEntries("a", 3).checkpoint()))
-                .isInstanceOf(LogVerificationException.class)
-                .hasMessageContaining("shrank from 6 to 3");
+        assertThat(client(KR, trusting().build()).verify(forged).failure()).isEqualTo(VerificationFailure.KEY_NOT_IN_LOG);
     }
 
     @Test
-    void refreshWhenCheckpointSignedByUnknownKeyThenRefused() {
-        serveCheckpoint(new TestLog(NoteSigner.generate(TestLog.ORIGIN)).appendEntries("a", 3));
+    void verifyWhenLeafAppendedAfterTheRevocationWithAnOldAcceptedTimeThenRevokedKey() {
+        log.registerWithRoot(JP, jpKey, jpRoot);
+        log.revoke(JP, jpKey);
+        ObjectNode backdated = indicator(jpKey);
+        log.publish(JP, backdated, INDICATORS, AMBER, "2026-06-01T00:00:00Z");
 
-        assertThatThrownBy(() -> verifier().refresh())
-                .isInstanceOf(LogVerificationException.class)
-                .hasMessageContaining("not validly signed");
-        assertThat(store.load()).isEmpty();
-    }
+        VerificationResult result = client(KR, trusting().build()).verify(backdated);
 
-    private static final String COLLECTION_ID = "472a3dbb-8a5c-4b4a-9d1b-7c7e3c1b5a10";
-
-    private void serveInclusion(TestLog log, ObjectNode object, int index) {
-        server.stubFor(get(urlPathEqualTo("/log/proof/inclusion")).withQueryParam("id", equalTo(object.get("id").asString()))
-                .withQueryParam("modified", equalTo(object.get("modified").asString()))
-                .willReturn(okJson(log.inclusionJson(index))));
-        server.stubFor(get(urlPathEqualTo("/log/leaves/" + index)).willReturn(okJson(log.leafJson(index))));
-    }
-
-    private static VerificationFailure failureOf(Throwable e) {
-        return ((LogVerificationException) e).failure();
+        assertThat(result.failure()).isEqualTo(VerificationFailure.REVOKED_KEY);
+        assertThat(result.detail()).contains("before the object's leaf");
     }
 
     @Test
-    void verifyInclusionWhenLeafRecordsObjectAndProofLeadsToCheckpointRootThenLeafReturned() {
-        ObjectNode object = TestObjects.walletIndicator();
-        TestLog log = new TestLog(logKey).appendEntries("a", 6).appendObjectVersion(object, COLLECTION_ID).appendEntries("b", 3);
-        serveCheckpoint(log);
-        serveInclusion(log, object, 6);
+    void verifyWhenObjectChangedAfterLoggingThenNotInLog() {
+        log.registerWithRoot(JP, jpKey, jpRoot);
+        ObjectNode indicator = indicator(jpKey);
+        log.publish(JP, indicator, INDICATORS, AMBER, "2026-11-30T00:00:01Z");
+        ObjectNode changed = indicator.deepCopy();
+        changed.put("name", "something else");
 
-        ObjectVersionLeaf leaf = verifier().verifyInclusion(object);
+        VerificationResult result = client(KR, trusting().build()).verify(changed);
 
-        assertThat(leaf.logIndex()).isEqualTo(6);
-        assertThat(leaf.collection()).isEqualTo(COLLECTION_ID);
-        assertThat(leaf.objectSha256()).isEqualTo(ObjectVersionLeaf.objectSha256(object));
+        assertThat(result.failure()).isEqualTo(VerificationFailure.NOT_IN_LOG);
     }
 
     @Test
-    void verifyInclusionWhenObjectChangedAfterItWasLoggedThenLeafMismatchNamesDigests() {
-        ObjectNode object = TestObjects.walletIndicator();
-        TestLog log = new TestLog(logKey).appendEntries("a", 3).appendObjectVersion(object, COLLECTION_ID);
-        serveCheckpoint(log);
-        serveInclusion(log, object, 3);
-        ObjectNode changed = object.deepCopy().put("name", "not what was logged");
+    void verifyWhenEntryNamesAnotherPublisherThenPublisherMismatch() {
+        log.registerWithRoot(JP, jpKey, jpRoot);
+        ObjectNode indicator = indicator(jpKey);
+        log.publish("us-admin", indicator, INDICATORS, AMBER, "2026-11-30T00:00:01Z");
 
-        assertThatThrownBy(() -> verifier().verifyInclusion(changed))
-                .isInstanceOf(LogVerificationException.class)
-                .hasMessageContaining("object_sha256 " + ObjectVersionLeaf.objectSha256(object))
-                .hasMessageContaining("changed after the exchange logged it")
-                .satisfies(e -> assertThat(failureOf(e)).isEqualTo(VerificationFailure.LEAF_MISMATCH));
+        assertThat(client(KR, trusting().build()).verify(indicator).failure())
+                .isEqualTo(VerificationFailure.PUBLISHER_MISMATCH);
     }
 
     @Test
-    void verifyInclusionWhenLeafIsAnotherObjectsThenLeafMismatchNamesBoth() {
-        ObjectNode object = TestObjects.walletIndicator();
-        ObjectNode other = TestObjects.indicators().wallet("eip155:1:0x3333333333333333333333333333333333333333",
-                Tlp.AMBER);
-        TestLog log = new TestLog(logKey).appendObjectVersion(other, COLLECTION_ID);
-        serveCheckpoint(log);
-        server.stubFor(get(urlPathEqualTo("/log/proof/inclusion")).willReturn(okJson(log.inclusionJson(0))));
-        server.stubFor(get(urlPathEqualTo("/log/leaves/0")).willReturn(okJson(log.leafJson(0))));
+    void verifyWhenReaderMayNotReadThenNotInLogAsForAnObjectThatDoesNotExist() {
+        log.registerWithRoot(JP, jpKey, jpRoot);
+        ObjectNode red = indicator(jpKey);
+        log.publish(JP, red, INDICATORS, new Audience("red", Optional.of(List.of()), List.of()), "2026-11-30T00:00:01Z");
+        ObjectNode neverLogged = indicator(jpKey);
 
-        assertThatThrownBy(() -> verifier().verifyInclusion(object))
-                .isInstanceOf(LogVerificationException.class)
-                .hasMessageContaining("names object " + other.get("id").asString() + ", not " + object.get("id").asString())
-                .satisfies(e -> assertThat(failureOf(e)).isEqualTo(VerificationFailure.LEAF_MISMATCH));
+        VerificationResult hidden = client(KR, trusting().build()).verify(red);
+        VerificationResult absent = client(KR, trusting().build()).verify(neverLogged);
+
+        assertThat(hidden.failure()).isEqualTo(VerificationFailure.NOT_IN_LOG);
+        assertThat(absent.failure()).isEqualTo(VerificationFailure.NOT_IN_LOG);
     }
 
     @Test
-    void verifyInclusionWhenLeafIsInAnotherCollectionThenLeafMismatch() {
-        ObjectNode object = TestObjects.walletIndicator();
-        TestLog log = new TestLog(logKey).appendObjectVersion(object, COLLECTION_ID);
-        serveCheckpoint(log);
-        serveInclusion(log, object, 0);
-        server.stubFor(get(urlPathEqualTo("/trilateral/collections/advisories/"))
-                .willReturn(okJson("{\"id\":\"0b7d5a54-3e0f-4c1e-8c55-2f2b8f0d9a61\",\"alias\":\"advisories\"}")));
+    void refreshWhenLogForkedThenForkWithBothSignedCheckpointsAsEvidence() {
+        ExchangeClient client = client(KR, trusting().build());
+        log.registerWithRoot(JP, jpKey, jpRoot);
+        client.log().orElseThrow().refresh();
+        FakeExchangeLog.Tree honest = log.tree.copy();
+        log.tree = new FakeExchangeLog.Tree();
+        log.registerByAdmin(JP, SigningKey.generate());
+        log.registerByAdmin(JP, SigningKey.generate());
 
-        assertThatThrownBy(() -> verifier().verifyInclusion(object, "advisories"))
-                .isInstanceOf(LogVerificationException.class)
-                .hasMessageContaining("in collection " + COLLECTION_ID + ", not 0b7d5a54-3e0f-4c1e-8c55-2f2b8f0d9a61")
-                .satisfies(e -> assertThat(failureOf(e)).isEqualTo(VerificationFailure.LEAF_MISMATCH));
+        assertThatThrownBy(() -> client.log().orElseThrow().refresh())
+                .isInstanceOfSatisfying(LogForkException.class, fork -> {
+                    assertThat(fork.evidence().kept()).contains("\n1\n");
+                    assertThat(fork.evidence().presented()).contains("\n2\n");
+                    assertThat(fork.failure()).isEqualTo(VerificationFailure.LOG_INCONSISTENT);
+                });
+        log.tree = honest;
     }
 
     @Test
-    void verifyInclusionWhenServedLeafDoesNotHashToItsLeafHashThenLogInconsistent() {
-        ObjectNode object = TestObjects.walletIndicator();
-        TestLog log = new TestLog(logKey).appendObjectVersion(object, COLLECTION_ID).appendEntries("a", 2);
-        serveCheckpoint(log);
-        serveInclusion(log, object, 0);
-        server.stubFor(get(urlPathEqualTo("/log/leaves/0"))
-                .willReturn(okJson(log.leafJson(0).replace("2026-05-01T12:00:00.000000Z", "2026-05-01T12:00:00.000001Z"))));
+    void refreshWhenVictimShownAPrivateBranchWithoutWitnessesThenOnlyGossipRevealsIt() {
+        log.registerWithRoot(JP, jpKey, jpRoot);
+        log.branch = log.tree.copy();
+        log.victims = Set.of(KR);
+        log.tree.leaves.add("{\"v\":2,\"kind\":\"admin-event\",\"action\":\"member-changed\",\"actor\":\"us-admin\","
+                + "\"change\":{},\"accepted\":\"2026-11-30T00:00:00Z\"}");
+        log.branch.leaves.add("{\"v\":2,\"kind\":\"admin-event\",\"action\":\"member-suspended\",\"actor\":\"us-admin\","
+                + "\"change\":{},\"accepted\":\"2026-11-30T00:00:00Z\"}");
+        ExchangeClient victim = client(KR, trusting().build());
+        ExchangeClient other = client(JP, trusting().build());
+        victim.log().orElseThrow().refresh();
+        other.log().orElseThrow().refresh();
 
-        assertThatThrownBy(() -> verifier().verifyInclusion(object))
-                .isInstanceOf(LogVerificationException.class)
-                .hasMessageContaining("does not hash to the leaf_hash")
-                .satisfies(e -> assertThat(failureOf(e)).isEqualTo(VerificationFailure.LOG_INCONSISTENT));
+        List<String> othersView = other.log().orElseThrow().exportCheckpoints();
+
+        assertThatThrownBy(() -> victim.log().orElseThrow().importCheckpoints(othersView))
+                .isInstanceOf(LogForkException.class).hasMessageContaining("different roots");
     }
 
     @Test
-    void verifyInclusionWhenLeafNewerThanVerifiedCheckpointThenCheckpointAdvancedConsistently() {
-        ObjectNode object = TestObjects.walletIndicator();
-        TestLog log = new TestLog(logKey).appendEntries("a", 5);
-        store.save(log.checkpoint());
-        log.appendObjectVersion(object, COLLECTION_ID).appendEntries("b", 2);
-        serveCheckpoint(log);
-        serveConsistency(log, 5, 8);
-        serveInclusion(log, object, 5);
+    void refreshWhenVictimShownAPrivateBranchThenWitnessQuorumRefusesIt() {
+        Cosigner jpWitness = Cosigner.generate("witness.jp.example/w1");
+        Cosigner krWitness = Cosigner.generate("witness.kr.example/w1");
+        log.witnesses.add(jpWitness);
+        log.witnesses.add(krWitness);
+        log.registerWithRoot(JP, jpKey, jpRoot);
+        TrustPolicy policy = trusting().witnesses(WitnessPolicy.of(List.of(jpWitness.key(), krWitness.key()), 2)).build();
+        client(JP, policy).log().orElseThrow().refresh();
+        log.branch = log.tree.copy();
+        log.victims = Set.of(KR);
+        log.registerByAdmin(JP, SigningKey.generate());
+        client(JP, policy).log().orElseThrow().refresh();
+        log.branch.leaves.add(log.tree.leaves.get(0));
 
-        assertThat(verifier().verifyInclusion(object).logIndex()).isEqualTo(5);
-        assertThat(store.load().orElseThrow().size()).isEqualTo(8);
+        assertThatThrownBy(() -> client(KR, policy).log().orElseThrow().refresh())
+                .isInstanceOfSatisfying(LogVerificationException.class,
+                        e -> assertThat(e.failure()).isEqualTo(VerificationFailure.WITNESS_QUORUM));
     }
 
     @Test
-    void verifyInclusionWhenProofDoesNotLeadToCheckpointRootThenNotInLog() {
-        ObjectNode object = TestObjects.walletIndicator();
-        TestLog log = new TestLog(logKey).appendEntries("a", 4).appendObjectVersion(object, COLLECTION_ID).appendEntries("b", 3);
-        serveCheckpoint(log);
-        serveInclusion(log, object, 4);
-        TestLog other = new TestLog(logKey).appendEntries("x", 4).appendObjectVersion(object, COLLECTION_ID).appendEntries("y", 3);
-        server.stubFor(get(urlPathEqualTo("/log/proof/inclusion")).willReturn(okJson(other.inclusionJson(4))));
+    void auditWhenAddressedObjectWithheldThenWithheldWithItsLeaf() {
+        log.registerWithRoot(JP, jpKey, jpRoot);
+        ObjectNode delivered = indicator(jpKey);
+        ObjectNode withheld = indicator(jpKey);
+        log.publish(JP, delivered, INDICATORS, AMBER, "2026-11-30T00:00:01Z");
+        long hidden = log.publish(JP, withheld, INDICATORS, AMBER, "2026-11-30T00:00:02Z");
+        log.withholdOpening = (member, index) -> member.equals(KR) && index == hidden;
+        LogVerifier verifier = client(KR, trusting().build()).log().orElseThrow();
+        verifier.refresh();
 
-        assertThatThrownBy(() -> verifier().verifyInclusion(object))
-                .isInstanceOf(LogVerificationException.class)
-                .hasMessageContaining("is not proven to be in the log of size 8")
-                .satisfies(e -> assertThat(failureOf(e)).isEqualTo(VerificationFailure.NOT_IN_LOG));
+        AuditReport report = verifier.audit(0, Long.MAX_VALUE, delivered(delivered));
+
+        assertThat(report.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.failure()).isEqualTo(VerificationFailure.WITHHELD);
+            assertThat(finding.logIndex()).isEqualTo(hidden);
+        });
     }
 
     @Test
-    void verifyInclusionWhenLogHasNoEntryThenNotInLog() {
-        serveCheckpoint(new TestLog(logKey).appendEntries("a", 2));
-        server.stubFor(get(urlPathEqualTo("/log/proof/inclusion")).willReturn(aResponse().withStatus(404)
-                .withBody("{\"title\":\"Not found\"}")));
+    void auditWhenOpenedButNotDeliveredThenWithheld() {
+        log.registerWithRoot(JP, jpKey, jpRoot);
+        ObjectNode notDelivered = indicator(jpKey);
+        long index = log.publish(JP, notDelivered, INDICATORS, AMBER, "2026-11-30T00:00:01Z");
+        LogVerifier verifier = client(KR, trusting().build()).log().orElseThrow();
+        verifier.refresh();
 
-        assertThatThrownBy(() -> verifier().verifyInclusion(TestObjects.walletIndicator()))
-                .isInstanceOf(LogVerificationException.class)
-                .hasMessageContaining("is not in the log");
+        AuditReport report = verifier.audit(0, Long.MAX_VALUE, delivered());
+
+        assertThat(report.findings()).extracting(AuditReport.Finding::failure, AuditReport.Finding::logIndex)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(VerificationFailure.WITHHELD, index));
+    }
+
+    @Test
+    void auditWhenDeletedVersionServedAsCurrentThenStale() {
+        log.registerWithRoot(JP, jpKey, jpRoot);
+        ObjectNode indicator = indicator(jpKey);
+        long index = log.publish(JP, indicator, INDICATORS, AMBER, "2026-11-30T00:00:01Z");
+        ObjectVersionRecord record = log.record(index);
+        log.tombstone(record, JP);
+        LogVerifier verifier = client(KR, trusting().build()).log().orElseThrow();
+        verifier.refresh();
+
+        AuditReport report = verifier.audit(0, Long.MAX_VALUE, delivered(indicator));
+
+        assertThat(report.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.failure()).isEqualTo(VerificationFailure.STALE);
+            assertThat(finding.detail()).contains("deleted");
+        });
+    }
+
+    @Test
+    void auditWhenObjectsForOthersOnlyThenNothingAddressedAndClean() {
+        log.registerWithRoot(JP, jpKey, jpRoot);
+        log.publish(JP, indicator(jpKey), INDICATORS, new Audience("amber", Optional.empty(),
+                List.of("trilateral-government")), "2026-11-30T00:00:01Z");
+        LogVerifier verifier = client(KR, trusting().build()).log().orElseThrow();
+        verifier.refresh();
+
+        AuditReport report = verifier.audit(0, Long.MAX_VALUE, delivered());
+
+        assertThat(report.addressed()).isZero();
+        assertThat(report.clean()).isTrue();
+    }
+
+    @Test
+    void monitorOwnKeysWhenHubLogsAKeyTheMemberNeverRegisteredThenAlert() {
+        log.registerWithRoot(JP, jpKey, jpRoot);
+        SigningKey invented = SigningKey.generate();
+        log.registerByAdmin(JP, invented);
+
+        List<String> alerts = client(JP, trusting().build()).log().orElseThrow().monitorOwnKeys(JP, Set.of(jpKey.kid()));
+
+        assertThat(alerts).singleElement().asString().contains(invented.kid(), "does not know");
+    }
+
+    @Test
+    void refreshWhenCheckpointsKeptInFilesThenLaterRunsCheckTheLogOnlyGrew() {
+        FileCheckpointStore store = new FileCheckpointStore(directory.resolve("checkpoint"));
+        log.registerWithRoot(JP, jpKey, jpRoot);
+        client(KR, trusting().build(), store).log().orElseThrow().refresh();
+        log.registerRotation(JP, SigningKey.generate(), jpKey);
+        client(KR, trusting().build(), store).log().orElseThrow().refresh();
+        log.tree.leaves.remove(1);
+
+        assertThatThrownBy(() -> client(KR, trusting().build(), store).log().orElseThrow().refresh())
+                .isInstanceOf(LogForkException.class);
+        assertThat(store.history()).hasSize(2);
+    }
+
+    @Test
+    void refreshWhenTrustedOnFirstUseThenKeyKeptAndAnotherKeyRefused() {
+        CheckpointStore store = CheckpointStore.inMemory();
+        TrustPolicy firstUse = TrustPolicy.builder().trustOnFirstUse().build();
+        client(KR, firstUse, store).log().orElseThrow().refresh();
+
+        assertThat(store.firstUseKey()).hasValue(log.logKey.verifierKey().format());
+    }
+
+    private static DeliveredObjects delivered(ObjectNode... objects) {
+        List<String[]> all = new ArrayList<>();
+        for (ObjectNode object : objects) {
+            all.add(new String[] {object.get("id").asString(), FakeExchangeLog.sha256(object)});
+        }
+        return new DeliveredObjects() {
+            @Override
+            public boolean contains(String id, String digest) {
+                return all.stream().anyMatch(o -> o[0].equals(id) && o[1].equals(digest));
+            }
+
+            @Override
+            public Iterable<String[]> all() {
+                return all;
+            }
+        };
     }
 }

@@ -6,7 +6,6 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +17,6 @@ import java.util.concurrent.Callable;
 import org.trilateral.client.ApiRootInfo;
 import org.trilateral.client.ExchangeClient;
 import org.trilateral.client.ExchangeException;
-import org.trilateral.client.FileCheckpointStore;
 import org.trilateral.client.FileCursorStore;
 import org.trilateral.client.Indicators;
 import org.trilateral.client.ObjectResult;
@@ -26,8 +24,6 @@ import org.trilateral.client.PollRequest;
 import org.trilateral.client.PublishResult;
 import org.trilateral.client.ReceivedObject;
 import org.trilateral.client.VerificationResult;
-import org.trilateral.integrity.checkpoint.NoteFormatException;
-import org.trilateral.integrity.checkpoint.NoteVerifierKey;
 import org.trilateral.integrity.jws.JwsAlgorithm;
 import org.trilateral.integrity.jws.SigningKey;
 import org.trilateral.taxonomy.marking.Tlp;
@@ -46,7 +42,8 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(name = "exchange", mixinStandardHelpOptions = true, version = "exchange 0.1",
         description = "Publish, poll and verify signed indicators on the trilateral indicator exchange.",
         subcommands = {ExchangeCli.Login.class, ExchangeCli.Publish.class, ExchangeCli.Poll.class,
-                ExchangeCli.Verify.class, ExchangeCli.Keys.class, CommandLine.HelpCommand.class},
+                ExchangeCli.Verify.class, ExchangeCli.Keys.class, WitnessCommand.class, LogCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 usage, 2 authentication/permission, 3 refused (validation), "
                 + "4 verification failed, 5 network/server."})
 public final class ExchangeCli implements Runnable {
@@ -298,14 +295,22 @@ public final class ExchangeCli implements Runnable {
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = {"Verify objects: their signatures against the publishers' keys from the exchange's JWKS and,",
-                    "unless --no-log, that the transparency log records each exactly as received under a signed checkpoint",
-                    "that extends the last one verified (kept in --checkpoint-file).",
-                    "Reads a file (a STIX bundle or JSON lines) or a collection (with --cursor, only what is new since the",
-                    "last run); prints one line per object, FAILED <failure> <id> <version>: <why> for each failure."})
+            description = {"Verify objects against the transparency log, trusting the members, not the hub: each",
+                    "object's log entry (its opening) commits to exactly its content; the entry is included under a",
+                    "checkpoint signed by the log's key and cosigned by the witnesses, consistent with every checkpoint",
+                    "verified before; and its signature is by a key the log proves the publisher registered, with the",
+                    "member's proof, before the object. Reads a file (a STIX bundle or JSON lines) or a collection (with",
+                    "--cursor, only what is new since the last run); prints one line per object, FAILED <failure> <id>",
+                    "<version>: <why> for each failure."},
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:every object verified", "1:usage", "2:authentication or permission refused",
+                    "4:at least one object failed verification", "5:network or server failure"})
     static final class Verify implements Callable<Integer> {
         @Mixin
         ConnectionOptions connection;
+
+        @Mixin
+        TrustOptions trust;
 
         @picocli.CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -322,97 +327,57 @@ public final class ExchangeCli implements Runnable {
         @Option(names = "--cursor-dir", defaultValue = ".exchange/cursors", description = "Where cursors are kept (default ${DEFAULT-VALUE}).")
         Path cursorDir;
 
-        @Option(names = "--jwks-url", description = "Where the publishers' keys are (default {url}/.well-known/exchange-keys.json).")
-        URI jwksUrl;
-
-        @Option(names = "--no-log", description = "Check signatures only, not the transparency log.")
-        boolean noLog;
-
-        @Option(names = "--log-key", description = {"The log's checkpoint verifier key (<origin>+<hash>+<key>), or a file holding it.",
-                "Default: the key kept next to --checkpoint-file, else the one at {url}/log/key, trusted on first use and kept."})
-        String logKey;
-
-        @Option(names = "--log-origin", description = "The origin checkpoints must name (default: the log key's name).")
-        String logOrigin;
-
-        @Option(names = "--checkpoint-file", defaultValue = ".exchange/checkpoint",
-                description = "Where the last verified checkpoint is kept (default ${DEFAULT-VALUE}; the trusted log key in <file>.vkey).")
-        Path checkpointFile;
+        @Option(names = "--batch", defaultValue = "1000", description = "Objects verified together (one request for their log entries; default ${DEFAULT-VALUE}).")
+        int batch;
 
         @Override
         public Integer call() throws IOException {
-            ExchangeClient client = connection.builder().jwksUrl(jwksUrl).cursorStore(new FileCursorStore(cursorDir)).build();
-            if (!noLog) {
-                NoteVerifierKey key = logKey(client);
-                client = client.newBuilder().logVerification(logOrigin != null ? logOrigin : key.name(), List.of(key),
-                        new FileCheckpointStore(checkpointFile)).build();
-            }
+            ExchangeClient client = trust.apply(connection.builder().cursorStore(new FileCursorStore(cursorDir)),
+                    connection.url, spec.commandLine()).build();
             PrintWriter out = spec.commandLine().getOut();
             Progress progress = new Progress(System.err, "verified");
-            int failures = 0;
-            int count = 0;
-            if (file != null) {
-                for (JsonNode object : read(file)) {
-                    failures += report(out, client.verify(object));
-                    count = counted(count, progress);
+            int[] totals = new int[2];
+            List<JsonNode> pending = new ArrayList<>();
+            String from = file != null ? null : collection;
+            Iterable<JsonNode> objects = file != null ? read(file) : () -> {
+                PollRequest request = cursor == null ? PollRequest.of(collection) : PollRequest.of(collection).withCursor(cursor);
+                java.util.Iterator<ReceivedObject> polled = client.poll(request).iterator();
+                return new java.util.Iterator<>() {
+                    @Override
+                    public boolean hasNext() {
+                        return polled.hasNext();
+                    }
+
+                    @Override
+                    public JsonNode next() {
+                        return polled.next().object();
+                    }
+                };
+            };
+            for (JsonNode object : objects) {
+                pending.add(object);
+                if (pending.size() >= batch) {
+                    flush(client, pending, from, out, totals, progress);
                 }
-            } else {
-                PollRequest request = PollRequest.of(collection);
-                if (cursor != null) {
-                    request = request.withCursor(cursor);
-                }
-                for (ReceivedObject object : client.poll(request)) {
-                    failures += report(out, client.verify(object));
-                    count = counted(count, progress);
-                }
             }
-            out.println(count + " objects, " + failures + " failed verification");
-            return failures == 0 ? ExitCodes.OK : ExitCodes.VERIFICATION;
+            flush(client, pending, from, out, totals, progress);
+            out.println(totals[0] + (totals[0] == 1 ? " object, " : " objects, ") + totals[1] + " failed verification");
+            return totals[1] == 0 ? ExitCodes.OK : ExitCodes.VERIFICATION;
         }
 
-        /** Prints the object's line; 1 when it failed. */
-        private static int report(PrintWriter out, VerificationResult result) {
-            out.println((result.ok() ? "OK " : "FAILED " + result.failure() + " ") + result.objectId() + " "
-                    + result.version() + ": " + result.detail());
-            return result.ok() ? 0 : 1;
-        }
-
-        private static int counted(int count, Progress progress) {
-            if ((count + 1) % 1000 == 0) {
-                progress.add(1000);
+        private static void flush(ExchangeClient client, List<JsonNode> pending, String collection, PrintWriter out,
+                                  int[] totals, Progress progress) {
+            if (pending.isEmpty()) {
+                return;
             }
-            return count + 1;
-        }
-
-        /**
-         * The log's key: given, else kept from an earlier run, else fetched from the exchange and kept (trust on first
-         * use: later runs check the log against the key seen first, so a replaced key is noticed).
-         */
-        private NoteVerifierKey logKey(ExchangeClient client) throws IOException {
-            if (logKey != null) {
-                Path keyFile = Path.of(logKey);
-                return parseLogKey(Files.isRegularFile(keyFile) ? Files.readString(keyFile) : logKey, "--log-key");
+            for (VerificationResult result : client.verifyAll(pending, collection)) {
+                out.println((result.ok() ? "OK " : "FAILED " + result.failure() + " ") + result.objectId() + " "
+                        + result.version() + ": " + result.detail());
+                totals[1] += result.ok() ? 0 : 1;
             }
-            Path kept = Path.of(checkpointFile + ".vkey");
-            if (Files.isRegularFile(kept)) {
-                return parseLogKey(Files.readString(kept), kept.toString());
-            }
-            NoteVerifierKey fetched = client.fetchLogKey();
-            Path directory = kept.toAbsolutePath().getParent();
-            Files.createDirectories(directory);
-            Files.writeString(kept, fetched.format() + "\n");
-            spec.commandLine().getErr().println("exchange: trusting the log key " + fetched.format()
-                    + " served by the exchange on first use; kept in " + kept);
-            return fetched;
-        }
-
-        private NoteVerifierKey parseLogKey(String text, String source) {
-            try {
-                return NoteVerifierKey.parse(text.strip());
-            } catch (NoteFormatException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), source
-                        + " is not a note verifier key (<origin>+<hash>+<key>): " + e.getMessage());
-            }
+            totals[0] += pending.size();
+            progress.add(pending.size());
+            pending.clear();
         }
 
         private static List<JsonNode> read(Path file) throws IOException {

@@ -1,0 +1,143 @@
+package org.trilateral.client.internal;
+
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.trilateral.client.LogEventStore;
+import org.trilateral.client.LogVerificationException;
+import org.trilateral.client.VerificationFailure;
+import org.trilateral.integrity.checkpoint.Checkpoint;
+import org.trilateral.integrity.jcs.StrictJson;
+import org.trilateral.integrity.log.AdminEventLeaf;
+import org.trilateral.integrity.log.KeyEventLeaf;
+import org.trilateral.integrity.log.LeafFormatException;
+import org.trilateral.integrity.log.LegacyLeaf;
+import org.trilateral.integrity.log.LogLeaf;
+import org.trilateral.integrity.merkle.InvalidProofException;
+import org.trilateral.integrity.merkle.MerkleHash;
+import org.trilateral.integrity.merkle.MerkleProofs;
+import org.trilateral.integrity.tiles.TilePath;
+import org.trilateral.integrity.tiles.TiledTree;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Reads the log's leaves through its entry bundles, each bundle checked against the level-0 tile of a verified
+ * checkpoint (every entry hashes to its tile hash, and one inclusion proof per bundle ties the tile to the root), and
+ * hands each leaf to a visitor: the key history, an audit, a monitor. Not thread-safe.
+ */
+public final class LogFollower {
+
+    /** What to do with each leaf read. */
+    @FunctionalInterface
+    public interface Visitor {
+        /**
+         * @param index the leaf's index
+         * @param leaf the parsed leaf, or null for a leaf whose text is withheld (leaf format 1, about an object)
+         * @param text its text as served, or null
+         */
+        void visit(long index, LogLeaf leaf, String text);
+    }
+
+    private final LogReader reader;
+
+    public LogFollower(LogReader reader) {
+        this.reader = Objects.requireNonNull(reader, "reader");
+    }
+
+    /**
+     * Reads leaves {@code [from, to)} of the tree of {@code checkpoint}, in order.
+     *
+     * @throws LogVerificationException {@code LOG_INCONSISTENT} when an entry does not hash to its tile, a tile does
+     *     not lead to the checkpoint's root, or a leaf is unreadable; {@code LOG_UNAVAILABLE} when it cannot be read
+     */
+    public void read(Checkpoint checkpoint, TiledTree tree, long from, long to, Visitor visitor) {
+        if (to > checkpoint.size() || from > to) {
+            throw new IllegalArgumentException("leaves [" + from + ", " + to + ") are not in a tree of "
+                    + checkpoint.size());
+        }
+        long index = from;
+        while (index < to) {
+            TilePath bundle = TilePath.entriesCovering(index, checkpoint.size());
+            long first = bundle.index() * TilePath.FULL_WIDTH;
+            List<byte[]> entries = reader.entries(bundle);
+            verifyTile(checkpoint, tree, first);
+            for (int i = (int) (index - first); i < entries.size() && first + i < to; i++) {
+                long at = first + i;
+                byte[] entry = entries.get(i);
+                if (entry.length == 0) {
+                    visitor.visit(at, null, null);
+                    continue;
+                }
+                if (!MessageDigest.isEqual(MerkleHash.leaf(entry), tree.leafHash(at))) {
+                    throw inconsistent("entry " + at + " of " + bundle.path() + " does not hash to the log's leaf hash");
+                }
+                String text = LogReader.utf8(entry);
+                LogLeaf leaf;
+                try {
+                    leaf = LogLeaf.parse(StrictJson.mapper().readTree(text));
+                } catch (JacksonException | LeafFormatException e) {
+                    throw inconsistent("leaf " + at + " is not a leaf the exchange writes: " + e.getMessage());
+                }
+                visitor.visit(at, leaf, text);
+            }
+            index = first + entries.size();
+        }
+    }
+
+    /**
+     * Reads leaves {@code [history.size(), checkpoint.size())} into the key history and keeps the key and admin events
+     * in {@code store}.
+     *
+     * @return the key events read
+     */
+    public List<KeyEventLeaf> catchUp(Checkpoint checkpoint, TiledTree tree, KeyHistory history, LogEventStore store) {
+        List<LogEventStore.Event> kept = new ArrayList<>();
+        List<KeyEventLeaf> keyEvents = new ArrayList<>();
+        read(checkpoint, tree, history.size(), checkpoint.size(), (index, leaf, text) -> {
+            if (leaf instanceof KeyEventLeaf event) {
+                history.apply(index, event);
+                keyEvents.add(event);
+                kept.add(new LogEventStore.Event(index, text));
+            } else if (leaf instanceof AdminEventLeaf event) {
+                history.apply(index, event);
+                kept.add(new LogEventStore.Event(index, text));
+            } else if (leaf instanceof LegacyLeaf legacy && !legacy.concernsAnObject()) {
+                history.apply(index, legacy);
+                kept.add(new LogEventStore.Event(index, text));
+            }
+        });
+        history.readUpTo(checkpoint.size());
+        store.append(kept, checkpoint.size());
+        return keyEvents;
+    }
+
+    /** Replays the events a store kept into a fresh history. */
+    public static void replay(LogEventStore store, KeyHistory history) {
+        for (LogEventStore.Event event : store.events()) {
+            LogLeaf leaf = LogLeaf.parse(StrictJson.mapper().readTree(event.leaf()));
+            if (leaf instanceof KeyEventLeaf keyEvent) {
+                history.apply(event.index(), keyEvent);
+            } else if (leaf instanceof AdminEventLeaf adminEvent) {
+                history.apply(event.index(), adminEvent);
+            } else if (leaf instanceof LegacyLeaf legacy) {
+                history.apply(event.index(), legacy);
+            }
+        }
+        history.readUpTo(store.readUpTo());
+    }
+
+    /** One inclusion proof per level-0 tile: its hashes, folded along the proof, must give the checkpoint's root. */
+    private static void verifyTile(Checkpoint checkpoint, TiledTree tree, long first) {
+        try {
+            MerkleProofs.inclusion(first, checkpoint.size(), tree).verify(tree.leafHash(first), checkpoint.rootHash());
+        } catch (InvalidProofException | IllegalStateException e) {
+            throw inconsistent("the log's tiles around leaf " + first + " do not lead to the root of the checkpoint of"
+                    + " size " + checkpoint.size() + ": " + e.getMessage());
+        }
+    }
+
+    static LogVerificationException inconsistent(String message) {
+        return new LogVerificationException(VerificationFailure.LOG_INCONSISTENT, message, null);
+    }
+}
