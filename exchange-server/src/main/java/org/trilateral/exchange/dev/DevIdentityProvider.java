@@ -25,6 +25,7 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.trilateral.exchange.database.DatabaseProperties;
+import org.trilateral.exchange.member.MemberChanges;
 import org.trilateral.exchange.member.MemberStore;
 import org.trilateral.exchange.security.SecurityProperties;
 import org.trilateral.exchange.security.TrustedIssuer;
@@ -65,10 +66,10 @@ class DevIdentityProvider {
     }
 
     @Bean
-    SmartInitializingSingleton demoMembers(MemberStore members) {
+    SmartInitializingSingleton demoMembers(MemberChanges members) {
         // Start-up, on the main thread, before the web server listens: the demo members exist before the first
         // token can be asked for (an ApplicationRunner would run only after the server accepts requests).
-        return () -> Flux.fromIterable(DemoMembers.ALL).concatMap(members::insertIfAbsent).then().block();
+        return () -> Flux.fromIterable(DemoMembers.ALL).concatMap(member -> members.createIfAbsent(member, MemberChanges.EXCHANGE)).then().block();
     }
 
     @Bean

@@ -12,6 +12,7 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.trilateral.exchange.access.AudiencePolicy;
@@ -74,16 +75,18 @@ class SecurityConfiguration {
     }
 
     /**
-     * The read-only surfaces for members outside TAXII: the taxonomy as plain JSON and the transparency log. Any
-     * active member may read them; nothing is reachable without a token from a trusted issuer.
+     * The surfaces for members outside TAXII: the taxonomy as plain JSON, the transparency log (whose read paths apply
+     * the read rule themselves) and a member's own keys. Any active member reaches them; nothing is reachable without
+     * a token from a trusted issuer.
      */
     @Bean
     @Order(3)
     SecurityWebFilterChain memberReadSecurity(ServerHttpSecurity http, TrustedIssuers issuers) {
         SecurityErrors errors = new SecurityErrors(ErrorSurface.PROBLEM_DETAILS, null);
         return bearerTokens(stateless(http)
-                .securityMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET,
-                        "/taxonomy", "/taxonomy/**", "/log/**", "/.well-known/**"))
+                .securityMatcher(new OrServerWebExchangeMatcher(
+                        ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/taxonomy", "/taxonomy/**", "/.well-known/**"),
+                        ServerWebExchangeMatchers.pathMatchers("/log/**", "/members/me", "/members/me/**")))
                 .authorizeExchange(exchange -> exchange.anyExchange().authenticated()), issuers, errors)
                 .build();
     }
