@@ -40,6 +40,14 @@ class SecurityConfiguration {
         properties.issuers().forEach(issuer ->
                 issuers.add(TrustedIssuers.remote(issuer, properties, members, web, clock)));
         local.orderedStream().forEach(issuers::add);
+        if (issuers.isEmpty()) {
+            // Closed by default: no issuer means no member can ever be authenticated, and development mode is never
+            // a fallback.
+            throw new IllegalStateException("no identity provider is configured: set exchange.security.issuers to the"
+                    + " national identity providers to trust (docs/identity.md), or, on a development machine only,"
+                    + " enable development mode explicitly with exchange.dev.enabled=true (the dev profile:"
+                    + " ./mvnw -pl exchange-server -am spring-boot:run -Dspring-boot.run.profiles=dev)");
+        }
         return new TrustedIssuers(issuers);
     }
 
