@@ -42,10 +42,13 @@ public record PageCursor(long afterSequence) {
         key = new SecretKeySpec(secret.clone(), "AES");
     }
 
+    /**
+     * The sealed form. The nonce is derived from the position (a synthetic IV), so one position always gives the same
+     * token: a page that did not change is answered byte for byte alike, and a nonce never seals two positions.
+     */
     public String encode() {
         try {
-            byte[] iv = new byte[IV_BYTES];
-            RANDOM.nextBytes(iv);
+            byte[] iv = syntheticIv(afterSequence);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(PREFIX.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
@@ -81,6 +84,13 @@ public record PageCursor(long afterSequence) {
             throw TaxiiException.badRequest(TaxiiSection.PAGINATION, "the 'next' parameter '" + next
                     + "' is not a paging cursor issued by this exchange");
         }
+    }
+
+    private static byte[] syntheticIv(long position) throws GeneralSecurityException {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+        mac.update("taxii/page-cursor/iv".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return Arrays.copyOf(mac.doFinal(ByteBuffer.allocate(Long.BYTES).putLong(position).array()), IV_BYTES);
     }
 
     private static SecretKeySpec randomKey() {
