@@ -20,10 +20,12 @@ import tools.jackson.databind.node.ObjectNode;
  * deep is a 400 naming the limit and where, a pattern nested 30,000 deep or 20,000 terms long is refused in the status
  * resource naming the pattern limit, each class of object the OASIS validator refuses is refused naming the property,
  * a raw persona value is refused in a collection for hashed personas; and the exchange answers the next request.
- * Two limits are configured below their defaults to show that configuration reaches the validator.
+ * Limits are configured away from their defaults to show that configuration reaches the reader and the validator; the
+ * pattern length limit is raised so that a 20,000-term pattern reaches the pattern parser.
  */
 @TestPropertySource(properties = {
         "exchange.taxii.limits.objects.max-name-length=100",
+        "exchange.taxii.limits.objects.max-pattern-length=500000",
         "exchange.taxii.limits.max-string-length=800000"})
 class HostileInputTest extends ExchangeIntegrationTest {
 
@@ -70,20 +72,33 @@ class HostileInputTest extends ExchangeIntegrationTest {
     }
 
     @Test
-    void postWhenPatternNestedThirtyThousandDeepThenRefusedNamingTheLimitAndTheNextObjectIsStored() {
-        ObjectNode deep = TestStix.indicator();
-        deep.put("pattern", "(".repeat(30_000) + "[ipv4-addr:value = '203.0.113.7']" + ")".repeat(30_000));
-        ObjectNode wide = TestStix.indicator();
-        wide.put("pattern", "[ipv4-addr:value = '203.0.113.7'" + " AND ipv4-addr:value = '203.0.113.7'".repeat(20_000) + "]");
+    void postWhenPatternNestedThirtyThousandDeepOrTwentyThousandTermsLongThenRefusedNamingTheLimitAndTheNextObjectIsStored() {
+        ObjectNode deep = indicatorWith(o -> o.put("pattern",
+                "(".repeat(30_000) + "[ipv4-addr:value = '203.0.113.7']" + ")".repeat(30_000)));
+        ObjectNode deepBrackets = indicatorWith(o -> o.put("pattern",
+                "[" + "(".repeat(30_000) + "file:size = 1" + ")".repeat(30_000) + "]"));
+        ObjectNode comparisons = indicatorWith(o -> o.put("pattern",
+                "[file:size = 1" + " AND file:size = 1".repeat(20_000) + "]"));
+        ObjectNode observations = indicatorWith(o -> o.put("pattern",
+                "[file:size = 1]" + " AND [file:size = 1]".repeat(20_000)));
+        ObjectNode tooLong = indicatorWith(o -> o.put("pattern", "[file:name = '" + "a".repeat(500_000) + "']"));
         ObjectNode fine = TestStix.indicator();
 
-        JsonNode status = taxii().publish(Taxii.INDICATORS, TestStix.envelope(deep, wide, fine));
+        JsonNode status = taxii().publish(Taxii.INDICATORS,
+                TestStix.envelope(deep, deepBrackets, comparisons, observations, tooLong, fine));
 
         assertThat(messages(status)).containsExactly(
                 "pattern: is not a valid STIX pattern: at offset 32: the pattern nests parentheses and brackets more than"
                         + " 32 levels deep, the limit (pattern nesting limit)",
-                "pattern: is 720033 characters long, more than the limit of 65536 (pattern length limit)");
+                "pattern: is not a valid STIX pattern: at offset 32: the pattern nests parentheses and brackets more than"
+                        + " 32 levels deep, the limit (pattern nesting limit)",
+                "pattern: is not a valid STIX pattern: at offset 90001: the pattern has more than 5000 comparison"
+                        + " expressions, the limit (pattern comparisons limit)",
+                "pattern: is not a valid STIX pattern: at offset 100001: the pattern has more than 5000 comparison"
+                        + " expressions, the limit (pattern comparisons limit)",
+                "pattern: is 500016 characters long, more than the limit of 500000 (pattern length limit)");
         assertThat(status.get("success_count").asInt()).isEqualTo(1);
+        assertThat(status.get("successes").get(0).get("id").asString()).isEqualTo(fine.get("id").asString());
         assertNextRequestAnswered();
     }
 
@@ -144,6 +159,50 @@ class HostileInputTest extends ExchangeIntegrationTest {
 
         JsonNode advisories = taxii().publish(Taxii.ADVISORIES, TestStix.envelope(email));
         assertThat(advisories.get("failures")).isEmpty();
+    }
+
+    /**
+     * An object stored before hostile input arrives, then new versions of it that are hostile in each way above, and
+     * hostile envelopes: afterwards it is served exactly as stored, with no other version, and nothing hostile was
+     * stored.
+     */
+    @Test
+    void postWhenHostileInputAfterAnObjectIsStoredThenTheObjectIsServedUnchangedAndNothingHostileIsStored() {
+        ObjectNode stored = TestStix.sign(TestStix.indicator());
+        String id = stored.get("id").asString();
+        assertThat(taxii().publish(Taxii.INDICATORS, TestStix.envelope(stored)).get("success_count").asInt()).isEqualTo(1);
+
+        String later = "2026-02-01T00:00:00.000Z";
+        List<ObjectNode> hostile = new ArrayList<>();
+        hostile.add(laterVersion(stored, later, o -> o.putObject("name")));
+        hostile.add(laterVersion(stored, later, o -> o.put("indicator_types", "malicious-activity")));
+        hostile.add(laterVersion(stored, later, o -> o.putNull("x_acme_score")));
+        hostile.add(laterVersion(stored, later, o -> o.put("pattern", "(".repeat(30_000) + "[file:size = 1]" + ")".repeat(30_000))));
+        hostile.add(laterVersion(stored, later, o -> o.put("pattern", "[email-addr:value = 'recruit.dev@example.com']")));
+        ObjectNode sameVersionChanged = stored.deepCopy();
+        sameVersionChanged.remove("extensions");
+        sameVersionChanged.put("name", "changed under the same version");
+        hostile.add(sameVersionChanged);
+        JsonNode status = taxii().publish(Taxii.INDICATORS, TestStix.envelope(hostile));
+        assertThat(status.get("success_count").asInt()).isZero();
+        assertThat(status.get("failure_count").asInt()).isEqualTo(hostile.size());
+        taxii().post(Taxii.INDICATORS + "objects/", "{\"objects\":[" + stored + "," + "[".repeat(5_000) + "]".repeat(5_000) + "]}")
+                .expectStatus().isBadRequest();
+        taxii().post(Taxii.INDICATORS + "objects/", "{\"objects\":[" + stored).expectStatus().isBadRequest();
+
+        JsonNode served = taxii().getJson(Taxii.INDICATORS + "objects/" + id + "/");
+        assertThat(served.get("objects")).singleElement().isEqualTo(stored);
+        JsonNode versions = taxii().getJson(Taxii.INDICATORS + "objects/" + id + "/versions/");
+        assertThat(versions.get("versions")).singleElement().satisfies(v -> assertThat(v.asString()).isEqualTo(TestStix.CREATED));
+        assertNextRequestAnswered();
+    }
+
+    private static ObjectNode laterVersion(ObjectNode stored, String modified, Consumer<ObjectNode> change) {
+        ObjectNode version = stored.deepCopy();
+        version.remove("extensions");
+        version.put("modified", modified);
+        change.accept(version);
+        return version;
     }
 
     private static ObjectNode indicatorWith(Consumer<ObjectNode> change) {
