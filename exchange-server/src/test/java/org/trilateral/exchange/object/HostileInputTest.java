@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.trilateral.exchange.support.ExchangeIntegrationTest;
 import org.trilateral.exchange.support.TestStix;
@@ -42,6 +43,20 @@ class HostileInputTest extends ExchangeIntegrationTest {
                         .startsWith("the request body nests arrays and objects more than 64 levels deep, the limit "
                                 + "exchange.taxii.limits.max-nesting-depth, at line 1, column 76 (/objects/0/0/0/")
                         .doesNotContain("StreamReadConstraints", "REDACTED"));
+
+        assertNextRequestAnswered();
+    }
+
+    @Test
+    void postToTheAdminApiWhenBodyNestedFiveThousandDeepThen400ProblemDetailsNamingTheLimit() {
+        client().post().uri("/admin/members").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"id\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d)
+                        .contains("nests arrays and objects deeper", "at most 500 levels of nesting")
+                        .doesNotContain("StreamReadConstraints"));
 
         assertNextRequestAnswered();
     }
