@@ -30,6 +30,9 @@ import tools.jackson.databind.node.ObjectNode;
         "exchange.taxii.limits.max-string-length=800000"})
 class HostileInputTest extends ExchangeIntegrationTest {
 
+    private static final String ADVICE = "a collection for hashed personas refuses raw persona values: publish the"
+            + " persona-identifier digest instead (docs/persona-identifiers.md)";
+
     @Test
     void postWhenBodyNestedFiveThousandDeepThen400NamingTheLimitAndWhereAndTheNextRequestIsAnswered() {
         String body = "{\"objects\":[" + "[".repeat(5_000) + "]".repeat(5_000) + "]}";
@@ -158,8 +161,17 @@ class HostileInputTest extends ExchangeIntegrationTest {
                 """);
         ObjectNode pattern = indicatorWith(o -> o.put("pattern", "[email-addr:value = 'recruit.dev@example.com']"));
         ObjectNode phone = indicatorWith(o -> o.put("x_acme_contact", "+82 10-1234-5678"));
+        ObjectNode phonePattern = indicatorWith(o -> o.put("pattern", "[phone-number:value = '+82 10-1234-5678']"));
+        ObjectNode accountPattern = indicatorWith(o -> o.put("pattern",
+                "[process:creator_user_ref.account_login = 'recruit.dev']"));
+        ObjectNode freeText = indicatorWith(o -> o.put("description", "Write to recruit.dev@example.com for the job."));
+        ObjectNode account = (ObjectNode) TestStix.parse("""
+                {"type": "user-account", "spec_version": "2.1", "id": "user-account--0d5b424b-93b8-5cd8-ac36-306e1789d63c",
+                 "account_login": "recruit.dev"}
+                """);
 
-        JsonNode refused = taxii().publish(Taxii.INDICATORS, TestStix.envelope(email, pattern, phone));
+        JsonNode refused = taxii().publish(Taxii.INDICATORS,
+                TestStix.envelope(email, pattern, phone, phonePattern, accountPattern, freeText, account));
 
         assertThat(refused.get("success_count").asInt()).isZero();
         assertThat(messages(refused)).containsExactly(
@@ -168,7 +180,12 @@ class HostileInputTest extends ExchangeIntegrationTest {
                 "pattern: compares the raw email address email-addr:value with a value; a collection for hashed personas"
                         + " refuses raw persona values: publish the persona-identifier digest instead (docs/persona-identifiers.md)",
                 "x_acme_contact: is a raw phone number; a collection for hashed personas refuses raw persona values:"
-                        + " publish the persona-identifier digest instead (docs/persona-identifiers.md)");
+                        + " publish the persona-identifier digest instead (docs/persona-identifiers.md)",
+                "pattern: compares the raw phone number phone-number:value with a value; " + ADVICE,
+                "pattern: compares the raw account account login process:creator_user_ref.account_login with a value; "
+                        + ADVICE,
+                "description: contains a raw email address; " + ADVICE,
+                "account_login: is a raw account account login (user-account account_login); " + ADVICE);
         JsonNode sightings = taxii().publish(Taxii.SIGHTINGS, TestStix.envelope(email));
         assertThat(messages(sightings)).singleElement().asString().startsWith("value: is a raw email address");
 
