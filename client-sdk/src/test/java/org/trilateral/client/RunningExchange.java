@@ -96,16 +96,27 @@ public final class RunningExchange implements AutoCloseable {
         return token;
     }
 
-    /** Starts the exchange with its embedded PostgreSQL files in {@code dataDirectory}. */
-    public static RunningExchange start(Path dataDirectory) {
+    /**
+     * Starts the exchange with its embedded PostgreSQL files in {@code dataDirectory}, and further settings
+     * ({@code --name=value}).
+     */
+    public static RunningExchange start(Path dataDirectory, String... settings) {
         // Command-line arguments: they take precedence over application.yaml (default properties would not).
+        java.util.List<String> arguments = new java.util.ArrayList<>(java.util.List.of("--server.port=0",
+                "--exchange.dev.enabled=true",
+                "--exchange.database.url=",
+                // Tests: fast rather than crash-safe (docs/deployment.md).
+                "--exchange.database.embedded.durable=false",
+                "--exchange.database.embedded.data-directory=" + dataDirectory.toAbsolutePath()));
+        arguments.addAll(java.util.List.of(settings));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ExchangeApplication.class)
-                .run("--server.port=0",
-                        "--exchange.database.url=",
-                        // Tests: fast rather than crash-safe (docs/deployment.md).
-                        "--exchange.database.embedded.durable=false",
-                        "--exchange.database.embedded.data-directory=" + dataDirectory.toAbsolutePath());
+                .run(arguments.toArray(String[]::new));
         return new RunningExchange(context);
+    }
+
+    /** The size of the exchange's log now, as its own store says. */
+    public long logSize() {
+        return context.getBean(org.trilateral.exchange.ledger.TransparencyLog.class).size().block();
     }
 
     /** Where the exchange listens. */

@@ -1,5 +1,6 @@
 package org.trilateral.exchange.keys;
 
+import java.time.Instant;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -39,10 +40,10 @@ class KeyAdminHandler {
         return PathMember.of(request, members).zipWith(AdminJson.readObject(request))
                 .flatMap(pair -> {
                     JsonNode body = pair.getT2();
-                    return keys.register(pair.getT1().id(), KeyJson.jwk(body),
-                            KeyJson.timestamp(body, "not_before"), KeyJson.timestamp(body, "not_after"));
+                    return PathMember.acting(request).flatMap(admin -> keys.register(pair.getT1().id(), KeyJson.jwk(body),
+                            KeyJson.timestampText(body, "not_before"), KeyJson.timestampText(body, "not_after"),
+                            KeyJson.proof(body), KeyActor.admin(admin.id().value())));
                 })
-                .onErrorMap(IllegalArgumentException.class, e -> Refusal.invalid("not_after", e.getMessage()))
                 .flatMap(key -> AdminJson.created(request.uriBuilder().path("/{kid}").build(key.kid()), KeyJson.render(key)));
     }
 
@@ -56,9 +57,10 @@ class KeyAdminHandler {
                                     + name + "\" cannot");
                         }
                     }
-                    return keys.endValidity(pair.getT1().id(), request.pathVariable("kid"),
-                            KeyJson.timestamp(body, "not_after").orElseThrow(() -> Refusal.invalid("not_after",
-                                    "\"not_after\" is required: the end of the key's validity")));
+                    Instant notAfter = KeyJson.timestamp(body, "not_after").orElseThrow(() -> Refusal.invalid("not_after",
+                            "\"not_after\" is required: the end of the key's validity"));
+                    return PathMember.acting(request).flatMap(admin -> keys.endValidity(pair.getT1().id(),
+                            request.pathVariable("kid"), notAfter, KeyActor.admin(admin.id().value())));
                 })
                 .flatMap(key -> AdminJson.answer(HttpStatus.OK, KeyJson.render(key)));
     }
@@ -70,7 +72,8 @@ class KeyAdminHandler {
                     if (reason == null || !reason.isString() || reason.stringValue().isBlank()) {
                         throw Refusal.invalid("reason", "\"reason\" is required: say why the key is revoked");
                     }
-                    return keys.revoke(pair.getT1().id(), request.pathVariable("kid"), reason.stringValue());
+                    return PathMember.acting(request).flatMap(admin -> keys.revoke(pair.getT1().id(),
+                            request.pathVariable("kid"), reason.stringValue(), KeyActor.admin(admin.id().value())));
                 })
                 .flatMap(key -> AdminJson.answer(HttpStatus.OK, KeyJson.render(key)));
     }

@@ -18,8 +18,11 @@ class MemberAdminHandler {
 
     private final MemberStore store;
 
-    MemberAdminHandler(MemberStore store) {
+    private final MemberChanges changes;
+
+    MemberAdminHandler(MemberStore store, MemberChanges changes) {
         this.store = store;
+        this.changes = changes;
     }
 
     Mono<ServerResponse> list(ServerRequest request) {
@@ -34,9 +37,10 @@ class MemberAdminHandler {
     Mono<ServerResponse> create(ServerRequest request) {
         return AdminJson.read(request)
                 .map(MemberJson::create)
-                .flatMap(member -> store.insert(member)
+                .zipWith(PathMember.acting(request))
+                .flatMap(pair -> changes.create(pair.getT1(), pair.getT2().id().value())
                         .onErrorMap(DataIntegrityViolationException.class, e -> Refusal.conflict(
-                                "member '" + member.id() + "', its identity_id or one of its subjects is already registered")))
+                                "member '" + pair.getT1().id() + "', its identity_id or one of its subjects is already registered")))
                 .flatMap(member -> AdminJson.created(request.uriBuilder().path("/{id}").build(member.id().value()),
                         MemberJson.render(member)));
     }
@@ -45,9 +49,10 @@ class MemberAdminHandler {
         return PathMember.of(request, store)
                 .zipWith(AdminJson.read(request))
                 .map(pair -> MemberJson.change(pair.getT1(), pair.getT2()))
-                .flatMap(member -> store.update(member)
+                .zipWith(PathMember.acting(request))
+                .flatMap(pair -> changes.change(pair.getT1(), pair.getT2().id().value(), "member-changed")
                         .onErrorMap(DataIntegrityViolationException.class, e -> Refusal.conflict(
-                                "the identity_id or one of the subjects of '" + member.id() + "' belongs to another member")))
+                                "the identity_id or one of the subjects of '" + pair.getT1().id() + "' belongs to another member")))
                 .flatMap(member -> AdminJson.answer(HttpStatus.OK, MemberJson.render(member)));
     }
 
@@ -63,7 +68,9 @@ class MemberAdminHandler {
         return PathMember.of(request, store)
                 .map(m -> new Member(m.id(), m.name(), m.nation(), m.sector(), m.identityId(), m.roles(), status,
                         m.subjects(), m.created(), m.updated()))
-                .flatMap(store::update)
+                .zipWith(PathMember.acting(request))
+                .flatMap(pair -> changes.change(pair.getT1(), pair.getT2().id().value(),
+                        status == MemberStatus.SUSPENDED ? "member-suspended" : "member-reinstated"))
                 .flatMap(member -> AdminJson.answer(HttpStatus.OK, MemberJson.render(member)));
     }
 }

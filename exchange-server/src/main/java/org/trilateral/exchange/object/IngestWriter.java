@@ -35,7 +35,7 @@ class IngestWriter {
 
     Mono<IngestStatus> write(TaxiiCollection collection, Member publisher, IngestDecision decision) {
         return store.store(collection.id(), decision.accepted())
-                .flatMap(outcomes -> versionLog.record(collection.id(), outcomes, decision.signatures())
+                .flatMap(outcomes -> versionLog.record(collection.id(), publisher, outcomes, decision.signatures())
                         .flatMap(logIndexes -> statuses.save(status(collection, publisher, decision, outcomes, logIndexes))))
                 .as(transaction::transactional);
     }

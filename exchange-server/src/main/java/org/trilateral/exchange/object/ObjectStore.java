@@ -15,6 +15,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.trilateral.exchange.access.AudienceCondition;
 import org.trilateral.exchange.access.Reader;
+import org.trilateral.exchange.ledger.LeafAudience;
 import org.trilateral.exchange.member.MemberId;
 import org.trilateral.exchange.taxii.ObjectQuery;
 import org.trilateral.exchange.taxii.VersionFilter;
@@ -104,11 +105,15 @@ class ObjectStore {
                 .as(transaction::transactional);
     }
 
+    /** A deleted version, with what its tombstone names: its digest and its audience. */
+    record DeletedVersion(String versionText, byte[] sha256, LeafAudience audience) {
+    }
+
     /**
-     * Deletes the versions of one object that match the filters; answers the deleted versions (their
-     * {@code version_text}), for the transparency log's tombstones. Must run in a transaction.
+     * Deletes the versions of one object that match the filters; answers the deleted versions, for the transparency
+     * log's tombstones. Must run in a transaction.
      */
-    Mono<List<String>> delete(String collectionId, String id, VersionFilter versions, Set<String> specVersions) {
+    Mono<List<DeletedVersion>> delete(String collectionId, String id, VersionFilter versions, Set<String> specVersions) {
         StringBuilder sql = new StringBuilder("DELETE FROM stix_object WHERE collection_id = :collection AND stix_id = :id");
         Map<String, Object> binds = new HashMap<>();
         binds.put("collection", collectionId);
@@ -118,14 +123,21 @@ class ObjectStore {
             binds.put("specs", specVersions.toArray(String[]::new));
         }
         appendVersionFilter(sql, binds, versions);
-        sql.append(" RETURNING version_text");
+        sql.append(" RETURNING version_text, content_sha256, publisher_id, tlp, recipients, sharing_groups");
         DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString());
         for (Map.Entry<String, Object> bind : binds.entrySet()) {
             spec = spec.bind(bind.getKey(), bind.getValue());
         }
         DatabaseClient.GenericExecuteSpec delete = spec;
         return lock(collectionId)
-                .then(delete.map((row, meta) -> row.get("version_text", String.class)).all().collectList())
+                .then(delete.map((row, meta) -> {
+                    String[] recipients = row.get("recipients", String[].class);
+                    String[] groups = row.get("sharing_groups", String[].class);
+                    String publisher = row.get("publisher_id", String.class);
+                    return new DeletedVersion(row.get("version_text", String.class), row.get("content_sha256", byte[].class),
+                            new LeafAudience(publisher == null ? "" : publisher, row.get("tlp", String.class),
+                                    recipients == null ? null : List.of(recipients), Set.of(groups)));
+                }).all().collectList())
                 .flatMap(deleted -> deleted.isEmpty() ? Mono.just(deleted)
                         : refreshFirstAndLast(collectionId, List.of(id)).thenReturn(deleted));
     }

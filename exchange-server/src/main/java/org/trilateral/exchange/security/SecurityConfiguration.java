@@ -12,6 +12,7 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.trilateral.exchange.access.AudiencePolicy;
@@ -39,6 +40,14 @@ class SecurityConfiguration {
         properties.issuers().forEach(issuer ->
                 issuers.add(TrustedIssuers.remote(issuer, properties, members, web, clock)));
         local.orderedStream().forEach(issuers::add);
+        if (issuers.isEmpty()) {
+            // Closed by default: no issuer means no member can ever be authenticated, and development mode is never
+            // a fallback.
+            throw new IllegalStateException("no identity provider is configured: set exchange.security.issuers to the"
+                    + " national identity providers to trust (docs/identity.md), or, on a development machine only,"
+                    + " enable development mode explicitly with exchange.dev.enabled=true (the dev profile:"
+                    + " ./mvnw -pl exchange-server -am spring-boot:run -Dspring-boot.run.profiles=dev)");
+        }
         return new TrustedIssuers(issuers);
     }
 
@@ -74,16 +83,18 @@ class SecurityConfiguration {
     }
 
     /**
-     * The read-only surfaces for members outside TAXII: the taxonomy as plain JSON and the transparency log. Any
-     * active member may read them; nothing is reachable without a token from a trusted issuer.
+     * The surfaces for members outside TAXII: the taxonomy as plain JSON, the transparency log (whose read paths apply
+     * the read rule themselves) and a member's own keys. Any active member reaches them; nothing is reachable without
+     * a token from a trusted issuer.
      */
     @Bean
     @Order(3)
     SecurityWebFilterChain memberReadSecurity(ServerHttpSecurity http, TrustedIssuers issuers) {
         SecurityErrors errors = new SecurityErrors(ErrorSurface.PROBLEM_DETAILS, null);
         return bearerTokens(stateless(http)
-                .securityMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET,
-                        "/taxonomy", "/taxonomy/**", "/log/**", "/.well-known/**"))
+                .securityMatcher(new OrServerWebExchangeMatcher(
+                        ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/taxonomy", "/taxonomy/**", "/.well-known/**"),
+                        ServerWebExchangeMatchers.pathMatchers("/log/**", "/members/me", "/members/me/**")))
                 .authorizeExchange(exchange -> exchange.anyExchange().authenticated()), issuers, errors)
                 .build();
     }
