@@ -112,6 +112,90 @@ class WitnessedExchangeTest {
         assertThat(results).isNotEmpty().allSatisfy(r -> assertThat(r.failure()).isEqualTo(VerificationFailure.WITNESS_QUORUM));
     }
 
+    @Test
+    void verifyWhenAnScoWithoutModifiedThenItsOpeningIsFoundByContentAndItVerifies() throws Exception {
+        ExchangeClient client = client(WitnessPolicy.of(witnessKeys(), 2));
+        ObjectNode ip = org.trilateral.integrity.jcs.StrictJson.mapper().createObjectNode()
+                .put("type", "ipv4-addr").put("spec_version", "2.1")
+                .put("id", "ipv4-addr--" + java.util.UUID.randomUUID()).put("value", "203.0.113.77");
+        assertThat(client.publish("indicators", List.of(ip)).allAccepted()).isTrue();
+        List<JsonNode> polled = new ArrayList<>();
+        client.poll(PollRequest.of("indicators")).forEach(received -> {
+            if (received.object().path("id").asString().equals(ip.get("id").asString())) {
+                polled.add(received.object());
+            }
+        });
+        awaitCosignedSize(client);
+
+        List<VerificationResult> results = client.verifyAll(polled, "indicators");
+
+        assertThat(results).singleElement().satisfies(r -> assertThat(r.ok()).as(r.detail()).isTrue());
+    }
+
+    @Test
+    void auditWhenEverythingAddressedWasDeliveredThenCleanAndWhenOneIsWithheldThenNamed() throws Exception {
+        ExchangeClient client = client(WitnessPolicy.of(witnessKeys(), 2));
+        List<JsonNode> polled = publishAndPoll(client, "eip155:1:0x4444444444444444444444444444444444444444");
+        awaitCosignedSize(client);
+        LogVerifier log = client.log().orElseThrow();
+        long size = log.refresh().size();
+        java.util.Map<String, String> all = new java.util.HashMap<>();
+        for (String collection : List.of("indicators", "sightings", "advisories", "reference")) {
+            client.poll(PollRequest.of(collection)).forEach(r -> all.put(r.object().get("id").asString() + "|"
+                    + sha256(r.object()), r.object().get("id").asString()));
+        }
+        JsonNode withheld = polled.get(polled.size() - 1);
+        String withheldKey = withheld.get("id").asString() + "|" + sha256(withheld);
+
+        AuditReport complete = log.audit(0, size, delivered(all.keySet()));
+        java.util.Set<String> missingOne = new java.util.HashSet<>(all.keySet());
+        missingOne.remove(withheldKey);
+        AuditReport incomplete = log.audit(0, size, delivered(missingOne));
+
+        assertThat(complete.findings()).as(complete.toString()).isEmpty();
+        assertThat(incomplete.findings()).anySatisfy(f -> assertThat(f.failure()).isEqualTo(VerificationFailure.WITHHELD));
+    }
+
+    @Test
+    void monitorOwnKeysWhenAdminsRegisterAKeyForTheMemberThenTheMembersSystemIsAlerted() throws Exception {
+        ExchangeClient jp = exchange.clientBuilder().credentials(Credentials.bearer(exchange.devToken("jp-agency")))
+                .trust(TrustPolicy.builder().logKey(LOG_KEY.verifierKey()).witnesses(WitnessPolicy.of(witnessKeys(), 2))
+                        .build()).build();
+        SigningKey own = SigningKey.generate();
+        jp.registerOwnKey(own, own, false);
+        SigningKey forged = SigningKey.generate();
+        exchange.approve(exchange.requestKey("jp-agency", forged.publicKey()), "kr-agency");
+        awaitCosignedSize(jp);
+
+        List<String> alerts = jp.log().orElseThrow().monitorOwnKeys("jp-agency", Set.of(own.kid()));
+
+        assertThat(alerts).singleElement().satisfies(alert -> assertThat(alert).contains(forged.kid())
+                .contains("approved by kr-agency"));
+    }
+
+    private static DeliveredObjects delivered(java.util.Set<String> keys) {
+        return new DeliveredObjects() {
+            @Override
+            public boolean contains(String id, String objectSha256) {
+                return keys.contains(id + "|" + objectSha256);
+            }
+
+            @Override
+            public Iterable<String[]> all() {
+                return keys.stream().map(k -> k.split("\\|")).toList();
+            }
+        };
+    }
+
+    private static String sha256(JsonNode object) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(org.trilateral.integrity.jcs.JsonCanonicalizer.canonicalize(object)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Waits until the exchange serves a cosigned checkpoint that covers its whole log. */
     private static void awaitCosignedSize(ExchangeClient client) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));

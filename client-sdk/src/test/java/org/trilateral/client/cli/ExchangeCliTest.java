@@ -91,9 +91,10 @@ class ExchangeCliTest {
 
     @Test
     void verifyWhenTheHubRegisteredAKeyForAnotherMemberWithoutItsProofThenRefused() throws Exception {
-        // The hub's operator registers a key of its own for jp-agency through the admin API and publishes in its name.
+        // The hub's operator registers a key of its own for jp-agency through the admin API, a second admin of another
+        // nation colluding to approve it, and publishes in jp-agency's name.
         SigningKey forged = SigningKey.generate();
-        exchange.registerKey("jp-agency", forged.publicKey());
+        exchange.approve(exchange.requestKey("jp-agency", forged.publicKey()), "kr-agency");
         Path forgedKey = directory.resolve("forged.jwk");
         Files.writeString(forgedKey, forged.toPrivateJson().toString());
         Path bundle = directory.resolve("forged-bundle.json");
@@ -101,7 +102,7 @@ class ExchangeCliTest {
                 "--identity", JP_AGENCY_IDENTITY, "--collection", "sightings", "--ip", "203.0.113.66");
         assertThat(published.exitCode()).as(published.out() + published.err()).isZero();
 
-        Run run = run("verify", "--url", url, "--token", exchange.devToken("kr-agency"), "--collection", "sightings",
+        Run run = run("verify", "--url", url, "--token", exchange.devToken("jp-crypto-exchange"), "--collection", "sightings",
                 "--trust-on-first-use", "--state-dir", directory.resolve("third-member").toString());
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.VERIFICATION);

@@ -76,7 +76,7 @@ public class MemberKeys {
                             .flatMap(added -> added
                                     ? log.appendKeyEvent(new KeyEventEntry(KeyEventLeaf.Event.REGISTRATION, memberId.value(),
                                             member.identityId(), key.kid(), Optional.of(jwk), Optional.of(notBeforeText),
-                                            notAfter, Optional.empty(), proof, actor.id(), actor.role(), Optional.empty()))
+                                            notAfter, Optional.empty(), proof, actor.id(), actor.role(), actor.approvedBy()))
                                             .thenReturn(key)
                                     : Mono.<MemberKey>error(Refusal.conflict("kid " + key.kid() + " is already registered;"
                                             + " a key id is never reused, even after revocation: generate a new key")));

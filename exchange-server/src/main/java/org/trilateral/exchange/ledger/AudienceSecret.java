@@ -7,6 +7,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.trilateral.exchange.StartupTask;
+import org.trilateral.exchange.taxii.PageCursor;
 import org.trilateral.integrity.log.AudienceKeys;
 import reactor.core.publisher.Mono;
 
@@ -40,7 +41,9 @@ public class AudienceSecret implements StartupTask {
     @Override
     public void run() {
         // Before the port opens and outside any ingest transaction, so no rolled-back ingest takes a new secret with it.
-        keys.block();
+        AudienceKeys resolved = keys.block();
+        // Paging cursors are sealed with a key of the same secret, so every replica opens the others' cursors.
+        PageCursor.useKey(resolved.derived("taxii/page-cursor"));
     }
 
     /** The audience keys derived from the secret. */

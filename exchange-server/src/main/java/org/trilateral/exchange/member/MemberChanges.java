@@ -49,13 +49,28 @@ public class MemberChanges {
      * {@code member-reinstated}); empty when there is no such member.
      */
     public Mono<Member> change(Member member, String actor, String action) {
+        return change(member, actor, action, Optional.empty());
+    }
+
+    /** As {@link #change(Member, String, String)}, approved by a second admin (four-eyes). */
+    public Mono<Member> change(Member member, String actor, String action, Optional<String> approvedBy) {
         return store.update(member)
-                .flatMap(saved -> logged(action, actor, saved))
+                .flatMap(saved -> logged(action, actor, saved, approvedBy))
                 .as(transaction::transactional);
     }
 
+    /** True when {@code changed} changes who can log in as {@code existing}: its subjects or its identity. */
+    public static boolean changesLogin(Member existing, Member changed) {
+        return !existing.identityId().equals(changed.identityId())
+                || !java.util.Set.copyOf(existing.subjects()).equals(java.util.Set.copyOf(changed.subjects()));
+    }
+
     private Mono<Member> logged(String action, String actor, Member member) {
-        return log.appendAdminEvent(new AdminEventEntry(action, actor, Optional.empty(), Optional.of(member.id().value()),
+        return logged(action, actor, member, Optional.empty());
+    }
+
+    private Mono<Member> logged(String action, String actor, Member member, Optional<String> approvedBy) {
+        return log.appendAdminEvent(new AdminEventEntry(action, actor, approvedBy, Optional.of(member.id().value()),
                 fields(member))).thenReturn(member);
     }
 
