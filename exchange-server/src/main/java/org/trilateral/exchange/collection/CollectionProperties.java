@@ -36,6 +36,9 @@ public record CollectionProperties(@NotEmpty List<@Valid Collection> collections
      * @param writeRoles  roles any one of which lets a member add objects to it (default {@code publisher})
      * @param acceptUnsigned whether objects without any signature are accepted (default false: every object must
      *                    carry its publisher's signature; a signature that is there is checked either way)
+     * @param personas    {@code hashed-only} to refuse objects holding raw persona values, {@code any} (the default)
+     *                    not to look for them; {@code application.yaml} sets {@code hashed-only} on {@code indicators}
+     *                    and {@code sightings}
      */
     public record Collection(
             @NotNull UUID id,
@@ -45,7 +48,8 @@ public record CollectionProperties(@NotEmpty List<@Valid Collection> collections
             @DefaultValue("application/stix+json;version=2.1") List<String> mediaTypes,
             @DefaultValue("consumer") Set<Role> readRoles,
             @DefaultValue("publisher") Set<Role> writeRoles,
-            @DefaultValue("false") boolean acceptUnsigned) {
+            @DefaultValue("false") boolean acceptUnsigned,
+            @DefaultValue("any") @NotNull PersonaPolicy personas) {
 
         public Collection {
             mediaTypes = List.copyOf(mediaTypes);

@@ -8,15 +8,17 @@ import org.trilateral.exchange.member.Member;
 import org.trilateral.exchange.member.Role;
 
 /**
- * One collection of the API root: its TAXII id, alias and description, the roles that may read and write it, and
- * whether it accepts unsigned objects ({@code accept-unsigned}, default false; docs/integrity.md §7).
+ * One collection of the API root: its TAXII id, alias and description, the roles that may read and write it,
+ * whether it accepts unsigned objects ({@code accept-unsigned}, default false; docs/integrity.md §7) and raw persona
+ * values ({@code personas}, default any; docs/persona-identifiers.md §6).
  */
 public record TaxiiCollection(String id, String alias, String title, String description, List<String> mediaTypes,
-                              Set<Role> readRoles, Set<Role> writeRoles, boolean acceptUnsigned) {
+                              Set<Role> readRoles, Set<Role> writeRoles, boolean acceptUnsigned, PersonaPolicy personas) {
 
     public TaxiiCollection {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(alias, "alias");
+        Objects.requireNonNull(personas, "personas");
         mediaTypes = List.copyOf(mediaTypes);
         readRoles = Set.copyOf(readRoles);
         writeRoles = Set.copyOf(writeRoles);
