@@ -61,7 +61,9 @@ class DevIdentityProvider {
     TrustedIssuer devIssuer(DevSigningKey key, SecurityProperties settings, MemberStore members, Clock clock) {
         SecurityProperties.Issuer issuer = new SecurityProperties.Issuer(DemoMembers.ISSUER_NAME, ISSUER_URI, null,
                 AUDIENCE, "sub", null, null);
-        return TrustedIssuers.local(issuer, settings, members, List.of(key.key().toPublicJWK()), clock);
+        return TrustedIssuers.local(issuer, settings, members, List.of(key.key().toPublicJWK()), clock,
+                "the exchange restarted since this development token was issued (it signs them with a new key at each"
+                        + " start): ask POST /dev/token again");
     }
 
     @Bean
@@ -73,7 +75,8 @@ class DevIdentityProvider {
 
     @Bean
     RouterFunction<ServerResponse> devTokenRouter(DevTokenHandler handler) {
-        return RouterFunctions.route(RequestPredicates.POST("/dev/token"), handler::token);
+        return RouterFunctions.route(RequestPredicates.POST("/dev/token"), handler::token)
+                .andRoute(RequestPredicates.path("/dev/token"), handler::otherMethod);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package org.trilateral.exchange.object;
 
 import java.nio.charset.StandardCharsets;
+import org.trilateral.exchange.error.JsonSyntax;
 import java.util.ArrayList;
 import java.util.List;
 import org.trilateral.exchange.taxii.TaxiiException;
@@ -64,8 +65,7 @@ final class EnvelopeReader {
                 throw TaxiiException.badRequest(TaxiiSection.ENVELOPE, "the request body has content after the envelope");
             }
         } catch (JacksonException e) {
-            throw TaxiiException.badRequest(TaxiiSection.ENVELOPE, "the request body is not valid JSON: " + e.getOriginalMessage()
-                    + " (at " + e.getLocation().offsetDescription() + ")");
+            throw TaxiiException.badRequest(TaxiiSection.ENVELOPE, "the request body is not valid JSON: " + JsonSyntax.describe(e));
         }
         if (!sawObjects) {
             throw TaxiiException.badRequest(TaxiiSection.ENVELOPE, "the envelope has no 'objects' list");

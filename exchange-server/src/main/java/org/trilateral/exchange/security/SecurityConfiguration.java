@@ -66,7 +66,8 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityWebFilterChain adminSecurity(ServerHttpSecurity http, TrustedIssuers issuers) {
-        SecurityErrors errors = new SecurityErrors(ErrorSurface.PROBLEM_DETAILS, null);
+        SecurityErrors errors = new SecurityErrors(ErrorSurface.PROBLEM_DETAILS, null,
+                "the admin API needs the '" + Role.ADMIN.value() + "' role, which this member does not have");
         return bearerTokens(stateless(http)
                 .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/admin", "/admin/**"))
                 .authorizeExchange(exchange -> exchange.anyExchange().hasRole(Role.ADMIN.value())), issuers, errors)
