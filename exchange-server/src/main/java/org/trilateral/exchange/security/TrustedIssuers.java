@@ -56,7 +56,8 @@ public final class TrustedIssuers {
     static TrustedIssuer remote(SecurityProperties.Issuer issuer, SecurityProperties settings, MemberStore members,
                                 WebClient web, Clock clock) {
         RemoteKeySet keys = new RemoteKeySet(issuer, settings, web, clock);
-        return withKeys(issuer, settings, members, keys, clock, null);
+        TrustedIssuer trusted = withKeys(issuer, settings, members, keys, clock, null);
+        return new TrustedIssuer(trusted.name(), trusted.issuerUri(), trusted.authentication(), keys::freshFetchTime);
     }
 
     /**
