@@ -83,7 +83,8 @@ class SecurityConfiguration {
     }
 
     /**
-     * The read-only surfaces for members outside TAXII: the taxonomy as plain JSON and the transparency log. Any
+     * The read-only surfaces for members outside TAXII: the taxonomy as plain JSON, the transparency log and the API
+     * description. Any
      * active member may read them; nothing is reachable without a token from a trusted issuer.
      */
     @Bean
@@ -92,7 +93,7 @@ class SecurityConfiguration {
         SecurityErrors errors = new SecurityErrors(ErrorSurface.PROBLEM_DETAILS, null).countedIn(metrics);
         return bearerTokens(stateless(http)
                 .securityMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET,
-                        "/taxonomy", "/taxonomy/**", "/log/**", "/.well-known/**"))
+                        "/taxonomy", "/taxonomy/**", "/log/**", "/.well-known/**", "/openapi.yaml"))
                 .authorizeExchange(exchange -> exchange.anyExchange().authenticated()), issuers, errors)
                 .build();
     }
