@@ -38,7 +38,7 @@ class PackageBoundariesTest {
     void layersWhenAnyDependencyRunsUpThenFail() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("edge").definedBy(pkg("web"), pkg("security"), pkg("dev"), pkg("operations"), pkg("ratelimit"), pkg("apidoc"))
-                .layer("features").definedBy(pkg("reference"), pkg("manifest"), pkg("discovery"))
+                .layer("features").definedBy(pkg("reference"), pkg("manifest"), pkg("discovery"), pkg("retention"))
                 .layer("objects").definedBy(pkg("object"))
                 .layer("support").definedBy(pkg("status"), pkg("keys"))
                 .layer("collections").definedBy(pkg("collection"))
