@@ -1,7 +1,12 @@
 package org.trilateral.client.cli;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -149,6 +154,34 @@ class ExchangeCliUsageTest {
         assertThat(CursorDirectory.of(root, URI.create("https://exchange.example/"), "indicators"))
                 .isNotEqualTo(CursorDirectory.of(root, URI.create("https://exchange.example:8443/"), "indicators"))
                 .isNotEqualTo(CursorDirectory.of(root, URI.create("https://exchange.example/"), "advisories"));
+    }
+
+    @Test
+    void pollWhenNothingNewThenSaysSoOnStderrAndWritesNothing() {
+        WireMockServer exchange = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        exchange.start();
+        try {
+            String taxii = "application/taxii+json;version=2.1";
+            exchange.stubFor(get(urlPathEqualTo("/trilateral/collections/indicators/objects/"))
+                    .willReturn(aResponse().withHeader("Content-Type", taxii).withBody("{\"more\":false}")));
+
+            Run run = run("poll", "--url", exchange.baseUrl(), "--token", "t", "--cursor", "first-steps",
+                    "--cursor-dir", directory.toString());
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).isEmpty();
+            assertThat(run.err()).contains("no new objects in collection 'indicators' since cursor 'first-steps'");
+        } finally {
+            exchange.stop();
+        }
+    }
+
+    @Test
+    void loginWhenNothingListensThenAsksWhetherTheExchangeRunsThere() {
+        Run run = run("login", "--url", "http://localhost:1");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.UNAVAILABLE);
+        assertThat(run.err()).startsWith("exchange: could not connect to http://localhost:1: is the exchange running at http://localhost:1?");
     }
 
     @Test
