@@ -19,7 +19,7 @@ public final class JsonSyntax {
     private JsonSyntax() {
     }
 
-    /** e.g. "unexpected end of input: expected close marker for Object (started at line 1, column 1), at line 1, column 12". */
+    /** e.g. "Unexpected end-of-input: expected close marker for Object (started at line 1, column 1), at line 1, column 12". */
     public static String describe(JacksonException failure) {
         String message = failure.getOriginalMessage() == null ? "malformed JSON" : failure.getOriginalMessage();
         message = EMBEDDED_LOCATION.matcher(message).replaceAll(match -> {
@@ -37,6 +37,6 @@ public final class JsonSyntax {
         if (location != null && location.getLineNr() > 0) {
             message += ", at line " + location.getLineNr() + ", column " + location.getColumnNr();
         }
-        return Character.toLowerCase(message.charAt(0)) + message.substring(1);
+        return message;
     }
 }

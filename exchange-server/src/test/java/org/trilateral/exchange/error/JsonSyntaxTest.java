@@ -24,6 +24,6 @@ class JsonSyntaxTest {
     @Test
     void describeWhenUnexpectedCharacterOnLineTwoThenNamesLineAndColumn() {
         String detail = describe("{\n  \"a\": x}");
-        assertThat(detail).startsWith("unrecognized token 'x'").contains("at line 2, column ").doesNotContain("Source");
+        assertThat(detail).startsWith("Unrecognized token 'x'").contains("at line 2, column ").doesNotContain("Source");
     }
 }
