@@ -218,6 +218,38 @@ public final class ExchangeClient {
         }
     }
 
+    /**
+     * Registers {@code key} as one of this member's signing keys, through its own token ({@code POST /members/me/keys}),
+     * with the member's proof (docs/transparency-log.md, "Key events"): the key statement signed by the key itself and
+     * authorised by {@code authorizer}, a current key of the member for a rotation ({@code previous-key}) or the
+     * member's root key that verifiers pin out of band ({@code member-root}; the key may be its own root). Verifiers
+     * count the key from its registration's place in the log; its validity starts a minute before now, so clocks a
+     * little apart do not refuse the member's first objects.
+     *
+     * @param rotation true when {@code authorizer} is a key the member registered before (a rotation), false when it
+     *     is the member's root
+     * @return the registered key's id (its RFC 7638 thumbprint)
+     */
+    public String registerOwnKey(SigningKey key, SigningKey authorizer, boolean rotation) {
+        URI base = logUrl.resolve("../");
+        JsonNode me = transport.send(HttpCall.get(base.resolve("members/me"), "application/json")).json();
+        String origin = fetchLogKey().name();
+        String notBefore = org.trilateral.taxonomy.stix.StixTimestamp.formatMicros(
+                settings.clock.instant().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        org.trilateral.integrity.log.KeyStatement statement = new org.trilateral.integrity.log.KeyStatement(origin,
+                me.path("member").asString(), me.path("identity").asString(), key.publicKey(), notBefore, Optional.empty());
+        org.trilateral.integrity.log.KeyProof proof = rotation
+                ? org.trilateral.integrity.log.KeyProof.byPreviousKey(statement, key, authorizer)
+                : org.trilateral.integrity.log.KeyProof.byMemberRoot(statement, key, authorizer);
+        tools.jackson.databind.node.ObjectNode body = org.trilateral.integrity.jcs.StrictJson.mapper().createObjectNode();
+        body.set("jwk", key.publicKey().toJson());
+        body.put("not_before", notBefore);
+        body.set("proof", proof.toJson());
+        transport.send(HttpCall.post(base.resolve("members/me/keys"), "application/json", "application/json",
+                org.trilateral.integrity.jcs.StrictJson.mapper().writeValueAsBytes(body)));
+        return key.kid();
+    }
+
     /** The member id the exchange knows this client as (from its audience keys, {@code GET /log/audience-keys}). */
     public String whoAmI() {
         return logReader.audienceKeys().memberId();

@@ -68,21 +68,40 @@ public final class RunningExchange implements AutoCloseable {
         admin("/admin/members/" + member + "/keys", "{\"jwk\":" + publicKey.toJson() + "}", 201);
     }
 
+    /**
+     * Asks, as the admin {@code us-agency}, to register a key for another demo member (a four-eyes request), and
+     * answers the request's id.
+     */
+    public String requestKey(String member, Jwk publicKey) {
+        String answer = admin("/admin/members/" + member + "/keys", "{\"jwk\":" + publicKey.toJson() + "}", 202);
+        return org.trilateral.integrity.jcs.StrictJson.mapper().readTree(answer).get("id").asString();
+    }
+
+    /** Approves a four-eyes request as the demo admin {@code approver}. */
+    public void approve(String requestId, String approver) {
+        send("/admin/requests/" + requestId + "/approve", "{}", 200, devToken(approver));
+    }
+
     /** Revokes a demo member's key through the admin API. */
     public void revokeKey(String member, String kid, String reason) {
         admin("/admin/members/" + member + "/keys/" + kid + "/revoke", "{\"reason\":\"" + reason + "\"}", 200);
     }
 
-    private void admin(String path, String json, int expected) {
+    private String admin(String path, String json, int expected) {
+        return send(path, json, expected, token);
+    }
+
+    private String send(String path, String json, int expected, String bearer) {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(baseUrl.resolve(path))
-                            .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json").header("Authorization", "Bearer " + bearer)
                             .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != expected) {
                 throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": " + response.body());
             }
+            return response.body();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -96,16 +115,27 @@ public final class RunningExchange implements AutoCloseable {
         return token;
     }
 
-    /** Starts the exchange with its embedded PostgreSQL files in {@code dataDirectory}. */
-    public static RunningExchange start(Path dataDirectory) {
+    /**
+     * Starts the exchange with its embedded PostgreSQL files in {@code dataDirectory}, and further settings
+     * ({@code --name=value}).
+     */
+    public static RunningExchange start(Path dataDirectory, String... settings) {
         // Command-line arguments: they take precedence over application.yaml (default properties would not).
+        java.util.List<String> arguments = new java.util.ArrayList<>(java.util.List.of("--server.port=0",
+                "--exchange.dev.enabled=true",
+                "--exchange.database.url=",
+                // Tests: fast rather than crash-safe (docs/deployment.md).
+                "--exchange.database.embedded.durable=false",
+                "--exchange.database.embedded.data-directory=" + dataDirectory.toAbsolutePath()));
+        arguments.addAll(java.util.List.of(settings));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ExchangeApplication.class)
-                .run("--server.port=0",
-                        "--exchange.database.url=",
-                        // Tests: fast rather than crash-safe (docs/deployment.md).
-                        "--exchange.database.embedded.durable=false",
-                        "--exchange.database.embedded.data-directory=" + dataDirectory.toAbsolutePath());
+                .run(arguments.toArray(String[]::new));
         return new RunningExchange(context);
+    }
+
+    /** The size of the exchange's log now, as its own store says. */
+    public long logSize() {
+        return context.getBean(org.trilateral.exchange.ledger.TransparencyLog.class).size().block();
     }
 
     /** Where the exchange listens. */

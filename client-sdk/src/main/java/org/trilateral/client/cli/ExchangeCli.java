@@ -451,14 +451,14 @@ public final class ExchangeCli implements Runnable {
     }
 
     @Command(name = "keys", mixinStandardHelpOptions = true, description = "Member signing keys.",
-            subcommands = {Keys.Generate.class, Keys.Thumbprint.class})
+            subcommands = {Keys.Generate.class, Keys.Thumbprint.class, KeysRegisterCommand.class})
     static final class Keys implements Runnable {
         @picocli.CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public void run() {
-            throw new CommandLine.ParameterException(spec.commandLine(), "a keys command is required (generate, thumbprint)");
+            throw new CommandLine.ParameterException(spec.commandLine(), "a keys command is required (generate, thumbprint, register)");
         }
 
         @Command(name = "generate", mixinStandardHelpOptions = true,

@@ -1,12 +1,7 @@
 package org.trilateral.client.cli;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -25,25 +20,22 @@ import org.trilateral.integrity.jws.SigningKey;
 class ExchangeCliTest {
 
     private static final String IDENTITY = RunningExchange.MEMBER_IDENTITY;
+    private static final String JP_AGENCY_IDENTITY = "identity--3bf78504-2b5b-4638-99fe-c8b63f51d960";
 
     @TempDir
     static Path directory;
 
     private static RunningExchange exchange;
-    private static WireMockServer jwks;
     private static String url;
 
     @BeforeAll
     static void start() {
         exchange = RunningExchange.start(directory.resolve("postgres"));
         url = exchange.baseUrl().toString();
-        jwks = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        jwks.start();
     }
 
     @AfterAll
     static void stop() {
-        jwks.stop();
         exchange.close();
     }
 
@@ -63,9 +55,10 @@ class ExchangeCliTest {
         Run generated = run("keys", "generate", "--out", key.toString());
         assertThat(generated.exitCode()).isZero();
         String kid = SigningKey.parse(Files.readString(key)).kid();
-        exchange.registerKey(SigningKey.parse(Files.readString(key)).publicKey());
+        Run registered = run("keys", "register", "--url", url, "--token", exchange.token(), "--key", key.toString());
+        assertThat(registered.exitCode()).as(registered.err()).isZero();
+        assertThat(registered.out()).contains("registered key " + kid);
         assertThat(run("keys", "thumbprint", "--key", key.toString()).out().strip()).isEqualTo(kid);
-        jwks.stubFor(get(urlPathEqualTo("/keys.json")).willReturn(okJson("{\"keys\":[" + generated.out().strip() + "]}")));
 
         assertThat(run("login", "--url", url, "--token", exchange.token()).exitCode()).isZero();
         Run published = run("publish", "--url", url, "--token", exchange.token(), "--key", key.toString(), "--identity", IDENTITY,
@@ -82,28 +75,46 @@ class ExchangeCliTest {
                 "--output", output.toString()).exitCode()).isZero();
         assertThat(Files.readAllLines(output)).as("resumed from the cursor: nothing twice").hasSize(1);
 
-        Run verified = run("verify", "--url", url, "--token", exchange.token(), "--file", output.toString(), "--jwks-url", jwks.baseUrl() + "/keys.json",
-                "--checkpoint-file", directory.resolve("five-minutes/checkpoint").toString());
-        assertThat(verified.exitCode()).as(verified.out()).isZero();
+        String state = directory.resolve("five-minutes").toString();
+        Run verified = run("verify", "--url", url, "--token", exchange.token(), "--file", output.toString(),
+                "--trust-on-first-use", "--key", key.toString(), "--state-dir", state);
+        assertThat(verified.exitCode()).as(verified.out() + verified.err()).isZero();
         assertThat(verified.out()).contains("OK indicator--").contains(kid).contains("log index");
 
         Path tampered = directory.resolve("tampered.jsonl");
         Files.write(tampered, List.of(Files.readString(output).strip().replace("Payroll wallet", "Payroll walIet")));
-        Run failed = run("verify", "--url", url, "--token", exchange.token(), "--file", tampered.toString(), "--jwks-url", jwks.baseUrl() + "/keys.json",
-                "--checkpoint-file", directory.resolve("five-minutes/checkpoint").toString());
+        Run failed = run("verify", "--url", url, "--token", exchange.token(), "--file", tampered.toString(),
+                "--trust-on-first-use", "--key", key.toString(), "--state-dir", state);
         assertThat(failed.exitCode()).isEqualTo(ExitCodes.VERIFICATION);
-        assertThat(failed.out()).contains("FAILED BAD_SIGNATURE");
+        assertThat(failed.out()).contains("FAILED");
     }
 
-    /**
-     * A new member key, registered at the exchange for the publishing member (ingest refuses unregistered keys),
-     * whose public JWK the test JWKS serves at {@code path}.
-     */
-    private static Path memberKey(String name, String path) throws Exception {
+    @Test
+    void verifyWhenTheHubRegisteredAKeyForAnotherMemberWithoutItsProofThenRefused() throws Exception {
+        // The hub's operator registers a key of its own for jp-agency through the admin API, a second admin of another
+        // nation colluding to approve it, and publishes in jp-agency's name.
+        SigningKey forged = SigningKey.generate();
+        exchange.approve(exchange.requestKey("jp-agency", forged.publicKey()), "kr-agency");
+        Path forgedKey = directory.resolve("forged.jwk");
+        Files.writeString(forgedKey, forged.toPrivateJson().toString());
+        Path bundle = directory.resolve("forged-bundle.json");
+        Run published = run("publish", "--url", url, "--token", exchange.devToken("jp-agency"), "--key", forgedKey.toString(),
+                "--identity", JP_AGENCY_IDENTITY, "--collection", "sightings", "--ip", "203.0.113.66");
+        assertThat(published.exitCode()).as(published.out() + published.err()).isZero();
+
+        Run run = run("verify", "--url", url, "--token", exchange.devToken("jp-crypto-exchange"), "--collection", "sightings",
+                "--trust-on-first-use", "--state-dir", directory.resolve("third-member").toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.VERIFICATION);
+        assertThat(run.out()).contains("UNPROVEN_KEY").contains(forged.kid());
+    }
+
+    /** A new member key of the publishing member, registered by the member itself with its proof. */
+    private static Path memberKey(String name) throws Exception {
         Path key = directory.resolve(name + ".jwk");
-        Run generated = run("keys", "generate", "--out", key.toString());
-        exchange.registerKey(SigningKey.parse(Files.readString(key)).publicKey());
-        jwks.stubFor(get(urlPathEqualTo(path)).willReturn(okJson("{\"keys\":[" + generated.out().strip() + "]}")));
+        assertThat(run("keys", "generate", "--out", key.toString()).exitCode()).isZero();
+        Run registered = run("keys", "register", "--url", url, "--token", exchange.token(), "--key", key.toString());
+        assertThat(registered.exitCode()).as(registered.err()).isZero();
         return key;
     }
 
@@ -114,47 +125,44 @@ class ExchangeCliTest {
 
     @Test
     void verifyCollectionWhenCursorGivenThenEachRunChecksOnlyNewObjectsAgainstTheLogWithTheKeyTrustedFirst() throws Exception {
-        Path key = memberKey("collection", "/collection-keys.json");
+        Path key = memberKey("collection");
         assertThat(publishIp(key, "advisories", "192.0.2.10").exitCode()).isZero();
-        Path checkpoint = directory.resolve("collection/checkpoint");
+        Path state = directory.resolve("collection");
         String[] verify = {"verify", "--url", url, "--token", exchange.token(), "--collection", "advisories",
                 "--cursor", "audit", "--cursor-dir", directory.resolve("collection/cursors").toString(),
-                "--jwks-url", jwks.baseUrl() + "/collection-keys.json", "--checkpoint-file", checkpoint.toString()};
+                "--trust-on-first-use", "--key", key.toString(), "--state-dir", state.toString()};
 
         Run first = run(verify);
         assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
-        assertThat(first.out()).contains("OK indicator--").contains("log index").contains("1 objects, 0 failed");
+        assertThat(first.out()).contains("OK indicator--").contains("log index").contains("1 object, 0 failed");
         assertThat(first.err()).contains("trusting the log key");
-        assertThat(Files.readString(Path.of(checkpoint + ".vkey"))).startsWith("trilateral-exchange.example/log+");
-        assertThat(checkpoint).exists();
 
         assertThat(publishIp(key, "advisories", "192.0.2.11").exitCode()).isZero();
         Run second = run(verify);
         assertThat(second.exitCode()).as(second.out()).isZero();
-        assertThat(second.out()).contains("1 objects, 0 failed");
+        assertThat(second.out()).contains("1 object, 0 failed");
         assertThat(second.err()).doesNotContain("trusting");
     }
 
     @Test
     void verifyWhenLogKeyIsNotTheLogsThenExitVerificationWithALinePerFailingObject() throws Exception {
-        Path key = memberKey("wrong-log-key", "/wrong-log-keys.json");
+        Path key = memberKey("wrong-log-key");
         Run published = publishIp(key, "sightings", "192.0.2.20");
         assertThat(published.exitCode()).isZero();
-        String id = published.out().split(" ")[1];
         String strangerKey = NoteSigner.generate("trilateral-exchange.example/log").verifierKey().format();
 
         Run run = run("verify", "--url", url, "--token", exchange.token(), "--collection", "sightings",
-                "--jwks-url", jwks.baseUrl() + "/wrong-log-keys.json", "--log-key", strangerKey,
-                "--checkpoint-file", directory.resolve("wrong-log-key/checkpoint").toString());
+                "--log-key", strangerKey, "--key", key.toString(),
+                "--state-dir", directory.resolve("wrong-log-key").toString());
 
-        assertThat(run.exitCode()).isEqualTo(ExitCodes.VERIFICATION);
-        assertThat(run.out()).contains("FAILED LOG_INCONSISTENT " + id).contains("not validly signed");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.VERIFICATION);
+        assertThat(run.out() + run.err()).contains("FAILED");
     }
 
     @Test
     void verifyWhenLogKeyIsNotAKeyThenUsageExitCode() {
         Run run = run("verify", "--url", url, "--token", exchange.token(), "--log-key", "not-a-key",
-                "--checkpoint-file", directory.resolve("bad-key/checkpoint").toString());
+                "--state-dir", directory.resolve("bad-key").toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("--log-key is not a note verifier key");

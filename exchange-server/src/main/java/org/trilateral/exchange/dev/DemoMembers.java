@@ -22,14 +22,17 @@ final class DemoMembers {
     private static final EnumSet<Role> AGENCY = EnumSet.of(Role.CONSUMER, Role.PUBLISHER, Role.ADVISORY_ISSUER);
     private static final EnumSet<Role> COMPANY = EnumSet.of(Role.CONSUMER, Role.PUBLISHER);
 
-    /** The demo members; {@code us-agency} is also the admin. */
+    /**
+     * The demo members; {@code us-agency} and {@code kr-agency} are also admins, of two nations, so that four-eyes
+     * changes (one asks, an admin of another nation approves) can be tried.
+     */
     public static final List<Member> ALL = List.of(
             member("us-agency", "US federal agency (demo)", Nation.US, Sector.GOVERNMENT,
                     "identity--ddd4187e-df13-4d7a-b3e3-82485e32818a", with(AGENCY, Role.ADMIN)),
             member("jp-agency", "Japanese national agency (demo)", Nation.JP, Sector.GOVERNMENT,
                     "identity--3bf78504-2b5b-4638-99fe-c8b63f51d960", AGENCY),
             member("kr-agency", "Korean national agency (demo)", Nation.KR, Sector.GOVERNMENT,
-                    "identity--27b23625-643f-4f73-bfb8-271c7353fbee", AGENCY),
+                    "identity--27b23625-643f-4f73-bfb8-271c7353fbee", with(AGENCY, Role.ADMIN)),
             member("jp-crypto-exchange", "Japanese cryptocurrency exchange (demo)", Nation.JP, Sector.CRYPTOCURRENCY_BUSINESS,
                     "identity--5c5e3769-d014-4275-813c-b517bb381ec6", COMPANY),
             member("us-freelance-platform", "US freelance platform (demo)", Nation.US, Sector.FREELANCE_PLATFORM,

@@ -23,8 +23,10 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.trilateral.exchange.database.DatabaseProperties;
+import org.trilateral.exchange.member.MemberChanges;
 import org.trilateral.exchange.member.MemberStore;
 import org.trilateral.exchange.security.SecurityProperties;
 import org.trilateral.exchange.security.TrustedIssuer;
@@ -32,9 +34,10 @@ import org.trilateral.exchange.security.TrustedIssuers;
 import reactor.core.publisher.Flux;
 
 /**
- * Development mode (no issuer configured): an ES256 key generated at each start, the exchange itself as the only
- * trusted issuer, the six demo members, and {@code POST /dev/token}. Refuses to start with a database that is not
- * on this machine, so a real deployment that forgot its issuers does not hand out tokens.
+ * Development mode, only when enabled explicitly ({@code exchange.dev.enabled=true}, the {@code dev} profile): an
+ * ES256 key generated at each start, the exchange itself as the only trusted issuer, the six demo members, and
+ * {@code POST /dev/token}, answered on loopback only. Refuses to start next to configured issuers or with a database
+ * that is not on this machine, so it cannot leak into a real deployment.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(DevModeCondition.class)
@@ -48,10 +51,14 @@ class DevIdentityProvider {
     private static final Logger log = LoggerFactory.getLogger(DevIdentityProvider.class);
 
     @Bean
-    DevSigningKey devSigningKey(DatabaseProperties database) throws JOSEException {
+    DevSigningKey devSigningKey(DatabaseProperties database, SecurityProperties security) throws JOSEException {
+        if (!security.issuers().isEmpty()) {
+            throw new IllegalStateException("exchange.dev.enabled=true next to configured exchange.security.issuers:"
+                    + " development mode would issue tokens beside the real identity providers; turn one of them off");
+        }
         requireLocalDatabase(database);
-        log.warn("No identity provider configured (exchange.security.issuers): DEVELOPMENT MODE, the exchange issues its"
-                + " own tokens for demo members at POST /dev/token and trusts nothing else");
+        log.warn("exchange.dev.enabled: DEVELOPMENT MODE, the exchange issues its own tokens for demo members at"
+                + " POST /dev/token (loopback only) and trusts nothing else");
         // nimbus-jose-jwt signs Ed25519 only with Tink; ES256 needs nothing more.
         ECKey key = new ECKeyGenerator(Curve.P_256).keyIDFromThumbprint(true).generate();
         return new DevSigningKey(key, ISSUER_URI, AUDIENCE);
@@ -67,16 +74,24 @@ class DevIdentityProvider {
     }
 
     @Bean
-    SmartInitializingSingleton demoMembers(MemberStore members) {
+    SmartInitializingSingleton demoMembers(MemberChanges members) {
         // Start-up, on the main thread, before the web server listens: the demo members exist before the first
         // token can be asked for (an ApplicationRunner would run only after the server accepts requests).
-        return () -> Flux.fromIterable(DemoMembers.ALL).concatMap(members::insertIfAbsent).then().block();
+        return () -> Flux.fromIterable(DemoMembers.ALL).concatMap(member -> members.createIfAbsent(member, MemberChanges.EXCHANGE)).then().block();
     }
 
     @Bean
     RouterFunction<ServerResponse> devTokenRouter(DevTokenHandler handler) {
-        return RouterFunctions.route(RequestPredicates.POST("/dev/token"), handler::token)
-                .andRoute(RequestPredicates.path("/dev/token"), handler::otherMethod);
+        // Loopback only: a development token is a member's identity for the asking, so nobody beyond this machine may
+        // ask; from elsewhere the path does not exist.
+        return RouterFunctions.route(RequestPredicates.POST("/dev/token").and(DevIdentityProvider::fromLoopback),
+                handler::token)
+                .andRoute(RequestPredicates.path("/dev/token").and(DevIdentityProvider::fromLoopback), handler::otherMethod);
+    }
+
+    static boolean fromLoopback(ServerRequest request) {
+        return request.remoteAddress().map(address -> address.getAddress() != null
+                && address.getAddress().isLoopbackAddress()).orElse(false);
     }
 
     @Bean
@@ -104,7 +119,7 @@ class DevIdentityProvider {
         }
         Object host = ConnectionFactoryOptions.parse(database.url()).getValue(ConnectionFactoryOptions.HOST);
         if (host == null || !isLoopback(host.toString())) {
-            throw new IllegalStateException("development mode (no exchange.security.issuers configured) refuses to start"
+            throw new IllegalStateException("development mode (exchange.dev.enabled) refuses to start"
                     + " with the database at '" + host + "': configure the trusted issuers for a real deployment"
                     + " (docs/identity.md)");
         }

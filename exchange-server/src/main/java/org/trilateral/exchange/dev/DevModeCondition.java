@@ -1,21 +1,22 @@
 package org.trilateral.exchange.dev;
 
-import java.util.List;
-import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
-import org.trilateral.exchange.security.SecurityProperties;
 
-/** Development mode is on exactly when {@code exchange.security.issuers} is empty: a real deployment names its issuers. */
+/**
+ * Development mode is on only when asked for explicitly, {@code exchange.dev.enabled=true} (the README's run command
+ * does so with the {@code dev} profile): a configuration that merely forgets its issuers does not fall into it, it
+ * refuses to start ({@code SecurityConfiguration}).
+ */
 final class DevModeCondition implements Condition {
+
+    /** The switch. */
+    static final String PROPERTY = "exchange.dev.enabled";
 
     @Override
     public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-        return Binder.get(context.getEnvironment())
-                .bind("exchange.security.issuers", Bindable.listOf(SecurityProperties.Issuer.class))
-                .map(List::isEmpty)
-                .orElse(true);
+        return Binder.get(context.getEnvironment()).bind(PROPERTY, Boolean.class).orElse(false);
     }
 }

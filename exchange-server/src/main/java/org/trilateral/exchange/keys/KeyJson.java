@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Optional;
 import org.trilateral.exchange.error.Refusal;
 import org.trilateral.integrity.jws.Jwk;
+import org.trilateral.integrity.log.KeyProof;
+import org.trilateral.integrity.log.LeafFormatException;
 import org.trilateral.integrity.jws.JwkFormatException;
 import org.trilateral.taxonomy.stix.StixJson;
 import org.trilateral.taxonomy.stix.StixTimestamp;
@@ -83,6 +85,26 @@ final class KeyJson {
             return parsed;
         } catch (JwkFormatException e) {
             throw Refusal.invalid("jwk", e.getMessage());
+        }
+    }
+
+    /** An optional RFC 3339 UTC timestamp member, as written (it is part of the statement a member signs). */
+    static Optional<String> timestampText(JsonNode body, String member) {
+        Optional<Instant> parsed = timestamp(body, member);
+        return parsed.map(instant -> body.get(member).stringValue());
+    }
+
+    /** The member's proof of a registration ({@code proof}: {@code pop} and {@code authorization}), if given. */
+    static Optional<KeyProof> proof(JsonNode body) {
+        JsonNode proof = body.get("proof");
+        if (proof == null || proof.isNull()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(KeyProof.parse(proof));
+        } catch (LeafFormatException e) {
+            throw Refusal.invalid("proof", "\"proof\" is not a key registration proof (docs/transparency-log.md,"
+                    + " \"Key events\"): " + e.getMessage());
         }
     }
 

@@ -23,9 +23,13 @@ class KeyRoutes {
     static final String JWKS_PATH = "/.well-known/exchange-keys.json";
 
     @Bean
-    RouterFunction<ServerResponse> keyRouter(KeyAdminHandler admin, MemberKeyStore store) {
+    RouterFunction<ServerResponse> keyRouter(KeyAdminHandler admin, OwnKeysHandler own, MemberKeyStore store) {
         String keys = "/admin/members/{memberId}/keys";
         return RouterFunctions.route()
+                .GET("/members/me", own::me)
+                .route(GET("/members/me/keys").or(GET("/members/me/keys/")), own::list)
+                .route(POST("/members/me/keys").or(POST("/members/me/keys/")), own::register)
+                .route(POST("/members/me/keys/{kid}/revoke"), own::revoke)
                 .route(GET(keys).or(GET(keys + "/")), admin::list)
                 .route(POST(keys).or(POST(keys + "/")), admin::register)
                 .route(PATCH(keys + "/{kid}"), admin::change)

@@ -1,80 +1,48 @@
 package org.trilateral.exchange.ledger;
 
-import java.time.Instant;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import org.trilateral.taxonomy.stix.StixJson;
-import org.trilateral.taxonomy.stix.StixTimestamp;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
+import org.trilateral.integrity.jws.Jwk;
+import org.trilateral.integrity.log.KeyEventLeaf;
+import org.trilateral.integrity.log.KeyProof;
+import org.trilateral.integrity.log.LogLeaf;
 
 /**
- * A change to a member's signing keys: {@code {"kind":"key-event","event":"registration"|"rotation"|"revocation",
- * "member","kid","jwk"?,"log_index","accepted"}}. Logging key events next to the objects they sign lets a
- * consumer check that a signature's key was registered, and not yet revoked, when the object was accepted.
+ * A change to a member's signing keys, public in the log as a {@link KeyEventLeaf}: with the member's proof for a
+ * registration it made itself, and always naming who did it.
  *
- * @param member the member whose key it is
- * @param kid    the key's id (its RFC 7638 thumbprint)
- * @param jwk    the public key, for registrations and rotations
+ * @param actor      the member id that made the change (the member itself, an admin, or {@code exchange})
+ * @param actorRole  {@code member}, {@code admin} or {@code exchange}
+ * @param approvedBy the second admin of a four-eyes change
  */
-public record KeyEventEntry(Event event, String member, String kid, Optional<JsonNode> jwk) implements LogEntry {
-
-    /** What happened to the key. */
-    public enum Event {
-        REGISTRATION, ROTATION, REVOCATION;
-
-        /** The value of the leaf's {@code event} member. */
-        public String value() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
+public record KeyEventEntry(KeyEventLeaf.Event event, String member, String identity, String kid, Optional<Jwk> jwk,
+                            Optional<String> notBefore, Optional<String> notAfter, Optional<String> reason,
+                            Optional<KeyProof> proof, String actor, String actorRole, Optional<String> approvedBy)
+        implements PublicLogEntry {
 
     public KeyEventEntry {
         Objects.requireNonNull(event, "event");
         Objects.requireNonNull(member, "member");
+        Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(kid, "kid");
         Objects.requireNonNull(jwk, "jwk");
-        if (jwk.isPresent() && !jwk.get().isObject()) {
-            throw new IllegalArgumentException("the JWK of key " + kid + " must be a JSON object");
-        }
+        Objects.requireNonNull(notBefore, "notBefore");
+        Objects.requireNonNull(notAfter, "notAfter");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(proof, "proof");
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(actorRole, "actorRole");
+        Objects.requireNonNull(approvedBy, "approvedBy");
     }
 
     @Override
     public String kind() {
-        return "key-event";
+        return KeyEventLeaf.KIND;
     }
 
     @Override
-    public String stixId() {
-        return null;
-    }
-
-    @Override
-    public String version() {
-        return null;
-    }
-
-    @Override
-    public String collectionId() {
-        return null;
-    }
-
-    @Override
-    public byte[] objectSha256() {
-        return null;
-    }
-
-    @Override
-    public ObjectNode toJson(long logIndex, Instant accepted) {
-        ObjectNode leaf = StixJson.mapper().createObjectNode();
-        leaf.put("kind", kind());
-        leaf.put("event", event.value());
-        leaf.put("member", member);
-        leaf.put("kid", kid);
-        jwk.ifPresent(key -> leaf.set("jwk", key.deepCopy()));
-        leaf.put("log_index", logIndex);
-        leaf.put("accepted", StixTimestamp.formatMicros(accepted));
-        return leaf;
+    public LogLeaf leafAt(String accepted) {
+        return new KeyEventLeaf(event, member, identity, kid, jwk, notBefore, notAfter, reason, proof, actor, actorRole,
+                approvedBy, accepted);
     }
 }

@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import org.trilateral.integrity.jcs.StrictJson;
 import org.trilateral.integrity.merkle.SubtreeHash;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -78,7 +80,7 @@ class LogStore {
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new);
     }
 
-    Mono<Void> insertLeaves(List<LogEntry> entries, List<LogLeaf> leaves, Instant accepted) {
+    Mono<Void> insertLeaves(List<EncodedLeaf> leaves, Instant accepted) {
         int n = leaves.size();
         Long[] index = new Long[n];
         String[] kind = new String[n];
@@ -88,27 +90,52 @@ class LogStore {
         String[] objectSha = new String[n];
         String[] json = new String[n];
         String[] hash = new String[n];
+        Boolean[] gated = new Boolean[n];
+        String[] salt = new String[n];
+        String[] entryText = new String[n];
+        String[] publisher = new String[n];
+        String[] tlp = new String[n];
+        String[] recipients = new String[n];
+        String[] groups = new String[n];
         for (int i = 0; i < n; i++) {
-            LogEntry entry = entries.get(i);
-            LogLeaf leaf = leaves.get(i);
+            EncodedLeaf leaf = leaves.get(i);
             index[i] = leaf.index();
-            kind[i] = entry.kind();
-            stixId[i] = entry.stixId();
-            version[i] = entry.version();
-            collection[i] = entry.collectionId();
-            byte[] sha = entry.objectSha256();
-            objectSha[i] = sha == null ? null : HEX.formatHex(sha);
-            json[i] = leaf.json();
+            kind[i] = leaf.entry().kind();
+            json[i] = leaf.text();
             hash[i] = HEX.formatHex(leaf.hash());
+            gated[i] = leaf.entry() instanceof SealedLogEntry;
+            groups[i] = "[]";
+            if (leaf.entry() instanceof SealedLogEntry sealed) {
+                stixId[i] = sealed.id();
+                version[i] = sealed.version();
+                collection[i] = sealed.collectionId();
+                objectSha[i] = HEX.formatHex(sealed.objectSha256());
+                salt[i] = HEX.formatHex(leaf.opening().orElseThrow().salt());
+                entryText[i] = leaf.opening().orElseThrow().entryText();
+                LeafAudience audience = sealed.audience();
+                publisher[i] = audience.publisherId();
+                tlp[i] = audience.tlp();
+                recipients[i] = audience.recipientIdentities() == null ? null
+                        : StrictJson.mapper().writeValueAsString(audience.recipientIdentities());
+                groups[i] = StrictJson.mapper().writeValueAsString(audience.groups().stream().sorted().toList());
+            }
         }
         return db.sql("INSERT INTO log_leaf (log_index, kind, stix_id, version, collection_id, object_sha256, leaf,"
-                        + " leaf_hash, accepted)"
+                        + " leaf_hash, accepted, leaf_version, gated, salt, entry, publisher_id, tlp, recipients,"
+                        + " sharing_groups)"
                         + " SELECT t.idx, t.kind, t.stix_id, t.version, t.collection, decode(t.sha, 'hex'), t.leaf,"
-                        + " decode(t.hash, 'hex'), :accepted"
+                        + " decode(t.hash, 'hex'), :accepted, 2, t.gated, decode(t.salt, 'hex'), t.entry, t.publisher,"
+                        + " t.tlp,"
+                        + " CASE WHEN t.recipients IS NULL THEN NULL"
+                        + " ELSE ARRAY(SELECT jsonb_array_elements_text(t.recipients::jsonb)) END,"
+                        + " ARRAY(SELECT jsonb_array_elements_text(t.groups::jsonb))"
                         + " FROM unnest(CAST(:idx AS bigint[]), CAST(:kind AS text[]), CAST(:stixId AS text[]),"
                         + " CAST(:version AS text[]), CAST(:collection AS text[]), CAST(:sha AS text[]),"
-                        + " CAST(:leaf AS text[]), CAST(:hash AS text[]))"
-                        + " AS t(idx, kind, stix_id, version, collection, sha, leaf, hash)")
+                        + " CAST(:leaf AS text[]), CAST(:hash AS text[]), CAST(:gated AS boolean[]), CAST(:salt AS text[]),"
+                        + " CAST(:entry AS text[]), CAST(:publisher AS text[]), CAST(:tlp AS text[]),"
+                        + " CAST(:recipients AS text[]), CAST(:groups AS text[]))"
+                        + " AS t(idx, kind, stix_id, version, collection, sha, leaf, hash, gated, salt, entry, publisher,"
+                        + " tlp, recipients, groups)")
                 .bind("accepted", OffsetDateTime.ofInstant(accepted, ZoneOffset.UTC))
                 .bind("idx", index)
                 .bind("kind", kind)
@@ -118,6 +145,13 @@ class LogStore {
                 .bind("sha", objectSha)
                 .bind("leaf", json)
                 .bind("hash", hash)
+                .bind("gated", gated)
+                .bind("salt", salt)
+                .bind("entry", entryText)
+                .bind("publisher", publisher)
+                .bind("tlp", tlp)
+                .bind("recipients", recipients)
+                .bind("groups", groups)
                 .fetch().rowsUpdated().then();
     }
 
@@ -147,28 +181,155 @@ class LogStore {
                 .bind("size", size)
                 .bind("root", root)
                 .bind("checkpoint", checkpoint)
-                .fetch().rowsUpdated().then();
+                .fetch().rowsUpdated()
+                .then(db.sql("INSERT INTO log_checkpoint (size, note) VALUES (:size, :note) ON CONFLICT (size) DO NOTHING")
+                        .bind("size", size)
+                        .bind("note", checkpoint)
+                        .fetch().rowsUpdated())
+                .then();
     }
 
-    Mono<StoredLeaf> leaf(long index) {
-        return db.sql("SELECT log_index, leaf, leaf_hash FROM log_leaf WHERE log_index = :index")
+    /**
+     * The leaf at {@code index}: its text only when it is public (version 2 leaves are all public; a version 1 leaf
+     * about an object only to the object's readers), else null.
+     */
+    Mono<StoredLeaf> leaf(long index, ReadGate gate) {
+        return bindAll(db.sql("SELECT log_index, leaf_hash, CASE WHEN leaf_version = 2 OR NOT gated OR (" + gate.sql()
+                        + ") THEN leaf END AS leaf FROM log_leaf WHERE log_index = :index"), gate)
                 .bind("index", index)
                 .map((row, meta) -> new StoredLeaf(row.get("log_index", Long.class), row.get("leaf", String.class),
                         row.get("leaf_hash", byte[].class)))
                 .one();
     }
 
-    /** The latest leaf of the object version {@code id} + {@code version}, optionally in one collection. */
-    Mono<Long> objectVersionIndex(String id, String version, Optional<String> collectionId) {
-        DatabaseClient.GenericExecuteSpec spec = db.sql("SELECT max(log_index) AS idx FROM log_leaf"
-                        + " WHERE stix_id = :id AND version = :version AND kind = 'object-version'"
-                        + (collectionId.isPresent() ? " AND collection_id = :collection" : ""))
+    /** The latest object-version leaf of {@code id} + {@code version} the gate lets read, optionally in one collection. */
+    Mono<Long> objectVersionIndex(String id, String version, Optional<String> collectionId, ReadGate gate) {
+        DatabaseClient.GenericExecuteSpec spec = bindAll(db.sql("SELECT max(log_index) AS idx FROM log_leaf"
+                        + " WHERE stix_id = :id AND version = :version AND kind = 'object-version' AND gated AND ("
+                        + gate.sql() + ")" + (collectionId.isPresent() ? " AND collection_id = :collection" : "")), gate)
                 .bind("id", id)
                 .bind("version", version);
         if (collectionId.isPresent()) {
             spec = spec.bind("collection", collectionId.get());
         }
         return spec.map((row, meta) -> Optional.ofNullable(row.get("idx", Long.class))).one().flatMap(Mono::justOrEmpty);
+    }
+
+    /** An opening as stored: a version 2 leaf with its entry and salt, or a version 1 leaf (salt and entry null). */
+    record StoredOpening(long index, String leaf, String entry, byte[] salt) {
+    }
+
+    private static final String OPENING_COLUMNS = "l.log_index, l.leaf, l.entry, l.salt";
+
+    private static StoredOpening opening(io.r2dbc.spi.Readable row) {
+        return new StoredOpening(row.get("log_index", Long.class), row.get("leaf", String.class),
+                row.get("entry", String.class), row.get("salt", byte[].class));
+    }
+
+    /** The opening of the leaf at {@code index}, when it is about an object the gate lets read. */
+    Mono<StoredOpening> openingAt(long index, ReadGate gate) {
+        return bindAll(db.sql("SELECT " + OPENING_COLUMNS + " FROM log_leaf l WHERE l.log_index = :index AND l.gated"
+                        + " AND (" + gate.sql() + ")"), gate)
+                .bind("index", index)
+                .map((row, meta) -> opening(row))
+                .one();
+    }
+
+    /** The openings the gate lets read of leaves in {@code [from, to)}, in index order, at most {@code limit}. */
+    Flux<StoredOpening> openingsBetween(long from, long to, int limit, ReadGate gate) {
+        return bindAll(db.sql("SELECT " + OPENING_COLUMNS + " FROM log_leaf l WHERE l.log_index >= :from"
+                        + " AND l.log_index < :to AND l.gated AND (" + gate.sql() + ") ORDER BY l.log_index LIMIT :limit"), gate)
+                .bind("from", from)
+                .bind("to", to)
+                .bind("limit", limit)
+                .map((row, meta) -> opening(row))
+                .all();
+    }
+
+    /** The openings the gate lets read of the object-version leaves of the given (id, content SHA-256 hex) pairs. */
+    Flux<StoredOpening> openingsOf(List<String> ids, List<String> sha256s, ReadGate gate) {
+        return bindAll(db.sql("SELECT " + OPENING_COLUMNS + " FROM log_leaf l"
+                        + " JOIN unnest(CAST(:ids AS text[]), CAST(:shas AS text[])) AS w(id, sha)"
+                        + " ON l.stix_id = w.id AND l.object_sha256 = decode(w.sha, 'hex')"
+                        + " WHERE l.gated AND l.kind = 'object-version' AND (" + gate.sql() + ") ORDER BY l.log_index"), gate)
+                .bind("ids", ids.toArray(String[]::new))
+                .bind("shas", sha256s.toArray(String[]::new))
+                .map((row, meta) -> opening(row))
+                .all();
+    }
+
+    /** The hashes of perfect subtrees at {@code level} with indexes in {@code [from, from + count)}, in order. */
+    Flux<byte[]> subtreeRow(int level, long from, int count) {
+        return db.sql("SELECT hash FROM log_subtree WHERE level = :level AND idx >= :from AND idx < :to ORDER BY idx")
+                .bind("level", level)
+                .bind("from", from)
+                .bind("to", from + count)
+                .map((row, meta) -> row.get("hash", byte[].class))
+                .all();
+    }
+
+    /** The texts of leaves {@code [from, from + count)} as entry bundles carry them: null for gated version 1 leaves. */
+    Flux<String> bundleTexts(long from, int count) {
+        return db.sql("SELECT CASE WHEN leaf_version = 2 OR NOT gated THEN leaf END AS leaf FROM log_leaf"
+                        + " WHERE log_index >= :from AND log_index < :to ORDER BY log_index")
+                .bind("from", from)
+                .bind("to", from + count)
+                .map((row, meta) -> Optional.ofNullable(row.get("leaf", String.class)).orElse(""))
+                .all();
+    }
+
+    /** The member id of each of the given identity ids that is a member's identity. */
+    Mono<Map<String, String>> membersByIdentity(Collection<String> identityIds) {
+        if (identityIds.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return db.sql("SELECT id, identity_id FROM member WHERE identity_id = ANY(:ids)")
+                .bind("ids", identityIds.toArray(String[]::new))
+                .map((row, meta) -> Map.entry(row.get("identity_id", String.class), row.get("id", String.class)))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new);
+    }
+
+    /** The signed checkpoint of {@code size}, if one was signed. */
+    Mono<String> checkpointOf(long size) {
+        return db.sql("SELECT note FROM log_checkpoint WHERE size = :size")
+                .bind("size", size)
+                .map((row, meta) -> row.get("note", String.class))
+                .one();
+    }
+
+    /** Stores a witness's cosignature line of the checkpoint of {@code size}. */
+    Mono<Void> saveCosignature(long size, String witness, String line) {
+        return db.sql("INSERT INTO log_cosignature (size, witness, line) VALUES (:size, :witness, :line)"
+                        + " ON CONFLICT (size, witness) DO NOTHING")
+                .bind("size", size)
+                .bind("witness", witness)
+                .bind("line", line)
+                .fetch().rowsUpdated().then();
+    }
+
+    /** The cosignature lines of the checkpoint of {@code size}, by witness name. */
+    Mono<Map<String, String>> cosignatures(long size) {
+        return db.sql("SELECT witness, line FROM log_cosignature WHERE size = :size")
+                .bind("size", size)
+                .map((row, meta) -> Map.entry(row.get("witness", String.class), row.get("line", String.class)))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue, java.util.TreeMap::new);
+    }
+
+    /** The largest tree sizes with at least {@code quorum} cosignatures, newest first. */
+    Flux<Long> cosignedSizes(int quorum) {
+        return db.sql("SELECT size FROM log_cosignature GROUP BY size HAVING count(*) >= :quorum ORDER BY size DESC LIMIT 1")
+                .bind("quorum", quorum)
+                .map((row, meta) -> row.get("size", Long.class))
+                .all();
+    }
+
+    private static DatabaseClient.GenericExecuteSpec bindAll(DatabaseClient.GenericExecuteSpec spec, ReadGate gate) {
+        for (Map.Entry<String, Object> bind : gate.binds().entrySet()) {
+            spec = spec.bind(bind.getKey(), bind.getValue());
+        }
+        return spec;
     }
 
     /**

@@ -1,59 +1,48 @@
 package org.trilateral.exchange.ledger;
 
-import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import org.trilateral.taxonomy.stix.StixJson;
-import org.trilateral.taxonomy.stix.StixTimestamp;
-import tools.jackson.databind.node.ObjectNode;
+import org.trilateral.integrity.log.SealedEntry;
+import org.trilateral.integrity.log.TombstoneRecord;
 
 /**
- * The deletion of one object version (TAXII DELETE or retention): {@code {"kind":"tombstone","collection","id",
- * "modified","deleted_by"?,"log_index","accepted"}}. The version's own leaf stays in the log; the tombstone
- * lets a consumer tell a deletion from a loss.
+ * The deletion of one object version (TAXII DELETE or retention), sealed as a {@link TombstoneRecord} with the
+ * deleted version's audience: the members who could read the version learn that it is gone and who removed it.
  *
- * @param deletedBy who deleted it (a member or {@code retention}), if known
+ * @param version      the deleted version, exactly as stored
+ * @param objectSha256 the deleted version's content digest, 32 bytes
+ * @param deletedBy    the member that deleted it, or {@code retention}
+ * @param audience     the deleted version's audience
  */
-public record TombstoneEntry(String collectionId, String id, String modified, Optional<String> deletedBy)
-        implements LogEntry {
+public record TombstoneEntry(String collectionId, String id, String version, byte[] objectSha256, String deletedBy,
+                             LeafAudience audience) implements SealedLogEntry {
 
     public TombstoneEntry {
         Objects.requireNonNull(collectionId, "collectionId");
         Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(modified, "modified");
+        Objects.requireNonNull(version, "version");
         Objects.requireNonNull(deletedBy, "deletedBy");
+        Objects.requireNonNull(audience, "audience");
+        if (objectSha256 == null || objectSha256.length != 32) {
+            throw new IllegalArgumentException("the object SHA-256 of " + id + " must be 32 bytes");
+        }
+        objectSha256 = objectSha256.clone();
     }
 
     @Override
     public String kind() {
-        return "tombstone";
-    }
-
-    @Override
-    public String stixId() {
-        return id;
-    }
-
-    @Override
-    public String version() {
-        return modified;
+        return TombstoneRecord.KIND;
     }
 
     @Override
     public byte[] objectSha256() {
-        return null;
+        return objectSha256.clone();
     }
 
     @Override
-    public ObjectNode toJson(long logIndex, Instant accepted) {
-        ObjectNode leaf = StixJson.mapper().createObjectNode();
-        leaf.put("kind", kind());
-        leaf.put("collection", collectionId);
-        leaf.put("id", id);
-        leaf.put("modified", modified);
-        deletedBy.ifPresent(who -> leaf.put("deleted_by", who));
-        leaf.put("log_index", logIndex);
-        leaf.put("accepted", StixTimestamp.formatMicros(accepted));
-        return leaf;
+    public SealedEntry entryAt(String accepted, Map<String, String> membersByIdentity) {
+        return new TombstoneRecord(collectionId, id, version, HexFormat.of().formatHex(objectSha256),
+                audience.publisherId(), deletedBy, audience.toEntry(membersByIdentity), accepted);
     }
 }

@@ -24,6 +24,9 @@ class MemberAdminRoutes {
                 .route(PATCH(one), handler::change)
                 .route(POST(one + "/suspend"), handler::suspend)
                 .route(POST(one + "/reinstate"), handler::reinstate)
+                .route(GET("/admin/requests").or(GET("/admin/requests/")), handler::pendingRequests)
+                .route(POST("/admin/requests/{requestId}/approve"), handler::approve)
+                .route(POST("/admin/requests/{requestId}/reject"), handler::reject)
                 .build();
     }
 }

@@ -17,11 +17,11 @@ class MemberBootstrap implements StartupTask {
 
     private static final Logger log = LoggerFactory.getLogger(MemberBootstrap.class);
 
-    private final MemberStore store;
+    private final MemberChanges changes;
     private final MemberProperties properties;
 
-    MemberBootstrap(MemberStore store, MemberProperties properties) {
-        this.store = store;
+    MemberBootstrap(MemberChanges changes, MemberProperties properties) {
+        this.changes = changes;
         this.properties = properties;
     }
 
@@ -31,7 +31,7 @@ class MemberBootstrap implements StartupTask {
         // its admin.
         Flux.fromIterable(properties.bootstrap())
                 .map(MemberProperties.Bootstrap::member)
-                .concatMap(member -> store.insertIfAbsent(member)
+                .concatMap(member -> changes.createIfAbsent(member, MemberChanges.EXCHANGE)
                         .doOnNext(added -> {
                             if (added) {
                                 log.info("Registered bootstrap member '{}' with roles {}", member.id(), member.roles());

@@ -74,7 +74,8 @@ class IngestPolicy {
     /**
      * Everything the decision depends on besides the objects.
      *
-     * @param knownIdentities of the {@link Lookups#recipients()}, those that are some member's identity
+     * @param knownIdentities of the {@link Lookups#recipients()} (RED recipients and the ids of identity objects),
+     *                        those that are some member's identity
      * @param kidOwners       of the {@link Lookups#foreignKids()}, the member each registered one belongs to
      */
     record Inputs(Member publisher, SignatureRequirement requirement, PublisherKeys keys, Set<String> knownIdentities,
@@ -91,6 +92,10 @@ class IngestPolicy {
         Set<String> kids = new LinkedHashSet<>();
         for (ReceivedObject object : received) {
             recipients.addAll(AudiencePolicy.namedRecipients(object.tree()));
+            if ("identity".equals(object.tree().path("type").asString(""))) {
+                // Whether it is a member's registered identity decides who may publish it.
+                recipients.add(object.tree().path("id").asString(""));
+            }
             if (requirement != SignatureRequirement.PUBLISHED_BY_EXCHANGE) {
                 int signatures = object.tree().path("extensions").path(ExchangeExtensions.OBJECT_SIGNATURE_ID)
                         .path("signatures").size();
@@ -135,6 +140,12 @@ class IngestPolicy {
         String attribution = attributionProblem(tree, inputs.publisher());
         if (attribution != null) {
             return Verdict.refused(attribution);
+        }
+        if (inputs.requirement() != SignatureRequirement.PUBLISHED_BY_EXCHANGE) {
+            String reserved = ReservedObjects.problem(tree, inputs.publisher(), inputs.knownIdentities());
+            if (reserved != null) {
+                return Verdict.refused(reserved);
+            }
         }
         Audience audience;
         try {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import org.trilateral.exchange.access.Reader;
 import org.trilateral.exchange.collection.TaxiiCollection;
 import org.trilateral.exchange.member.Member;
 import org.trilateral.exchange.status.IngestStatus;
@@ -34,8 +35,8 @@ class IngestWriter {
     }
 
     Mono<IngestStatus> write(TaxiiCollection collection, Member publisher, IngestDecision decision) {
-        return store.store(collection.id(), decision.accepted())
-                .flatMap(outcomes -> versionLog.record(collection.id(), outcomes, decision.signatures())
+        return store.store(collection.id(), decision.accepted(), Reader.of(publisher))
+                .flatMap(outcomes -> versionLog.record(collection.id(), publisher, outcomes, decision.signatures())
                         .flatMap(logIndexes -> statuses.save(status(collection, publisher, decision, outcomes, logIndexes))))
                 .as(transaction::transactional);
     }

@@ -1,10 +1,10 @@
 package org.trilateral.exchange.object;
 
-import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.trilateral.exchange.collection.TaxiiCollection;
 import org.trilateral.exchange.ledger.TombstoneEntry;
+import org.trilateral.exchange.member.MemberId;
 import org.trilateral.exchange.ledger.TransparencyLog;
 import org.trilateral.exchange.taxii.ObjectQuery;
 import org.trilateral.exchange.taxii.VersionFilter;
@@ -32,11 +32,11 @@ public class ObjectDeletion {
      * Deletes the versions of {@code id} that {@code query}'s {@code match[version]} and {@code match[spec_version]}
      * select; refused as not found when none does. Answers how many were deleted.
      */
-    Mono<Integer> delete(TaxiiCollection collection, String id, ObjectQuery query) {
-        // deleted_by stays empty: the leaf format names no deleting member yet.
+    Mono<Integer> delete(TaxiiCollection collection, String id, ObjectQuery query, MemberId deletedBy) {
         return store.delete(collection.id(), id, query.versions(), query.specVersions())
                 .flatMap(versions -> log.appendTombstones(versions.stream()
-                                .map(version -> new TombstoneEntry(collection.id(), id, version, Optional.empty())).toList())
+                                .map(version -> new TombstoneEntry(collection.id(), id, version.versionText(),
+                                        version.sha256(), deletedBy.value(), version.audience())).toList())
                         .thenReturn(versions.size()))
                 .as(transaction::transactional)
                 .flatMap(count -> count == 0 ? Mono.error(ObjectReads.notFound(collection, id)) : Mono.just(count));
@@ -49,7 +49,8 @@ public class ObjectDeletion {
     public Mono<Integer> deleteAllVersions(TaxiiCollection collection, String id, String deletedBy) {
         return store.delete(collection.id(), id, VersionFilter.ALL, java.util.Set.of())
                 .flatMap(versions -> log.appendTombstones(versions.stream()
-                                .map(version -> new TombstoneEntry(collection.id(), id, version, Optional.of(deletedBy))).toList())
+                                .map(version -> new TombstoneEntry(collection.id(), id, version.versionText(),
+                                        version.sha256(), deletedBy, version.audience())).toList())
                         .thenReturn(versions.size()))
                 .as(transaction::transactional);
     }

@@ -59,7 +59,7 @@ class ObjectHandler {
     Mono<ServerResponse> deleteObject(ServerRequest request) {
         TaxiiRequest taxii = TaxiiRequest.of(request);
         ObjectQuery query = ObjectQuery.parse(request.queryParams(), limits, VersionFilter.ALL);
-        return deletion.delete(taxii.collection(), request.pathVariable("objectId"), query)
+        return deletion.delete(taxii.collection(), request.pathVariable("objectId"), query, taxii.member().id())
                 .then(ServerResponse.ok().build());
     }
 

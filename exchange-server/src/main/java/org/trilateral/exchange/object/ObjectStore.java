@@ -9,12 +9,14 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.trilateral.exchange.access.AudienceCondition;
 import org.trilateral.exchange.access.Reader;
+import org.trilateral.exchange.ledger.LeafAudience;
 import org.trilateral.exchange.member.MemberId;
 import org.trilateral.exchange.taxii.ObjectQuery;
 import org.trilateral.exchange.taxii.VersionFilter;
@@ -71,8 +73,8 @@ class ObjectStore {
             sql.append(" AND spec_version = ANY(:specs)");
             binds.put("specs", query.specVersions().toArray(String[]::new));
         }
-        appendVersionFilter(sql, binds, query.versions());
         AudienceCondition audience = AudienceCondition.readableBy(reader);
+        appendVersionFilter(sql, binds, query.versions(), Optional.of(audience));
         sql.append(" AND ").append(audience.sql());
         binds.putAll(audience.binds());
         sql.append(" ORDER BY seq LIMIT :limit");
@@ -104,11 +106,15 @@ class ObjectStore {
                 .as(transaction::transactional);
     }
 
+    /** A deleted version, with what its tombstone names: its digest and its audience. */
+    record DeletedVersion(String versionText, byte[] sha256, LeafAudience audience) {
+    }
+
     /**
-     * Deletes the versions of one object that match the filters; answers the deleted versions (their
-     * {@code version_text}), for the transparency log's tombstones. Must run in a transaction.
+     * Deletes the versions of one object that match the filters; answers the deleted versions, for the transparency
+     * log's tombstones. Must run in a transaction.
      */
-    Mono<List<String>> delete(String collectionId, String id, VersionFilter versions, Set<String> specVersions) {
+    Mono<List<DeletedVersion>> delete(String collectionId, String id, VersionFilter versions, Set<String> specVersions) {
         StringBuilder sql = new StringBuilder("DELETE FROM stix_object WHERE collection_id = :collection AND stix_id = :id");
         Map<String, Object> binds = new HashMap<>();
         binds.put("collection", collectionId);
@@ -117,15 +123,22 @@ class ObjectStore {
             sql.append(" AND spec_version = ANY(:specs)");
             binds.put("specs", specVersions.toArray(String[]::new));
         }
-        appendVersionFilter(sql, binds, versions);
-        sql.append(" RETURNING version_text");
+        appendVersionFilter(sql, binds, versions, Optional.empty());
+        sql.append(" RETURNING version_text, content_sha256, publisher_id, tlp, recipients, sharing_groups");
         DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString());
         for (Map.Entry<String, Object> bind : binds.entrySet()) {
             spec = spec.bind(bind.getKey(), bind.getValue());
         }
         DatabaseClient.GenericExecuteSpec delete = spec;
         return lock(collectionId)
-                .then(delete.map((row, meta) -> row.get("version_text", String.class)).all().collectList())
+                .then(delete.map((row, meta) -> {
+                    String[] recipients = row.get("recipients", String[].class);
+                    String[] groups = row.get("sharing_groups", String[].class);
+                    String publisher = row.get("publisher_id", String.class);
+                    return new DeletedVersion(row.get("version_text", String.class), row.get("content_sha256", byte[].class),
+                            new LeafAudience(publisher == null ? "" : publisher, row.get("tlp", String.class),
+                                    recipients == null ? null : List.of(recipients), Set.of(groups)));
+                }).all().collectList())
                 .flatMap(deleted -> deleted.isEmpty() ? Mono.just(deleted)
                         : refreshFirstAndLast(collectionId, List.of(id)).thenReturn(deleted));
     }
@@ -135,15 +148,15 @@ class ObjectStore {
      * is a success that changes nothing; the same id and version with other content is a conflict. Must run in a
      * transaction.
      */
-    Mono<List<StoreOutcome>> store(String collectionId, List<IncomingObject> objects) {
+    Mono<List<StoreOutcome>> store(String collectionId, List<IncomingObject> objects, Reader publisher) {
         if (objects.isEmpty()) {
             return Mono.just(List.of());
         }
         String[] ids = objects.stream().map(IncomingObject::id).distinct().toArray(String[]::new);
         return lock(collectionId)
-                .then(existingVersions(collectionId, ids))
+                .then(existingVersions(ids, publisher))
                 .flatMap(existing -> {
-                    VersionPlan plan = VersionPlan.of(objects, existing);
+                    VersionPlan plan = VersionPlan.of(objects, existing, collectionId);
                     if (plan.added().isEmpty()) {
                         return Mono.just(plan.outcomes(List.of()));
                     }
@@ -157,7 +170,7 @@ class ObjectStore {
                                 for (int i = 0; i < count; i++) {
                                     added.add(base.plus(i, ChronoUnit.MICROS));
                                 }
-                                List<String> severalVersions = plan.idsWithSeveralVersions(existing);
+                                List<String> severalVersions = plan.idsWithSeveralVersions();
                                 return insert(collectionId, plan.added(), seqs, added)
                                         .then(severalVersions.isEmpty() ? Mono.empty()
                                                 : refreshFirstAndLast(collectionId, severalVersions))
@@ -173,18 +186,27 @@ class ObjectStore {
                 .fetch().rowsUpdated().then();
     }
 
-    /** Every stored version (and content digest) of the given ids, by id. */
-    private Mono<Map<String, List<VersionPlan.Stored>>> existingVersions(String collectionId, String[] ids) {
-        return db.sql("SELECT stix_id, version, versioned, encode(content_sha256, 'hex') AS sha, publisher_id FROM stix_object"
-                        + " WHERE collection_id = :collection AND stix_id = ANY(:ids)")
-                .bind("collection", collectionId)
-                .bind("ids", ids)
-                .map((row, meta) -> new VersionPlan.Stored(
+    /**
+     * Every stored version (and content digest) of the given ids in every collection, by id, each with whether
+     * {@code publisher} may read it.
+     */
+    private Mono<Map<String, List<VersionPlan.Stored>>> existingVersions(String[] ids, Reader publisher) {
+        AudienceCondition readable = AudienceCondition.readableBy(publisher);
+        DatabaseClient.GenericExecuteSpec spec = db.sql("SELECT collection_id, stix_id, version, versioned,"
+                        + " encode(content_sha256, 'hex') AS sha, publisher_id, (" + readable.sql() + ") AS readable"
+                        + " FROM stix_object WHERE stix_id = ANY(:ids)")
+                .bind("ids", ids);
+        for (Map.Entry<String, Object> bind : readable.binds().entrySet()) {
+            spec = spec.bind(bind.getKey(), bind.getValue());
+        }
+        return spec.map((row, meta) -> new VersionPlan.Stored(
+                        row.get("collection_id", String.class),
                         row.get("stix_id", String.class),
                         row.get("version", OffsetDateTime.class).toInstant(),
                         Boolean.TRUE.equals(row.get("versioned", Boolean.class)),
                         row.get("sha", String.class),
-                        publisher(row.get("publisher_id", String.class))))
+                        publisher(row.get("publisher_id", String.class)),
+                        Boolean.TRUE.equals(row.get("readable", Boolean.class))))
                 .all()
                 .collectMultimap(VersionPlan.Stored::id)
                 .map(map -> {
@@ -192,6 +214,14 @@ class ObjectStore {
                     map.forEach((k, v) -> copy.put(k, List.copyOf(v)));
                     return copy;
                 });
+    }
+
+    /** Versions of the same chain as the outer row, later ({@code >}) or earlier ({@code <}), that the reader may read. */
+    private static String sameChain(String direction, AudienceCondition audience) {
+        // Unqualified columns of the audience condition resolve to the inner row n.
+        return "SELECT 1 FROM stix_object n WHERE n.collection_id = stix_object.collection_id"
+                + " AND n.stix_id = stix_object.stix_id AND n.publisher_id IS NOT DISTINCT FROM stix_object.publisher_id"
+                + " AND n.version " + direction + " stix_object.version AND " + audience.sql();
     }
 
     private static MemberId publisher(String stored) {
@@ -292,26 +322,41 @@ class ObjectStore {
 
     /** Recomputes which version of each object is its first and its last (TAXII 2.1 §3.5.1 first / last). */
     private Mono<Void> refreshFirstAndLast(String collectionId, List<String> ids) {
-        return db.sql("UPDATE stix_object o SET is_latest = (o.version = m.maxv), is_first = (o.version = m.minv)"
-                        + " FROM (SELECT stix_id, max(version) AS maxv, min(version) AS minv FROM stix_object"
-                        + " WHERE collection_id = :collection AND stix_id = ANY(:ids) GROUP BY stix_id) m"
+        // One chain per publisher (V13); a chain whose versions have different audiences is marked mixed, so readers
+        // who may not read its latest or first version are given the latest or first one they may read.
+        return db.sql("UPDATE stix_object o SET is_latest = (o.version = m.maxv), is_first = (o.version = m.minv),"
+                        + " chain_mixed = m.mixed"
+                        + " FROM (SELECT stix_id, publisher_id, max(version) AS maxv, min(version) AS minv,"
+                        + " count(DISTINCT tlp || '|' || coalesce(array_to_string(recipients, ','), '-') || '|'"
+                        + " || array_to_string(sharing_groups, ',')) > 1 AS mixed FROM stix_object"
+                        + " WHERE collection_id = :collection AND stix_id = ANY(:ids) GROUP BY stix_id, publisher_id) m"
                         + " WHERE o.collection_id = :collection AND o.stix_id = m.stix_id"
-                        + " AND (o.is_latest <> (o.version = m.maxv) OR o.is_first <> (o.version = m.minv))")
+                        + " AND o.publisher_id IS NOT DISTINCT FROM m.publisher_id"
+                        + " AND (o.is_latest <> (o.version = m.maxv) OR o.is_first <> (o.version = m.minv)"
+                        + " OR o.chain_mixed <> m.mixed)")
                 .bind("collection", collectionId)
                 .bind("ids", ids.toArray(String[]::new))
                 .fetch().rowsUpdated().then();
     }
 
-    private static void appendVersionFilter(StringBuilder sql, Map<String, Object> binds, VersionFilter versions) {
+    /**
+     * The {@code match[version]} condition. For a reader ({@code audience}), "last" and "first" are the latest and
+     * first versions of each chain it may read: in a chain whose versions have different audiences, a version counts
+     * when no later (earlier) version of the same chain is readable by it.
+     */
+    private static void appendVersionFilter(StringBuilder sql, Map<String, Object> binds, VersionFilter versions,
+                                            Optional<AudienceCondition> audience) {
         if (versions.all()) {
             return;
         }
         List<String> alternatives = new ArrayList<>();
         if (versions.last()) {
-            alternatives.add("is_latest");
+            alternatives.add(audience.map(a -> "(is_latest OR (chain_mixed AND NOT EXISTS (" + sameChain(">", a) + ")))")
+                    .orElse("is_latest"));
         }
         if (versions.first()) {
-            alternatives.add("is_first");
+            alternatives.add(audience.map(a -> "(is_first OR (chain_mixed AND NOT EXISTS (" + sameChain("<", a) + ")))")
+                    .orElse("is_first"));
         }
         if (!versions.timestamps().isEmpty()) {
             alternatives.add("version = ANY(CAST(:versions AS timestamptz[]))");

@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
+import org.trilateral.exchange.access.Audience;
+import org.trilateral.exchange.ledger.LeafAudience;
 import org.trilateral.exchange.ledger.ObjectVersionEntry;
+import org.trilateral.exchange.member.Member;
+import org.trilateral.exchange.member.MemberId;
 import org.trilateral.exchange.ledger.SignatureReference;
 import org.trilateral.exchange.ledger.TransparencyLog;
 import reactor.core.publisher.Mono;
@@ -28,7 +32,7 @@ class ObjectVersionLog {
      * @param signatures the first signature of each signed object, by its index in the envelope
      * @return the log index of each added or already-stored object, by its index in the envelope
      */
-    Mono<Map<Integer, Long>> record(String collectionId, List<StoreOutcome> outcomes,
+    Mono<Map<Integer, Long>> record(String collectionId, Member publisher, List<StoreOutcome> outcomes,
                                     Map<Integer, SignatureReference> signatures) {
         List<StoreOutcome> added = new ArrayList<>();
         List<StoreOutcome> stored = new ArrayList<>();
@@ -36,11 +40,12 @@ class ObjectVersionLog {
             switch (outcome.kind()) {
                 case ADDED -> added.add(outcome);
                 case ALREADY_STORED -> stored.add(outcome);
-                case CONFLICT -> { }
+                default -> { }
             }
         }
         List<ObjectVersionEntry> entries = added.stream().map(o -> new ObjectVersionEntry(collectionId, o.object().id(),
-                o.versionText(), o.object().sha256(), Optional.ofNullable(signatures.get(o.object().index())))).toList();
+                o.versionText(), o.object().sha256(), publisher.identityId(),
+                Optional.ofNullable(signatures.get(o.object().index())), leafAudience(o.object()))).toList();
         return log.indexesOfStoredVersions(collectionId, stored.stream().map(o -> o.object().id()).toList(),
                         stored.stream().map(o -> o.object().sha256()).toList())
                 .zipWhen(previous -> log.append(entries))
@@ -57,5 +62,14 @@ class ObjectVersionLog {
                     }
                     return byObject;
                 });
+    }
+
+    /** The audience of a stored version, in the form the log's read gate checks. */
+    static LeafAudience leafAudience(MemberId publisher, Audience audience) {
+        return new LeafAudience(publisher.value(), audience.tlp().tlp20Value(), audience.recipients(), audience.groups());
+    }
+
+    private static LeafAudience leafAudience(IncomingObject object) {
+        return leafAudience(object.publisherId(), object.audience());
     }
 }

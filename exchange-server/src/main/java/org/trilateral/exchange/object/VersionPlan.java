@@ -21,33 +21,50 @@ import org.trilateral.taxonomy.stix.StixTimestamp;
  * @param added   the versions to insert, in envelope order
  * @param decided the outcomes of the other objects
  */
-record VersionPlan(List<IncomingObject> added, List<StoreOutcome> decided) {
+record VersionPlan(List<IncomingObject> added, List<StoreOutcome> decided, Set<String> storedIds) {
 
     private static final HexFormat HEX = HexFormat.of();
 
     VersionPlan {
         added = List.copyOf(added);
         decided = List.copyOf(decided);
+        storedIds = Set.copyOf(storedIds);
     }
 
     /**
      * One stored version of an object named by the envelope.
      *
-     * @param sha       lower-case hex SHA-256 of its canonical form
-     * @param publisher the member that published it; null for versions stored before publishers were recorded
+     * @param collectionId the collection it is stored in
+     * @param sha          lower-case hex SHA-256 of its canonical form
+     * @param publisher    the member that published it; null for versions stored before publishers were recorded
+     * @param readable     whether the publishing member of the envelope may read it (docs/access-rules.md)
      */
-    record Stored(String id, Instant version, boolean versioned, String sha, MemberId publisher) {
+    record Stored(String collectionId, String id, Instant version, boolean versioned, String sha, MemberId publisher,
+                  boolean readable) {
     }
 
-    /** The plan for {@code objects} given every stored version of the ids they name, by id. */
-    static VersionPlan of(List<IncomingObject> objects, Map<String, List<Stored>> stored) {
+    /**
+     * The plan for {@code objects}, all of one publisher, into {@code collectionId}, given every stored version of
+     * the ids they name in any collection. A versioned object whose id another member uses in a version this publisher
+     * may read is that member's: refused. Otherwise it is planned against the publisher's own chain in the collection
+     * only, so nothing the publisher may not read changes the answer; objects without versions (SCOs) are facts,
+     * never refused as another's.
+     */
+    static VersionPlan of(List<IncomingObject> objects, Map<String, List<Stored>> stored, String collectionId) {
         Map<String, String> shaByVersion = new HashMap<>();
         Map<String, Set<String>> unversionedShas = new HashMap<>();
-        Map<String, MemberId> publisherById = new HashMap<>();
+        Set<String> ownedByAnother = new HashSet<>();
+        Set<String> storedIds = new HashSet<>();
+        MemberId publisher = objects.isEmpty() ? null : objects.get(0).publisherId();
         stored.values().forEach(list -> list.forEach(e -> {
-            if (e.publisher() != null) {
-                publisherById.putIfAbsent(e.id(), e.publisher());
+            boolean mine = e.publisher() == null || e.publisher().equals(publisher);
+            if (!mine && e.readable()) {
+                ownedByAnother.add(e.id());
             }
+            if (!mine || !e.collectionId().equals(collectionId)) {
+                return;
+            }
+            storedIds.add(e.id());
             if (e.versioned()) {
                 shaByVersion.put(e.id() + "|" + e.version(), e.sha());
             } else {
@@ -57,8 +74,7 @@ record VersionPlan(List<IncomingObject> added, List<StoreOutcome> decided) {
         List<IncomingObject> added = new ArrayList<>();
         List<StoreOutcome> decided = new ArrayList<>();
         for (IncomingObject object : objects) {
-            MemberId owner = publisherById.putIfAbsent(object.id(), object.publisherId());
-            if (owner != null && !owner.equals(object.publisherId())) {
+            if (object.versioned() && ownedByAnother.contains(object.id())) {
                 decided.add(new StoreOutcome(object, StoreOutcome.Kind.OTHER_PUBLISHER, object.versionText(), null));
                 continue;
             }
@@ -82,18 +98,18 @@ record VersionPlan(List<IncomingObject> added, List<StoreOutcome> decided) {
                 }
             }
         }
-        return new VersionPlan(added, decided);
+        return new VersionPlan(added, decided, storedIds);
     }
 
     /**
      * Ids whose first and last versions may have changed: those already stored, and those added more than once by
      * this envelope. A new id added once is its own first and last version, which is how rows are inserted.
      */
-    List<String> idsWithSeveralVersions(Map<String, List<Stored>> stored) {
+    List<String> idsWithSeveralVersions() {
         Map<String, Integer> counts = new HashMap<>();
         added.forEach(o -> counts.merge(o.id(), 1, Integer::sum));
         return counts.entrySet().stream()
-                .filter(e -> e.getValue() > 1 || stored.containsKey(e.getKey()))
+                .filter(e -> e.getValue() > 1 || storedIds.contains(e.getKey()))
                 .map(Map.Entry::getKey)
                 .toList();
     }

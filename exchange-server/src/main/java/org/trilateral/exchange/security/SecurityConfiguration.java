@@ -14,6 +14,7 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.trilateral.exchange.access.AudiencePolicy;
@@ -41,6 +42,14 @@ class SecurityConfiguration {
         properties.issuers().forEach(issuer ->
                 issuers.add(TrustedIssuers.remote(issuer, properties, members, web, clock)));
         local.orderedStream().forEach(issuers::add);
+        if (issuers.isEmpty()) {
+            // Closed by default: no issuer means no member can ever be authenticated, and development mode is never
+            // a fallback.
+            throw new IllegalStateException("no identity provider is configured: set exchange.security.issuers to the"
+                    + " national identity providers to trust (docs/identity.md), or, on a development machine only,"
+                    + " enable development mode explicitly with exchange.dev.enabled=true (the dev profile:"
+                    + " ./mvnw -pl exchange-server -am spring-boot:run -Dspring-boot.run.profiles=dev)");
+        }
         return new TrustedIssuers(issuers);
     }
 
@@ -83,17 +92,19 @@ class SecurityConfiguration {
     }
 
     /**
-     * The read-only surfaces for members outside TAXII: the taxonomy as plain JSON, the transparency log and the API
-     * description. Any
-     * active member may read them; nothing is reachable without a token from a trusted issuer.
+     * The surfaces for members outside TAXII: the taxonomy as plain JSON, the transparency log (whose read paths apply
+     * the read rule themselves) a member's own keys and the API description. Any active member reaches them; nothing is reachable without
+     * a token from a trusted issuer.
      */
     @Bean
     @Order(3)
     SecurityWebFilterChain memberReadSecurity(ServerHttpSecurity http, TrustedIssuers issuers, RefusalMetrics metrics) {
         SecurityErrors errors = new SecurityErrors(ErrorSurface.PROBLEM_DETAILS, null).countedIn(metrics);
         return bearerTokens(stateless(http)
-                .securityMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET,
-                        "/taxonomy", "/taxonomy/**", "/log/**", "/.well-known/**", "/openapi.yaml"))
+                .securityMatcher(new OrServerWebExchangeMatcher(
+                        ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/taxonomy", "/taxonomy/**", "/.well-known/**",
+                                "/openapi.yaml"),
+                        ServerWebExchangeMatchers.pathMatchers("/log/**", "/members/me", "/members/me/**")))
                 .authorizeExchange(exchange -> exchange.anyExchange().authenticated()), issuers, errors)
                 .build();
     }

@@ -98,10 +98,12 @@ class AccessRulesTest extends ExchangeIntegrationTest {
         }
     }
 
-    enum Path { OBJECTS, OBJECT, VERSIONS, MANIFEST }
+    enum Path { OBJECTS, OBJECT, VERSIONS, MANIFEST, LOG_OPENING, LOG_OPENINGS_BY_OBJECT, LOG_AUDIENCE_TAGS }
 
     private final Map<Reader, TestMember> members = new HashMap<>();
     private final Map<Row, String> objectIds = new LinkedHashMap<>();
+    private final Map<Row, Long> logIndexes = new HashMap<>();
+    private final Map<Row, String> digests = new HashMap<>();
     private final Map<String, Set<String>> listings = new ConcurrentHashMap<>();
 
     @BeforeAll
@@ -118,6 +120,25 @@ class AccessRulesTest extends ExchangeIntegrationTest {
         }
         JsonNode status = publisher.taxii().publish(Taxii.INDICATORS, TestStix.envelope(objects));
         assertThat(status.get("failures")).as("publishing the table's objects").isEmpty();
+        for (Row row : Row.values()) {
+            String id = objectIds.get(row);
+            status.get("successes").forEach(s -> {
+                if (s.get("id").asString().equals(id)) {
+                    logIndexes.put(row, s.get("log_index").longValue());
+                }
+            });
+            JsonNode stored = publisher.taxii().getJson(Taxii.INDICATORS + "objects/" + id + "/").get("objects").get(0);
+            digests.put(row, java.util.HexFormat.of().formatHex(sha256(
+                    org.trilateral.integrity.jcs.JsonCanonicalizer.canonicalize(stored))));
+        }
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static Stream<Arguments> cells() {
@@ -142,7 +163,29 @@ class AccessRulesTest extends ExchangeIntegrationTest {
             case MANIFEST -> assertThat(listing(reader, "manifest/?limit=1000")).as("manifest").matches(ids -> ids.contains(id) == visible);
             case OBJECT -> taxii.get(Taxii.INDICATORS + "objects/" + id + "/").expectStatus().isEqualTo(visible ? 200 : 404);
             case VERSIONS -> taxii.get(Taxii.INDICATORS + "objects/" + id + "/versions/").expectStatus().isEqualTo(visible ? 200 : 404);
+            case LOG_OPENING -> members.get(reader).client().get().uri("/log/openings/" + logIndexes.get(row)).exchange()
+                    .expectStatus().isEqualTo(visible ? 200 : 404);
+            case LOG_OPENINGS_BY_OBJECT -> {
+                byte[] body = members.get(reader).client().post().uri("/log/openings")
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .bodyValue("{\"objects\":[{\"id\":\"" + id + "\",\"object_sha256\":\"" + digests.get(row) + "\"}]}")
+                        .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
+                assertThat(TestStix.parse(new String(body, java.nio.charset.StandardCharsets.UTF_8)).get("openings"))
+                        .hasSize(visible ? 1 : 0);
+            }
+            case LOG_AUDIENCE_TAGS -> {
+                JsonNode leaf = json(members.get(reader), "/log/leaves/" + logIndexes.get(row)).get("leaf");
+                org.trilateral.integrity.log.AudienceKeyRing ring = org.trilateral.integrity.log.AudienceKeyRing.parse(
+                        json(members.get(reader), "/log/audience-keys"));
+                assertThat(ring.addressedTo(org.trilateral.integrity.log.SealedLeaf.parse(leaf))).isEqualTo(visible);
+            }
         }
+    }
+
+    private static JsonNode json(TestMember member, String path) {
+        byte[] body = member.client().get().uri(path).exchange().expectStatus().isOk().expectBody().returnResult()
+                .getResponseBody();
+        return TestStix.parse(new String(body, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private Set<String> listing(Reader reader, String path) {

@@ -57,7 +57,7 @@ public final class ExchangeBenchmark {
         System.out.printf(Locale.ROOT, "benchmark: %,d indicators, envelopes of %d, %d clients, pages of %d, %s%n",
                 objects, envelope, clients, page, databaseUrl.isBlank() ? "embedded PostgreSQL in " + data : databaseUrl);
         try (ConfigurableApplicationContext exchange = new SpringApplicationBuilder(ExchangeApplication.class)
-                .run("--server.port=0",
+                .run("--server.port=0", "--exchange.dev.enabled=true",
                         "--logging.level.root=WARN",
                         // One member makes every request of the benchmark: its rate limit would measure the limit.
                         "--exchange.rate-limit.enabled=false",

@@ -163,7 +163,7 @@ class DatabaseCommandTest {
 
     private static ConfigurableApplicationContext start(Path dataDirectory) {
         return new SpringApplicationBuilder(ExchangeApplication.class)
-                .run("--server.port=0", "--exchange.database.url=", "--exchange.database.embedded.durable=false",
+                .run("--server.port=0", "--exchange.dev.enabled=true", "--exchange.database.url=", "--exchange.database.embedded.durable=false",
                         "--exchange.database.embedded.data-directory=" + dataDirectory);
     }
 

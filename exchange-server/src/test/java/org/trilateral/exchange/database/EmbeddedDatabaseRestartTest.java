@@ -49,7 +49,7 @@ class EmbeddedDatabaseRestartTest {
     private ConfigurableApplicationContext start() {
         // Command-line arguments: they take precedence over application.yaml (whose server.port is 8080).
         return new SpringApplicationBuilder(ExchangeApplication.class)
-                .run("--server.port=0",
+                .run("--server.port=0", "--exchange.dev.enabled=true",
                         "--exchange.database.url=",
                         "--exchange.database.embedded.durable=false",
                         "--exchange.database.embedded.data-directory=" + dataDirectory.resolve("pg"));

@@ -43,6 +43,7 @@ final class ExchangeProcess implements AutoCloseable {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"), ExchangeApplication.class.getName(),
                 "--server.port=" + port,
+                "--exchange.dev.enabled=true",
                 "--exchange.database.url=",
                 "--exchange.database.embedded.data-directory=" + dataDirectory);
     }

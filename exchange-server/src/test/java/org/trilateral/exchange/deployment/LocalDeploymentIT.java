@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.trilateral.exchange.support.OwnKeys;
 import org.trilateral.exchange.support.TestStix;
 import org.trilateral.integrity.jws.SigningKey;
 import org.yaml.snakeyaml.Yaml;
@@ -119,8 +120,7 @@ class LocalDeploymentIT {
 
                 // The exchange accepts an object only in the name of the member the token maps to.
                 SigningKey key = SigningKey.generate();
-                admin.post().uri("/admin/members/{id}/keys", member).contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue("{\"jwk\":" + key.publicKey().toJson() + "}").exchange().expectStatus().isCreated();
+                OwnKeys.register(client, member, IDENTITIES.get(member), key, "2020-01-01T00:00:00Z", java.util.Optional.empty());
                 ObjectNode own = TestStix.indicator();
                 own.put("created_by_ref", IDENTITIES.get(member));
                 JsonNode status = publish(client, TestStix.envelope(TestStix.sign(own, key)));
@@ -130,8 +130,8 @@ class LocalDeploymentIT {
         }
         // ... and never in another member's name.
         SigningKey key = SigningKey.generate();
-        admin.post().uri("/admin/members/{id}/keys", "jp-crypto-exchange").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"jwk\":" + key.publicKey().toJson() + "}").exchange().expectStatus().isCreated();
+        OwnKeys.register(exchange(token("jp", "jp-crypto-exchange")), "jp-crypto-exchange", IDENTITIES.get("jp-crypto-exchange"),
+                key, "2020-01-01T00:00:00Z", java.util.Optional.empty());
         ObjectNode impersonating = TestStix.indicator();
         impersonating.put("created_by_ref", IDENTITIES.get("kr-agency"));
         JsonNode status = publish(exchange(token("jp", "jp-crypto-exchange")), TestStix.envelope(TestStix.sign(impersonating, key)));

@@ -28,7 +28,7 @@ class DevIdentityProviderTest {
         assertThatThrownBy(() -> DevIdentityProvider.requireLocalDatabase(database("r2dbc:postgresql://db.exchange.example:5432/x")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("db.exchange.example")
-                .hasMessageContaining("exchange.security.issuers");
+                .hasMessageContaining("exchange.dev.enabled");
         assertThatThrownBy(() -> DevIdentityProvider.requireLocalDatabase(database("r2dbc:postgresql://10.0.0.5:5432/x")))
                 .isInstanceOf(IllegalStateException.class);
     }

@@ -28,7 +28,7 @@ class DevTokenEndpointTest {
     static void startWithoutIssuers() {
         // Command-line arguments: they take precedence over application.yaml (default properties would not).
         exchange = new SpringApplicationBuilder(ExchangeApplication.class)
-                .run("--server.port=0",
+                .run("--server.port=0", "--exchange.dev.enabled=true",
                         "--exchange.database.url=" + TestDatabase.newDatabaseUrl(),
                         "--exchange.database.username=postgres",
                         "--exchange.database.password=postgres");

@@ -38,7 +38,7 @@ class FirstHourMessagesTest {
     @BeforeAll
     static void startInDevelopmentMode() {
         exchange = new SpringApplicationBuilder(ExchangeApplication.class)
-                .run("--server.port=0",
+                .run("--server.port=0", "--exchange.dev.enabled=true",
                         "--exchange.database.url=" + TestDatabase.newDatabaseUrl(),
                         "--exchange.database.username=postgres",
                         "--exchange.database.password=postgres");

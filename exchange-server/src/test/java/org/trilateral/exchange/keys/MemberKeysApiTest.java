@@ -99,7 +99,9 @@ class MemberKeysApiTest extends ExchangeIntegrationTest {
         JsonNode current = jwksEntry(TestStix.MEMBER_KEY.kid());
         assertThat(current.get("x-revoked-at").isNull()).isTrue();
         assertThat(current.get("x-not-after").isNull()).isTrue();
-        assertThat(leaf(before).get("event").stringValue()).isEqualTo("rotation");
+        assertThat(leaf(before).get("event").stringValue()).isEqualTo("validity");
+        assertThat(leaf(before).get("not_after").stringValue()).isEqualTo("2098-06-01T00:00:00.000000Z");
+        assertThat(leaf(before + 1).get("actor_role").stringValue()).isEqualTo("admin");
         assertThat(leaf(before + 1).get("event").stringValue()).isEqualTo("revocation");
         assertThat(leaf(before + 1).get("kid").stringValue()).isEqualTo(old.kid());
     }

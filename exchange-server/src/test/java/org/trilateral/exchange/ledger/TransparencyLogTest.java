@@ -17,14 +17,21 @@ import org.trilateral.exchange.taxii.TaxiiMediaTypes;
 import org.trilateral.integrity.checkpoint.Checkpoint;
 import org.trilateral.integrity.jcs.JsonCanonicalizer;
 import org.trilateral.integrity.jws.SigningKey;
+import org.trilateral.integrity.log.KeyEventLeaf;
+import org.trilateral.integrity.log.LeafOpening;
+import org.trilateral.integrity.log.ObjectVersionRecord;
+import org.trilateral.integrity.log.SealedLeaf;
+import org.trilateral.integrity.log.TombstoneRecord;
+import org.trilateral.integrity.tiles.TilePath;
 import org.trilateral.taxonomy.extension.ExchangeExtensions;
 import org.trilateral.taxonomy.signature.ObjectSigner;
-import org.trilateral.taxonomy.stix.StixJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The transparency log over real HTTP: what ingest and deletion append, and the proofs a consumer checks. */
 class TransparencyLogTest extends ExchangeIntegrationTest {
+
+    private static final String MEMBER = ExchangeIntegrationTest.MEMBER;
 
     @Autowired
     TransparencyLog log;
@@ -54,24 +61,70 @@ class TransparencyLogTest extends ExchangeIntegrationTest {
     }
 
     @Test
-    void leafWhenObjectVersionThenNamesCollectionIdVersionDigestAndIndex() {
+    void leafWhenObjectVersionThenSealedAndItsOpeningNamesCollectionIdVersionDigestSignerAndAudience() {
         SigningKey key = TestStix.MEMBER_KEY;
         ObjectNode signed = new ObjectSigner(ExchangeExtensions.OBJECT_SIGNATURE_ID, key).sign(TestStix.indicator());
         long index = taxii().publish(Taxii.INDICATORS, TestStix.envelope(signed)).get("successes").get(0)
                 .get("log_index").longValue();
+        String sha = HexFormat.of().formatHex(sha256(JsonCanonicalizer.canonicalize(signed)));
 
         JsonNode leaf = logClient().leaf(index);
+        assertThat(leaf.get("kind").stringValue()).isEqualTo("sealed");
+        assertThat(leaf.get("v").intValue()).isEqualTo(2);
+        assertThat(leaf.propertyNames()).containsExactlyInAnyOrder("v", "kind", "commitment", "tags");
+        assertThat(leaf.toString()).doesNotContain(signed.get("id").stringValue(), key.kid(), sha);
 
-        assertThat(leaf.get("kind").stringValue()).isEqualTo("object-version");
-        assertThat(leaf.get("id").stringValue()).isEqualTo(signed.get("id").stringValue());
-        assertThat(leaf.get("modified").stringValue()).isEqualTo(TestStix.CREATED);
-        assertThat(leaf.get("collection").stringValue()).isEqualTo("6f3a1c2e-8b4d-4e5f-9a7b-1c2d3e4f5a60");
-        assertThat(leaf.get("object_sha256").stringValue())
-                .isEqualTo(HexFormat.of().formatHex(sha256(JsonCanonicalizer.canonicalize(signed))));
-        assertThat(leaf.get("kid").stringValue()).isEqualTo(key.kid());
-        assertThat(leaf.get("signature").stringValue()).contains("..");
-        assertThat(leaf.get("log_index").longValue()).isEqualTo(index);
-        assertThat(leaf.get("accepted").stringValue()).endsWith("Z");
+        LeafOpening opening = LeafOpening.parse(logClient().json("/log/openings/" + index));
+        assertThat(opening.leaf()).isEqualTo(SealedLeaf.parse(leaf));
+        ObjectVersionRecord entry = (ObjectVersionRecord) opening.openedEntry();
+        assertThat(entry.id()).isEqualTo(signed.get("id").stringValue());
+        assertThat(entry.version()).isEqualTo(TestStix.CREATED);
+        assertThat(entry.collection()).isEqualTo("6f3a1c2e-8b4d-4e5f-9a7b-1c2d3e4f5a60");
+        assertThat(entry.objectSha256()).isEqualTo(sha);
+        assertThat(entry.kid()).contains(key.kid());
+        assertThat(entry.signature().orElseThrow()).contains("..");
+        assertThat(entry.publisher()).isEqualTo(MEMBER);
+        assertThat(entry.audience().tlp()).isEqualTo("amber");
+        assertThat(entry.accepted()).endsWith("Z");
+    }
+
+    @Test
+    void openingsWhenAskedByObjectThenTheOpeningOfThatContentAndNothingForOtherContent() {
+        ObjectNode indicator = new ObjectSigner(ExchangeExtensions.OBJECT_SIGNATURE_ID, TestStix.MEMBER_KEY)
+                .sign(TestStix.indicator());
+        long index = taxii().publish(Taxii.INDICATORS, TestStix.envelope(indicator)).get("successes").get(0)
+                .get("log_index").longValue();
+        String sha = HexFormat.of().formatHex(sha256(JsonCanonicalizer.canonicalize(indicator)));
+        String id = indicator.get("id").stringValue();
+
+        JsonNode found = postOpenings("{\"objects\":[{\"id\":\"" + id + "\",\"object_sha256\":\"" + sha + "\"}]}");
+        JsonNode other = postOpenings("{\"objects\":[{\"id\":\"" + id + "\",\"object_sha256\":\"" + "0".repeat(64) + "\"}]}");
+
+        assertThat(found.get("openings")).hasSize(1);
+        assertThat(found.get("openings").get(0).get("log_index").longValue()).isEqualTo(index);
+        assertThat(other.get("openings")).isEmpty();
+    }
+
+    @Test
+    void tilesWhenReadThenHoldTheLeafHashesAndTheEntryBundleTheLeafTexts() {
+        taxii().publish(Taxii.INDICATORS, TestStix.envelope(TestStix.indicator(), TestStix.indicator()));
+        Checkpoint checkpoint = logClient().checkpoint();
+        long size = checkpoint.size();
+        TilePath hashes = TilePath.covering(0, size - 1, size);
+        TilePath entries = TilePath.entriesCovering(size - 1, size);
+
+        byte[] tile = bytes("/log/" + hashes.path());
+        byte[] bundle = bytes("/log/" + entries.path());
+
+        assertThat(tile).hasSize(hashes.width() * 32);
+        long last = size - 1;
+        int offset = (int) (last % 256) * 32;
+        byte[] lastHash = java.util.Arrays.copyOfRange(tile, offset, offset + 32);
+        assertThat(java.util.Base64.getEncoder().encodeToString(lastHash))
+                .isEqualTo(logClient().json("/log/leaves/" + last).get("leaf_hash").stringValue());
+        assertThat(new String(bundle, java.nio.charset.StandardCharsets.UTF_8))
+                .contains(logClient().json("/log/leaves/" + last).get("leaf").toString());
+        client().get().uri("/log/tile/0/999.p/3").exchange().expectStatus().isNotFound();
     }
 
     @Test
@@ -121,25 +174,31 @@ class TransparencyLogTest extends ExchangeIntegrationTest {
 
         Checkpoint after = logClient().checkpoint();
         assertThat(after.size()).isEqualTo(sizeBefore + 1);
-        JsonNode tombstone = logClient().leaf(sizeBefore);
-        assertThat(tombstone.get("kind").stringValue()).isEqualTo("tombstone");
-        assertThat(tombstone.get("id").stringValue()).isEqualTo(id);
-        assertThat(tombstone.get("modified").stringValue()).isEqualTo(TestStix.CREATED);
-        assertThat(logClient().leaf(versionIndex).get("kind").stringValue()).isEqualTo("object-version");
+        assertThat(logClient().leaf(sizeBefore).get("kind").stringValue()).isEqualTo("sealed");
+        TombstoneRecord tombstone = (TombstoneRecord) LeafOpening.parse(logClient().json("/log/openings/" + sizeBefore))
+                .openedEntry();
+        assertThat(tombstone.id()).isEqualTo(id);
+        assertThat(tombstone.version()).isEqualTo(TestStix.CREATED);
+        assertThat(tombstone.deletedBy()).isEqualTo(MEMBER);
+        assertThat(LeafOpening.parse(logClient().json("/log/openings/" + versionIndex)).openedEntry())
+                .isInstanceOf(ObjectVersionRecord.class);
         logClient().verifyIncluded("index=" + versionIndex, after);
         logClient().verifyIncluded("index=" + sizeBefore, after);
     }
 
     @Test
     void appendKeyEventWhenCalledThenKeyEventLeafIsLogged() {
-        KeyEventEntry event = new KeyEventEntry(KeyEventEntry.Event.REGISTRATION, "kr-nis", "kid-42",
-                Optional.of(StixJson.mapper().createObjectNode().put("kty", "OKP")));
+        SigningKey key = SigningKey.generate();
+        KeyEventEntry event = new KeyEventEntry(KeyEventLeaf.Event.REGISTRATION, "kr-nis", "identity--1", key.kid(),
+                Optional.of(key.publicKey()), Optional.of("2026-01-01T00:00:00Z"), Optional.empty(), Optional.empty(),
+                Optional.empty(), "us-admin", "admin", Optional.empty());
 
         long index = log.appendKeyEvent(event).as(transaction::transactional).block();
 
         JsonNode leaf = logClient().leaf(index);
         assertThat(leaf.get("kind").stringValue()).isEqualTo("key-event");
         assertThat(leaf.get("member").stringValue()).isEqualTo("kr-nis");
+        assertThat(leaf.get("actor").stringValue()).isEqualTo("us-admin");
         logClient().verifyIncluded("index=" + index, logClient().checkpoint());
     }
 
@@ -178,6 +237,18 @@ class TransparencyLogTest extends ExchangeIntegrationTest {
                 .exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    private JsonNode postOpenings(String body) {
+        byte[] answer = client().post().uri("/log/openings").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
+        return TestStix.parse(new String(answer, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private byte[] bytes(String path) {
+        return client().get().uri(path).exchange().expectStatus().isOk()
+                .expectHeader().contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .expectBody().returnResult().getResponseBody();
     }
 
     private static byte[] sha256(byte[] bytes) {

@@ -11,6 +11,7 @@ import org.trilateral.exchange.member.Nation;
 import org.trilateral.exchange.member.Role;
 import org.trilateral.taxonomy.vocabulary.Sector;
 import org.trilateral.exchange.support.ExchangeIntegrationTest;
+import org.trilateral.exchange.support.OwnKeys;
 import org.trilateral.exchange.support.TestStix;
 import org.trilateral.exchange.taxii.Taxii;
 import org.trilateral.integrity.jws.SigningKey;
@@ -73,9 +74,10 @@ class SignedIngestTest extends ExchangeIntegrationTest {
 
         assertAccepted(status);
         long index = status.get("successes").get(0).get("log_index").longValue();
-        JsonNode leaf = TestStix.parse(new String(client().get().uri("/log/leaves/{i}", index).exchange().expectStatus().isOk()
-                .expectBody().returnResult().getResponseBody(), StandardCharsets.UTF_8)).get("leaf");
-        assertThat(leaf.get("kid").stringValue()).isEqualTo(member.key().kid());
+        // The leaf is sealed; its opening, which the publisher may read, names the kid that verified.
+        JsonNode opening = TestStix.parse(new String(member.client().get().uri("/log/openings/{i}", index).exchange()
+                .expectStatus().isOk().expectBody().returnResult().getResponseBody(), StandardCharsets.UTF_8));
+        assertThat(opening.get("entry").get("kid").stringValue()).isEqualTo(member.key().kid());
     }
 
     @Test
@@ -119,13 +121,10 @@ class SignedIngestTest extends ExchangeIntegrationTest {
         TestMember member = register("validity", Nation.JP, Sector.GOVERNMENT, Role.CONSUMER, Role.PUBLISHER);
         SigningKey expired = SigningKey.generate();
         SigningKey future = SigningKey.generate();
-        client().post().uri("/admin/members/{id}/keys", member.id()).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"jwk\":" + expired.publicKey().toJson()
-                        + ",\"not_before\":\"2020-01-01T00:00:00Z\",\"not_after\":\"2021-01-01T00:00:00Z\"}")
-                .exchange().expectStatus().isCreated();
-        client().post().uri("/admin/members/{id}/keys", member.id()).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"jwk\":" + future.publicKey().toJson() + ",\"not_before\":\"2099-01-01T00:00:00Z\"}")
-                .exchange().expectStatus().isCreated();
+        OwnKeys.register(member.client(), member.id(), member.identityId(), expired, "2020-01-01T00:00:00Z",
+                java.util.Optional.of("2021-01-01T00:00:00Z"));
+        OwnKeys.register(member.client(), member.id(), member.identityId(), future, "2099-01-01T00:00:00Z",
+                java.util.Optional.empty());
 
         assertThat(failure(postOne(member, TestStix.sign(indicatorOf(member), expired))))
                 .contains("key " + expired.kid() + " expired at 2021-01-01T00:00:00");

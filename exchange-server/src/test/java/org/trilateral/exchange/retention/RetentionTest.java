@@ -9,7 +9,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.trilateral.exchange.support.ExchangeIntegrationTest;
 import org.trilateral.exchange.support.TestStix;
 import org.trilateral.exchange.taxii.Taxii;
-import tools.jackson.databind.JsonNode;
+import org.trilateral.integrity.log.LeafOpening;
+import org.trilateral.integrity.log.SealedEntry;
+import org.trilateral.integrity.log.TombstoneRecord;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Retention removes expired indicators of the collections it is configured for, each with a tombstone in the log. */
@@ -35,10 +37,11 @@ class RetentionTest extends ExchangeIntegrationTest {
         return Long.parseLong(new String(note, StandardCharsets.UTF_8).split("\n")[1]);
     }
 
-    private JsonNode leaf(long index) {
-        byte[] body = client().get().uri("/log/leaves/{index}", index).exchange().expectStatus().isOk()
+    /** What the log's leaf at {@code index} holds, as its opening tells a reader of the object. */
+    private SealedEntry opened(long index) {
+        byte[] body = client().get().uri("/log/openings/{index}", index).exchange().expectStatus().isOk()
                 .expectBody().returnResult().getResponseBody();
-        return TestStix.parse(new String(body, StandardCharsets.UTF_8)).get("leaf");
+        return LeafOpening.parse(TestStix.parse(new String(body, StandardCharsets.UTF_8))).openedEntry();
     }
 
     @Test
@@ -61,10 +64,10 @@ class RetentionTest extends ExchangeIntegrationTest {
         taxii.get(Taxii.INDICATORS + "objects/" + current.get("id").asString() + "/").expectStatus().isOk();
         taxii.get(Taxii.SIGHTINGS + "objects/" + elsewhere.get("id").asString() + "/").expectStatus().isOk();
         assertThat(logSize()).isEqualTo(before + 2);
-        JsonNode tombstone = leaf(before);
-        assertThat(tombstone.get("kind").asString()).isEqualTo("tombstone");
-        assertThat(tombstone.get("deleted_by").asString()).isEqualTo("retention");
-        assertThat(tombstone.get("id").asString()).isEqualTo(longExpired.get("id").asString());
+        assertThat(opened(before)).isInstanceOfSatisfying(TombstoneRecord.class, tombstone -> {
+            assertThat(tombstone.deletedBy()).isEqualTo("retention");
+            assertThat(tombstone.id()).isEqualTo(longExpired.get("id").asString());
+        });
         assertThat(retention.runOnce().block()).as("nothing left to remove").isZero();
     }
 }

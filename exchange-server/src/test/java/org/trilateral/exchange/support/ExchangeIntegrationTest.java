@@ -143,11 +143,16 @@ public abstract class ExchangeIntegrationTest {
         return new TestMember(id, identity, clientWithToken(testIssuer().token(id)), key);
     }
 
-    /** Registers {@code key}'s public key for member {@code id} through the admin API, valid from now on. */
+    /**
+     * Registers {@code key} for member {@code id} as the member does itself: through its own token, with the key
+     * statement signed by the key, which is its own root (docs/integrity.md §7).
+     */
     protected void registerKey(String id, SigningKey key) {
-        client().post().uri("/admin/members/{id}/keys", id).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"jwk\":" + key.publicKey().toJson() + "}")
-                .exchange().expectStatus().isCreated();
+        WebTestClient member = clientWithToken(testIssuer().token(id));
+        byte[] me = member.get().uri("/members/me").exchange().expectStatus().isOk().expectBody().returnResult()
+                .getResponseBody();
+        String identity = TestStix.parse(new String(me, java.nio.charset.StandardCharsets.UTF_8)).get("identity").asString();
+        OwnKeys.register(member, id, identity, key, "2020-01-01T00:00:00Z", java.util.Optional.empty());
     }
 
     /**

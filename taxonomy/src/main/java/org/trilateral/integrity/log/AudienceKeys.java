@@ -36,6 +36,11 @@ public final class AudienceKeys {
         this.secret = secret.clone();
     }
 
+    /** A key for another purpose of the exchange (its {@code label}), derived from the same secret. */
+    public byte[] derived(String label) {
+        return hmac(secret, "derived/" + label);
+    }
+
     /** The key of objects every member may read. */
     public byte[] all() {
         return hmac(secret, "audience/all");

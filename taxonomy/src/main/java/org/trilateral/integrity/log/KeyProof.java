@@ -105,7 +105,7 @@ public record KeyProof(String pop, ObjectNode authorization) {
         return proof;
     }
 
-    static KeyProof parse(JsonNode proof) {
+    public static KeyProof parse(JsonNode proof) {
         JsonNode authorization = Json.object(proof, "authorization");
         return new KeyProof(Json.text(proof, "pop"), (ObjectNode) authorization);
     }

@@ -1,4 +1,4 @@
-package org.trilateral.exchange.ledger;
+package org.trilateral.exchange.transparency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.trilateral.exchange.ledger;
+package org.trilateral.exchange.transparency;
 
 import org.trilateral.exchange.error.Refusal;
 
