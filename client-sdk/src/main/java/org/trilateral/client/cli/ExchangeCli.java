@@ -24,6 +24,7 @@ import org.trilateral.client.PollRequest;
 import org.trilateral.client.PublishResult;
 import org.trilateral.client.ReceivedObject;
 import org.trilateral.client.VerificationResult;
+import org.trilateral.integrity.jws.Jwk;
 import org.trilateral.integrity.jws.JwsAlgorithm;
 import org.trilateral.integrity.jws.SigningKey;
 import org.trilateral.taxonomy.marking.Tlp;
@@ -39,13 +40,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The {@code exchange} command: login, publish, poll, verify, keys. Exit codes in {@link ExitCodes}. */
-@Command(name = "exchange", mixinStandardHelpOptions = true, version = "exchange 0.1",
+@Command(name = "exchange", mixinStandardHelpOptions = true, versionProvider = CliVersion.class,
         description = "Publish, poll and verify signed indicators on the trilateral indicator exchange.",
         subcommands = {ExchangeCli.Login.class, ExchangeCli.Publish.class, ExchangeCli.Poll.class,
                 ExchangeCli.Verify.class, ExchangeCli.Keys.class, WitnessCommand.class, LogCommand.class,
-                CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 ok, 1 usage, 2 authentication/permission, 3 refused (validation), "
-                + "4 verification failed, 5 network/server."})
+                CommandLine.HelpCommand.class})
 public final class ExchangeCli implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -68,17 +67,40 @@ public final class ExchangeCli implements Runnable {
                     return ExitCodes.USAGE;
                 })
                 .setExecutionExceptionHandler((failure, cl, parsed) -> {
-                    cl.getErr().println("exchange: " + message(failure));
+                    cl.getErr().println("exchange: " + message(failure, cl));
                     return ExitCodes.of(failure);
                 });
+        ExitCodes.describe(commandLine);
         return commandLine.execute(args);
     }
 
-    private static String message(Throwable failure) {
+    private static String message(Throwable failure, CommandLine command) {
+        if (failure instanceof java.nio.file.FileAlreadyExistsException exists) {
+            return exists.getFile() + " already exists: it is left as it is";
+        }
+        if (failure instanceof java.nio.file.NoSuchFileException missing) {
+            return "no such file: " + missing.getFile();
+        }
+        if (failure instanceof org.trilateral.client.NetworkException && refused(failure)) {
+            CommandLine.Model.OptionSpec url = command.getCommandSpec().findOption("--url");
+            String where = url == null || url.getValue() == null ? "the URL given" : url.getValue().toString();
+            return "could not connect to " + where + ": is the exchange running at " + where
+                    + "? (--url or EXCHANGE_URL; the README's first command starts one on port 8080)";
+        }
         if (failure instanceof ExchangeException e && e.error().isPresent()) {
             return e.getMessage();
         }
         return failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+    }
+
+    /** Whether the failure is a refused connection: nothing listens at the URL. */
+    private static boolean refused(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.ConnectException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -105,8 +127,8 @@ public final class ExchangeCli implements Runnable {
     }
 
     @Command(name = "publish", mixinStandardHelpOptions = true,
-            description = {"Sign and publish objects: a STIX bundle file, or one indicator from flags.",
-                    "Persona identifiers (e-mail, phone) are normalised and hashed on this machine; the raw value is never sent."})
+            description = {"Sign and publish objects: a STIX bundle file, or one indicator from flags. Persona identifiers"
+                    + " (e-mail, phone) are normalised and hashed on this machine; the raw value is never sent."})
     static final class Publish implements Callable<Integer> {
         @Mixin
         ConnectionOptions connection;
@@ -124,7 +146,8 @@ public final class ExchangeCli implements Runnable {
             String wallet;
             @Option(names = "--email", description = "An e-mail address of a fake persona (hashed locally).")
             String email;
-            @Option(names = "--phone", description = "A phone number of a fake persona (hashed locally); see --region.")
+            @Option(names = "--phone", description = "A phone number of a fake persona (hashed locally): +<country code> and"
+                    + " number, or a national number with --region.")
             String phone;
             @Option(names = "--ip", description = "An IP address or CIDR network of facilitator infrastructure.")
             String ip;
@@ -133,9 +156,17 @@ public final class ExchangeCli implements Runnable {
         @Option(names = "--region", description = "Region for national phone numbers, e.g. KR, JP, US.")
         String region;
 
-        @Option(names = "--kind", defaultValue = "laptop-farm-network",
-                description = "Indicator kind of an --ip (default ${DEFAULT-VALUE}; also vpn-exit, remote-access-tool).")
+        @Option(names = "--kind", defaultValue = "laptop-farm-network", completionCandidates = IpKinds.class,
+                description = "Indicator kind of an --ip: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
         String kind;
+
+        /** The indicator kinds of facilitator infrastructure given by IP address or network. */
+        static final class IpKinds extends ArrayList<String> {
+            IpKinds() {
+                super(List.of(IndicatorKind.LAPTOP_FARM_NETWORK.value(), IndicatorKind.VPN_EXIT.value(),
+                        IndicatorKind.REMOTE_ACCESS_TOOL.value()));
+            }
+        }
 
         @Option(names = "--tlp", defaultValue = "amber", description = "TLP 2.0 marking: clear, green, amber, amber+strict, red (default ${DEFAULT-VALUE}).")
         String tlp;
@@ -196,11 +227,16 @@ public final class ExchangeCli implements Runnable {
                 return indicators.email(source.email, marking);
             }
             if (source.phone != null) {
+                if (region == null && !source.phone.strip().startsWith("+")) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--phone '" + source.phone
+                            + "' has no country code: add --region (e.g. --region KR, JP or US) or write it as +<country code><number>");
+                }
                 return indicators.phone(source.phone, region, marking);
             }
             IndicatorKind indicatorKind = java.util.Arrays.stream(IndicatorKind.values())
-                    .filter(k -> k.value().equals(kind)).findFirst()
-                    .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), "unknown --kind '" + kind + "'"));
+                    .filter(k -> k.value().equals(kind) && new IpKinds().contains(k.value())).findFirst()
+                    .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), "unknown --kind '" + kind
+                            + "': use one of " + String.join(", ", new IpKinds())));
             return indicators.ip(source.ip, indicatorKind, marking);
         }
 
@@ -216,8 +252,9 @@ public final class ExchangeCli implements Runnable {
     }
 
     @Command(name = "poll", mixinStandardHelpOptions = true,
-            description = {"Read a collection's objects as JSON lines, to standard output or a file.",
-                    "With --cursor, resumes after the last page a previous run finished and saves its position after each page."})
+            description = {"Read a collection's objects as JSON lines, to standard output or a file. With --cursor, resumes"
+                    + " after the last page a previous run finished and saves its position after each page; cursors are"
+                    + " kept per exchange URL and collection."})
     static final class Poll implements Callable<Integer> {
         @Mixin
         ConnectionOptions connection;
@@ -231,7 +268,8 @@ public final class ExchangeCli implements Runnable {
         @Option(names = "--cursor", description = "Name of the durable cursor to resume from and keep.")
         String cursor;
 
-        @Option(names = "--cursor-dir", defaultValue = ".exchange/cursors", description = "Where cursors are kept (default ${DEFAULT-VALUE}).")
+        @Option(names = "--cursor-dir", defaultValue = ".exchange/cursors",
+                description = "Where cursors are kept, under <exchange>/<collection>/ (default ${DEFAULT-VALUE}).")
         Path cursorDir;
 
         @Option(names = "--type", split = ",", description = "Only these STIX types (match[type]).")
@@ -260,14 +298,22 @@ public final class ExchangeCli implements Runnable {
             if (cursor != null) {
                 request = request.withCursor(cursor);
             }
-            ExchangeClient client = connection.builder().cursorStore(new FileCursorStore(cursorDir)).build();
+            ExchangeClient client = connection.builder()
+                    .cursorStore(new FileCursorStore(CursorDirectory.of(cursorDir, connection.url, collection))).build();
             Progress progress = new Progress(System.err, "polled");
+            long written = 0;
             try (Writer writer = output == null ? nonClosing(spec.commandLine().getOut())
                     : Files.newBufferedWriter(output, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
                 for (ReceivedObject object : client.poll(request, size -> flushAndReport(writer, progress, size))) {
                     writer.write(StixJson.mapper().writeValueAsString(object.object()));
                     writer.write('\n');
+                    written++;
                 }
+            }
+            if (written == 0) {
+                spec.commandLine().getErr().println(cursor == null
+                        ? "no objects in collection '" + collection + "' that you may read"
+                        : "no new objects in collection '" + collection + "' since cursor '" + cursor + "' (nothing written)");
             }
             return ExitCodes.OK;
         }
@@ -295,13 +341,13 @@ public final class ExchangeCli implements Runnable {
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = {"Verify objects against the transparency log, trusting the members, not the hub: each",
-                    "object's log entry (its opening) commits to exactly its content; the entry is included under a",
-                    "checkpoint signed by the log's key and cosigned by the witnesses, consistent with every checkpoint",
-                    "verified before; and its signature is by a key the log proves the publisher registered, with the",
-                    "member's proof, before the object. Reads a file (a STIX bundle or JSON lines) or a collection (with",
-                    "--cursor, only what is new since the last run); prints one line per object, FAILED <failure> <id>",
-                    "<version>: <why> for each failure."},
+            description = {"Verify objects against the transparency log, trusting the members, not the hub: each"
+                    + " object's log entry (its opening) commits to exactly its content; the entry is included under a"
+                    + " checkpoint signed by the log's key and cosigned by the witnesses, consistent with every checkpoint"
+                    + " verified before; and its signature is by a key the log proves the publisher registered, with the"
+                    + " member's proof, before the object.",
+                    "Reads a file (a STIX bundle or JSON lines) or a collection (with --cursor, only what is new since"
+                    + " the last run); prints one line per object, FAILED <failure> <id> <version>: <why> for each failure."},
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:every object verified", "1:usage", "2:authentication or permission refused",
                     "4:at least one object failed verification", "5:network or server failure"})
@@ -324,7 +370,8 @@ public final class ExchangeCli implements Runnable {
         @Option(names = "--cursor", description = "With a collection: name of the durable cursor, to verify only objects added since the last run.")
         String cursor;
 
-        @Option(names = "--cursor-dir", defaultValue = ".exchange/cursors", description = "Where cursors are kept (default ${DEFAULT-VALUE}).")
+        @Option(names = "--cursor-dir", defaultValue = ".exchange/cursors",
+                description = "Where cursors are kept, under <exchange>/<collection>/ (default ${DEFAULT-VALUE}).")
         Path cursorDir;
 
         @Option(names = "--batch", defaultValue = "1000", description = "Objects verified together (one request for their log entries; default ${DEFAULT-VALUE}).")
@@ -332,7 +379,8 @@ public final class ExchangeCli implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            ExchangeClient client = trust.apply(connection.builder().cursorStore(new FileCursorStore(cursorDir)),
+            ExchangeClient client = trust.apply(connection.builder()
+                            .cursorStore(new FileCursorStore(CursorDirectory.of(cursorDir, connection.url, collection))),
                     connection.url, spec.commandLine()).build();
             PrintWriter out = spec.commandLine().getOut();
             Progress progress = new Progress(System.err, "verified");
@@ -414,13 +462,18 @@ public final class ExchangeCli implements Runnable {
         }
 
         @Command(name = "generate", mixinStandardHelpOptions = true,
-                description = "Generate a key pair: the private JWK goes to --out (readable only by you), the public JWK to standard output.")
+                description = {"Generate a key pair: the private JWK goes to --out (readable only by you), the public JWK"
+                        + " to --public-out or else standard output. Neither file is ever overwritten: a second run with"
+                        + " the same files changes nothing and exits 1."})
         static final class Generate implements Callable<Integer> {
             @picocli.CommandLine.Spec
             CommandLine.Model.CommandSpec spec;
 
             @Option(names = "--out", required = true, description = "File for the private JWK; must not exist.")
             Path out;
+
+            @Option(names = "--public-out", description = "File for the public JWK (to register); must not exist. Default: standard output.")
+            Path publicOut;
 
             @Option(names = "--alg", defaultValue = "EdDSA", description = "EdDSA (Ed25519, default) or ES256.")
             String alg;
@@ -429,7 +482,17 @@ public final class ExchangeCli implements Runnable {
             public Integer call() throws IOException {
                 JwsAlgorithm algorithm = JwsAlgorithm.fromHeaderValue(alg).orElseThrow(() ->
                         new CommandLine.ParameterException(spec.commandLine(), "unknown --alg '" + alg + "': use EdDSA or ES256"));
+                for (Path file : publicOut == null ? List.of(out) : List.of(out, publicOut)) {
+                    if (Files.exists(file)) {
+                        throw new CommandLine.ParameterException(spec.commandLine(), file + " already exists: it is left as"
+                                + " it is (it may hold your registered key); choose another file or delete it first");
+                    }
+                }
+                if (out.equals(publicOut)) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--out and --public-out must be different files");
+                }
                 SigningKey key = SigningKey.generate(algorithm);
+                String publicJson = StixJson.mapper().writeValueAsString(key.publicKey().toJson());
                 Files.writeString(out, StixJson.mapper().writeValueAsString(key.toPrivateJson()) + "\n",
                         StandardOpenOption.CREATE_NEW);
                 try {
@@ -437,25 +500,32 @@ public final class ExchangeCli implements Runnable {
                 } catch (UnsupportedOperationException ignored) {
                     // not a POSIX file system: the platform's default permissions apply
                 }
-                PrintWriter writer = spec.commandLine().getOut();
-                writer.println(StixJson.mapper().writeValueAsString(key.publicKey().toJson()));
-                spec.commandLine().getErr().println("private key written to " + out + "; kid (JWK thumbprint) " + key.kid());
+                if (publicOut != null) {
+                    Files.writeString(publicOut, publicJson + "\n", StandardOpenOption.CREATE_NEW);
+                    spec.commandLine().getErr().println("private key written to " + out + ", public key to " + publicOut
+                            + "; kid (JWK thumbprint) " + key.kid());
+                } else {
+                    spec.commandLine().getOut().println(publicJson);
+                    spec.commandLine().getErr().println("private key written to " + out + "; kid (JWK thumbprint) " + key.kid());
+                }
                 return ExitCodes.OK;
             }
         }
 
         @Command(name = "thumbprint", mixinStandardHelpOptions = true,
-                description = "Show the JWK thumbprint (RFC 7638), the kid of your signatures, of a key file.")
+                description = "Show the JWK thumbprint (RFC 7638), the kid of your signatures, of a private or public key file.")
         static final class Thumbprint implements Callable<Integer> {
             @picocli.CommandLine.Spec
             CommandLine.Model.CommandSpec spec;
 
-            @Option(names = "--key", required = true, description = "A private JWK file.")
+            @Option(names = "--key", required = true, description = "A JWK file, private (member.jwk) or public (member-public.jwk).")
             Path key;
 
             @Override
-            public Integer call() {
-                spec.commandLine().getOut().println(ConnectionOptions.readKey(key).kid());
+            public Integer call() throws IOException {
+                JsonNode jwk = StixJson.mapper().readTree(Files.readString(key));
+                String kid = jwk.has("d") ? SigningKey.fromJson(jwk).kid() : Jwk.fromJson(jwk).thumbprint();
+                spec.commandLine().getOut().println(kid);
                 return ExitCodes.OK;
             }
         }

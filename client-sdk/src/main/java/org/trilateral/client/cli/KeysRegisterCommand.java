@@ -15,10 +15,9 @@ import org.trilateral.integrity.jws.SigningKey;
  * a rotation).
  */
 @Command(name = "register", mixinStandardHelpOptions = true,
-        description = {"Register your signing key at the exchange, through your own token, signed by the key and",
-                "authorised by your root key (--root; default: the key is its own root) or by your previous key",
-                "(--previous-key, a rotation). Verifiers pin your root (--member-root) or follow the rotation.",
-                "Exit codes: 0 registered, 2 usage, 4 refused (e.g. the key is already registered), 5 network or server."})
+        description = {"Register your signing key at the exchange, through your own token, signed by the key and "
+                + "authorised by your root key (--root; default: the key is its own root) or by your previous key "
+                + "(--previous-key, a rotation). Verifiers pin your root (--member-root) or follow the rotation."})
 final class KeysRegisterCommand implements Callable<Integer> {
 
     @Mixin

@@ -105,8 +105,8 @@ final class LogCommand implements Runnable {
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
-            description = {"Check another member's exported checkpoints against the ones this client verified: a",
-                    "contradiction is a fork of the log, printed with both signed checkpoints as evidence."},
+            description = {"Check another member's exported checkpoints against the ones this client verified: a "
+                    + "contradiction is a fork of the log, printed with both signed checkpoints as evidence."},
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:consistent", "1:usage", "4:fork (evidence printed)", "5:network"})
     static final class Import extends LogSubcommand {
@@ -134,9 +134,9 @@ final class LogCommand implements Runnable {
     }
 
     @Command(name = "audit", mixinStandardHelpOptions = true,
-            description = {"Audit the log for this member: every leaf addressed to it (by its audience tags) must be",
-                    "opened by the exchange, every current version it may read must be among the delivered objects",
-                    "(--file, JSON lines as `poll` writes), and none of those may be superseded or deleted in the log."},
+            description = {"Audit the log for this member: every leaf addressed to it (by its audience tags) must be "
+                    + "opened by the exchange, every current version it may read must be among the delivered objects "
+                    + "(--file, JSON lines as `poll` writes), and none of those may be superseded or deleted in the log."},
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:nothing found", "1:usage", "4:withheld or stale objects found", "5:network"})
     static final class Audit extends LogSubcommand {
@@ -192,8 +192,8 @@ final class LogCommand implements Runnable {
     }
 
     @Command(name = "monitor-keys", mixinStandardHelpOptions = true,
-            description = {"Read the log's new key events and alert on any key registered for MEMBER that is not among",
-                    "--known kids (a key the hub invented), or a revocation of one of them."},
+            description = {"Read the log's new key events and alert on any key registered for MEMBER that is not among "
+                    + "--known kids (a key the hub invented), or a revocation of one of them."},
             exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:nothing alarming", "1:usage", "4:alerts printed", "5:network"})
     static final class MonitorKeys extends LogSubcommand {
 

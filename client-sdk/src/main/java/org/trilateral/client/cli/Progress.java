@@ -18,7 +18,7 @@ final class Progress {
     void add(long count) {
         done += count;
         double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
-        out.printf("%s %d objects (%.0f/s)%n", verb, done, done / seconds);
+        out.printf("%s %d %s (%.0f/s)%n", verb, done, done == 1 ? "object" : "objects", done / seconds);
     }
 
     long done() {

@@ -33,40 +33,40 @@ import picocli.CommandLine.Option;
  */
 final class TrustOptions {
 
-    @Option(names = "--log-key", description = {"The log's checkpoint verifier key (<origin>+<hash>+<key>), or a file",
-            "holding it, obtained out of band."})
+    @Option(names = "--log-key", description = {"The log's checkpoint verifier key (<origin>+<hash>+<key>), or a file "
+            + "holding it, obtained out of band."})
     String logKey;
 
-    @Option(names = "--trust-on-first-use", description = {"Without --log-key or --witness: trust the key the exchange",
-            "serves at {url}/log/key the first time and keep it. A first contact that is already a private branch of",
-            "the log would stay undetected: pin the key or require witnesses instead."})
+    @Option(names = "--trust-on-first-use", description = {"Without --log-key or --witness: trust the key the exchange "
+            + "serves at {url}/log/key the first time and keep it. A first contact that is already a private branch of "
+            + "the log would stay undetected: pin the key or require witnesses instead."})
     boolean trustOnFirstUse;
 
-    @Option(names = "--witness", description = {"A witness's cosigner key (<name>+<id>+<key>, type 0x04) or a file holding",
-            "it; repeatable. Every checkpoint must be cosigned by --witness-quorum of them."})
+    @Option(names = "--witness", description = {"A witness's cosigner key (<name>+<id>+<key>, type 0x04) or a file holding "
+            + "it; repeatable. Every checkpoint must be cosigned by --witness-quorum of them."})
     List<String> witnesses = new ArrayList<>();
 
     @Option(names = "--witness-quorum", description = "How many of the --witness keys must cosign (default: all of them).")
     Integer quorum;
 
-    @Option(names = "--member-root", description = {"MEMBER=FILE: a member's root public JWK, pinned out of band; it",
-            "proves that member's first key. Repeatable."})
+    @Option(names = "--member-root", description = {"MEMBER=FILE: a member's root public JWK, pinned out of band; it "
+            + "proves that member's first key. Repeatable."})
     Map<String, Path> memberRoots = new LinkedHashMap<>();
 
-    @Option(names = "--identity-provider", description = {"name=N,issuer=URL,jwks=FILE[,member-claim=C]: an identity",
-            "provider whose key attestations prove a member's first key, its JWKS pinned from FILE. Repeatable."})
+    @Option(names = "--identity-provider", description = {"name=N,issuer=URL,jwks=FILE[,member-claim=C]: an identity "
+            + "provider whose key attestations prove a member's first key, its JWKS pinned from FILE. Repeatable."})
     List<String> identityProviders = new ArrayList<>();
 
-    @Option(names = "--accept-unproven-keys", description = {"Development only: trust keys the log registers without a",
-            "member proof (each result still says UNPROVEN)."})
+    @Option(names = "--accept-unproven-keys", description = {"Development only: trust keys the log registers without a "
+            + "member proof (each result still says UNPROVEN)."})
     boolean acceptUnprovenKeys;
 
-    @Option(names = "--key", defaultValue = "${env:EXCHANGE_SIGNING_KEY}", description = {"Your own private JWK file",
-            "(env EXCHANGE_SIGNING_KEY): your own key is trusted without a proof."})
+    @Option(names = "--key", defaultValue = "${env:EXCHANGE_SIGNING_KEY}", description = {"Your own private JWK file "
+            + "(env EXCHANGE_SIGNING_KEY): your own key is trusted without a proof."})
     Path ownKey;
 
-    @Option(names = "--state-dir", description = {"Where the verified checkpoints, the log key trusted on first use and",
-            "the log's key events are kept (default .exchange/<host>-<port>)."})
+    @Option(names = "--state-dir", description = {"Where the verified checkpoints, the log key trusted on first use and "
+            + "the log's key events are kept (default .exchange/<host>-<port>)."})
     Path stateDir;
 
     /** The client with the trust policy these options give. */

@@ -24,9 +24,9 @@ import picocli.CommandLine.Option;
 
 /** {@code exchange witness}: run a transparency-log witness (C2SP tlog-witness) for the exchange's log. */
 @Command(name = "witness", mixinStandardHelpOptions = true,
-        description = {"Run a witness of the exchange's log (C2SP tlog-witness): it cosigns a checkpoint only when the",
-                "log signed it and it extends the last checkpoint this witness cosigned, so clients that require its",
-                "cosignature all see one log."},
+        description = {"Run a witness of the exchange's log (C2SP tlog-witness): it cosigns a checkpoint only when the "
+                + "log signed it and it extends the last checkpoint this witness cosigned, so clients that require its "
+                + "cosignature all see one log."},
         subcommands = {WitnessCommand.Keygen.class, WitnessCommand.Serve.class})
 final class WitnessCommand implements Runnable {
 
@@ -39,8 +39,8 @@ final class WitnessCommand implements Runnable {
     }
 
     @Command(name = "keygen", mixinStandardHelpOptions = true,
-            description = {"Make a witness key: the secret goes to --out (readable only by you), the public cosigner",
-                    "key (<name>+<id>+<key>) to standard output, for clients' --witness and the exchange's configuration."},
+            description = {"Make a witness key: the secret goes to --out (readable only by you), the public cosigner "
+                    + "key (<name>+<id>+<key>) to standard output, for clients' --witness and the exchange's configuration."},
             exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:written", "1:usage, or --out exists"})
     static final class Keygen implements Callable<Integer> {
         @picocli.CommandLine.Spec
@@ -80,8 +80,8 @@ final class WitnessCommand implements Runnable {
         @Option(names = "--key", required = true, description = "The witness's secret key file (from `exchange witness keygen`).")
         Path key;
 
-        @Option(names = "--log", required = true, description = {"A log to witness: its note verifier key",
-                "(<origin>+<hash>+<key>, the exchange's {url}/log/key, obtained out of band) or a file; repeatable."})
+        @Option(names = "--log", required = true, description = {"A log to witness: its note verifier key "
+                + "(<origin>+<hash>+<key>, the exchange's {url}/log/key, obtained out of band) or a file; repeatable."})
         List<String> logs = new ArrayList<>();
 
         @Option(names = "--state-dir", defaultValue = "witness-state", description = "Where the latest cosigned checkpoints are kept (default ${DEFAULT-VALUE}).")

@@ -214,7 +214,7 @@ class ExchangeCliTest {
         Run run = run("login", "--url", "http://localhost:1");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.UNAVAILABLE);
-        assertThat(run.err()).startsWith("exchange: GET http://localhost:1/trilateral/ failed");
+        assertThat(run.err()).startsWith("exchange: could not connect to http://localhost:1: is the exchange running at");
     }
 
     @Test

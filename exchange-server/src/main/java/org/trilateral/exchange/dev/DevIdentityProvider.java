@@ -68,7 +68,9 @@ class DevIdentityProvider {
     TrustedIssuer devIssuer(DevSigningKey key, SecurityProperties settings, MemberStore members, Clock clock) {
         SecurityProperties.Issuer issuer = new SecurityProperties.Issuer(DemoMembers.ISSUER_NAME, ISSUER_URI, null,
                 AUDIENCE, "sub", null, null);
-        return TrustedIssuers.local(issuer, settings, members, List.of(key.key().toPublicJWK()), clock);
+        return TrustedIssuers.local(issuer, settings, members, List.of(key.key().toPublicJWK()), clock,
+                "the exchange restarted since this development token was issued (it signs them with a new key at each"
+                        + " start): ask POST /dev/token again");
     }
 
     @Bean
@@ -83,7 +85,8 @@ class DevIdentityProvider {
         // Loopback only: a development token is a member's identity for the asking, so nobody beyond this machine may
         // ask; from elsewhere the path does not exist.
         return RouterFunctions.route(RequestPredicates.POST("/dev/token").and(DevIdentityProvider::fromLoopback),
-                handler::token);
+                handler::token)
+                .andRoute(RequestPredicates.path("/dev/token").and(DevIdentityProvider::fromLoopback), handler::otherMethod);
     }
 
     static boolean fromLoopback(ServerRequest request) {

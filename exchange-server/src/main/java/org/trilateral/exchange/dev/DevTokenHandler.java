@@ -1,6 +1,7 @@
 package org.trilateral.exchange.dev;
 
 import com.nimbusds.jose.JOSEException;
+import org.trilateral.exchange.error.JsonSyntax;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -14,7 +15,10 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.Set;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.trilateral.exchange.member.Member;
@@ -63,6 +67,18 @@ final class DevTokenHandler {
                 });
     }
 
+    /** Any method but POST: 405 with {@code Allow: POST} and how to ask (RFC 9110 §15.5.6), not a bare 404. */
+    Mono<ServerResponse> otherMethod(ServerRequest request) {
+        return Mono.error(new MethodNotAllowedException(request.method(), Set.of(HttpMethod.POST)) {
+            @Override
+            public String getReason() {
+                return request.method() + " is not allowed on /dev/token: ask a development token with POST, e.g."
+                        + " curl -d member=jp-agency <exchange URL>/dev/token (demo members: "
+                        + DemoMembers.ALL.stream().map(Member::id).toList() + ")";
+            }
+        });
+    }
+
     private static Mono<String> memberParameter(ServerRequest request) {
         MediaType type = request.headers().contentType().orElse(MediaType.APPLICATION_FORM_URLENCODED);
         Mono<String> value;
@@ -72,7 +88,7 @@ final class DevTokenHandler {
                     JsonNode json = StixJson.mapper().readTree(text);
                     return json.path("member").asString("");
                 } catch (JacksonException e) {
-                    throw Refusal.invalid(null, "the request body is not JSON: " + e.getOriginalMessage());
+                    throw Refusal.invalid(null, "the request body is not JSON: " + JsonSyntax.describe(e));
                 }
             });
         } else {

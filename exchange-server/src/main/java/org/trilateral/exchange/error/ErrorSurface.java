@@ -12,7 +12,7 @@ public enum ErrorSurface {
     PROBLEM_DETAILS;
 
     private static final List<String> PROBLEM_PREFIXES =
-            List.of("/admin", "/taxonomy", "/log/", "/.well-known/", "/dev/", "/actuator");
+            List.of("/admin", "/taxonomy", "/log/", "/.well-known/", "/dev/", "/actuator", "/openapi");
 
     /** The surface a request path belongs to. */
     public static ErrorSurface of(String path) {

@@ -4,6 +4,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import java.util.List;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
@@ -54,6 +56,8 @@ class ExchangeErrorHandler implements WebExceptionHandler {
         if (failure instanceof ErrorResponse error) {
             HttpStatus status = HttpStatus.resolve(error.getStatusCode().value());
             if (status != null) {
+                // e.g. Allow on a 405 (RFC 9110 §15.5.6)
+                exchange.getResponse().getHeaders().addAll(error.getHeaders());
                 return new ErrorReport(status, frameworkDetail(exchange, surface, error, status), null, code(status), null);
             }
         }
@@ -71,7 +75,13 @@ class ExchangeErrorHandler implements WebExceptionHandler {
                 return surface == ErrorSurface.TAXII ? "no TAXII resource at " + path : "no resource at " + path;
             }
             if (status == HttpStatus.METHOD_NOT_ALLOWED) {
-                return exchange.getRequest().getMethod() + " is not allowed on " + path;
+                String reason = error instanceof ResponseStatusException rse ? rse.getReason() : null;
+                if (reason != null && !reason.startsWith("Request method")) {
+                    return reason;
+                }
+                List<HttpMethod> allowed = error.getHeaders().getAllow().stream().toList();
+                return exchange.getRequest().getMethod() + " is not allowed on " + path
+                        + (allowed.isEmpty() ? "" : "; allowed: " + allowed);
             }
         }
         if (surface == ErrorSurface.TAXII && error instanceof ResponseStatusException rse) {

@@ -1,6 +1,7 @@
 package org.trilateral.exchange.member;
 
 import java.net.URI;
+import org.trilateral.exchange.error.JsonSyntax;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -36,7 +37,7 @@ public final class AdminJson {
                                 + " string, number or name, than the exchange reads (at most "
                                 + StrictJson.MAX_NESTING_DEPTH + " levels of nesting)");
                     } catch (JacksonException e) {
-                        throw Refusal.invalid(null, "the request body is not JSON: " + e.getOriginalMessage());
+                        throw Refusal.invalid(null, "the request body is not JSON: " + JsonSyntax.describe(e));
                     }
                 });
     }

@@ -7,6 +7,7 @@ import org.trilateral.exchange.ledger.TombstoneEntry;
 import org.trilateral.exchange.member.MemberId;
 import org.trilateral.exchange.ledger.TransparencyLog;
 import org.trilateral.exchange.taxii.ObjectQuery;
+import org.trilateral.exchange.taxii.VersionFilter;
 import reactor.core.publisher.Mono;
 
 /**
@@ -15,7 +16,7 @@ import reactor.core.publisher.Mono;
  * loss (docs/transparency-log.md).
  */
 @Component
-class ObjectDeletion {
+public class ObjectDeletion {
 
     private final ObjectStore store;
     private final TransparencyLog log;
@@ -39,5 +40,18 @@ class ObjectDeletion {
                         .thenReturn(versions.size()))
                 .as(transaction::transactional)
                 .flatMap(count -> count == 0 ? Mono.error(ObjectReads.notFound(collection, id)) : Mono.just(count));
+    }
+
+    /**
+     * Deletes every version of {@code id}, each with a tombstone naming {@code deletedBy} (e.g. {@code retention});
+     * answers how many versions were deleted, 0 when none was left.
+     */
+    public Mono<Integer> deleteAllVersions(TaxiiCollection collection, String id, String deletedBy) {
+        return store.delete(collection.id(), id, VersionFilter.ALL, java.util.Set.of())
+                .flatMap(versions -> log.appendTombstones(versions.stream()
+                                .map(version -> new TombstoneEntry(collection.id(), id, version.versionText(),
+                                        version.sha256(), deletedBy, version.audience())).toList())
+                        .thenReturn(versions.size()))
+                .as(transaction::transactional);
     }
 }

@@ -33,10 +33,13 @@ final class AccessTokenDecoder implements ReactiveJwtDecoder {
 
     private final String issuerName;
     private final ReactiveJwtDecoder delegate;
+    private final String unknownKeyReason;
 
-    AccessTokenDecoder(String issuerName, ReactiveJwtDecoder delegate) {
+    /** @param unknownKeyReason the reason for a token whose key id the issuer does not have; null for the default */
+    AccessTokenDecoder(String issuerName, ReactiveJwtDecoder delegate, String unknownKeyReason) {
         this.issuerName = issuerName;
         this.delegate = delegate;
+        this.unknownKeyReason = unknownKeyReason;
     }
 
     @Override
@@ -85,15 +88,12 @@ final class AccessTokenDecoder implements ReactiveJwtDecoder {
         if (causes.contains("Invalid signature")) {
             return new BadJwtException("the signature does not verify with the signing key of issuer '" + issuerName + "'", e);
         }
-        if (causes.contains("no matching key")) {
-            return new BadJwtException("no signing key of issuer '" + issuerName + "' has key id '" + kid
-                    + "' (the issuer's key set was refetched)", e);
-        }
         if (message.contains("Invalid signature")) {
             return new BadJwtException("the signature does not verify with the signing key of issuer '" + issuerName + "'", e);
         }
-        if (message.contains("no matching key")) {
-            return new BadJwtException("no signing key of issuer '" + issuerName + "' has key id '" + kid
+        if (causes.contains("no matching key")) {
+            return new BadJwtException(unknownKeyReason != null ? unknownKeyReason
+                    : "no signing key of issuer '" + issuerName + "' has key id '" + kid
                     + "' (the issuer's key set was refetched)", e);
         }
         return new BadJwtException(message, e);

@@ -46,6 +46,9 @@ final class CollectionAuthorization implements ReactiveAuthorizationManager<Auth
             return allowIf(collection.canRead(member), "reading collection '" + collection.alias() + "' needs one of the roles "
                     + names(collection.readRoles()));
         }
+        if (HttpMethod.POST.equals(method) && collection.writeRoles().isEmpty()) {
+            return allowIf(false, "collection '" + collection.alias() + "' is read-only: the exchange maintains it itself");
+        }
         if (HttpMethod.POST.equals(method)) {
             return allowIf(collection.canWrite(member), "adding objects to collection '" + collection.alias()
                     + "' needs one of the roles " + names(collection.writeRoles()));

@@ -73,6 +73,23 @@ final class RemoteKeySet implements Function<SignedJWT, Flux<JWK>> {
         return refetch().map(selector::select).flatMapMany(Flux::fromIterable);
     }
 
+    /**
+     * When the key set was last fetched ({@link Instant#MIN} if never), after a refetch if it is older than the
+     * maximum age: what the readiness probe reports.
+     */
+    Mono<Instant> freshFetchTime() {
+        Cached current = cached.get();
+        if (!current.fetched().plus(maxAge).isBefore(clock.instant())) {
+            return Mono.just(current.fetched());
+        }
+        return refetch().then(Mono.fromSupplier(() -> cached.get().fetched()));
+    }
+
+    /** The maximum age of a usable key set. */
+    Duration maxAge() {
+        return maxAge;
+    }
+
     /** The key set after a refetch, or the cached one when a refetch is not due or fails. */
     private Mono<JWKSet> refetch() {
         Instant now = clock.instant();

@@ -6,6 +6,8 @@ import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -52,6 +54,11 @@ class SecurityConfiguration {
     }
 
     @Bean
+    RefusalMetrics refusalMetrics(MeterRegistry registry) {
+        return new RefusalMetrics(registry);
+    }
+
+    @Bean
     AudiencePolicy audiencePolicy(SecurityProperties properties) {
         return new AudiencePolicy(properties.defaultTlp());
     }
@@ -59,9 +66,9 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityWebFilterChain taxiiSecurity(ServerHttpSecurity http, TrustedIssuers issuers, TaxiiProperties taxii,
-                                         CollectionRegistry collections) {
+                                         CollectionRegistry collections, RefusalMetrics metrics) {
         String root = "/" + taxii.apiRoot().path();
-        SecurityErrors errors = new SecurityErrors(ErrorSurface.TAXII, null);
+        SecurityErrors errors = new SecurityErrors(ErrorSurface.TAXII, null).countedIn(metrics);
         return bearerTokens(stateless(http)
                 .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/taxii2", "/taxii2/**", root, root + "/**"))
                 .authorizeExchange(exchange -> exchange
@@ -74,8 +81,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityWebFilterChain adminSecurity(ServerHttpSecurity http, TrustedIssuers issuers) {
-        SecurityErrors errors = new SecurityErrors(ErrorSurface.PROBLEM_DETAILS, null);
+    SecurityWebFilterChain adminSecurity(ServerHttpSecurity http, TrustedIssuers issuers, RefusalMetrics metrics) {
+        SecurityErrors errors = new SecurityErrors(ErrorSurface.PROBLEM_DETAILS, null,
+                "the admin API needs the '" + Role.ADMIN.value() + "' role, which this member does not have")
+                .countedIn(metrics);
         return bearerTokens(stateless(http)
                 .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/admin", "/admin/**"))
                 .authorizeExchange(exchange -> exchange.anyExchange().hasRole(Role.ADMIN.value())), issuers, errors)
@@ -84,18 +93,38 @@ class SecurityConfiguration {
 
     /**
      * The surfaces for members outside TAXII: the taxonomy as plain JSON, the transparency log (whose read paths apply
-     * the read rule themselves) and a member's own keys. Any active member reaches them; nothing is reachable without
+     * the read rule themselves) a member's own keys and the API description. Any active member reaches them; nothing is reachable without
      * a token from a trusted issuer.
      */
     @Bean
     @Order(3)
-    SecurityWebFilterChain memberReadSecurity(ServerHttpSecurity http, TrustedIssuers issuers) {
-        SecurityErrors errors = new SecurityErrors(ErrorSurface.PROBLEM_DETAILS, null);
+    SecurityWebFilterChain memberReadSecurity(ServerHttpSecurity http, TrustedIssuers issuers, RefusalMetrics metrics) {
+        SecurityErrors errors = new SecurityErrors(ErrorSurface.PROBLEM_DETAILS, null).countedIn(metrics);
         return bearerTokens(stateless(http)
                 .securityMatcher(new OrServerWebExchangeMatcher(
-                        ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/taxonomy", "/taxonomy/**", "/.well-known/**"),
+                        ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/taxonomy", "/taxonomy/**", "/.well-known/**",
+                                "/openapi.yaml"),
                         ServerWebExchangeMatchers.pathMatchers("/log/**", "/members/me", "/members/me/**")))
                 .authorizeExchange(exchange -> exchange.anyExchange().authenticated()), issuers, errors)
+                .build();
+    }
+
+    /**
+     * The actuator (docs/operations.md): the health probes open to all, for orchestrators that send no token; metrics
+     * and the rest to anyone on the management port when one is configured, else to admins.
+     */
+    @Bean
+    @Order(4)
+    SecurityWebFilterChain actuatorSecurity(ServerHttpSecurity http, TrustedIssuers issuers, Environment environment,
+                                            RefusalMetrics metrics) {
+        SecurityErrors errors = new SecurityErrors(ErrorSurface.PROBLEM_DETAILS, null,
+                "the actuator needs the '" + Role.ADMIN.value() + "' role, or a request on the management port")
+                .countedIn(metrics);
+        return bearerTokens(stateless(http)
+                .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/actuator", "/actuator/**"))
+                .authorizeExchange(exchange -> exchange
+                        .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        .anyExchange().access(new ActuatorAuthorization(environment))), issuers, errors)
                 .build();
     }
 

@@ -21,13 +21,29 @@ final class SecurityRefusals {
 
     /** Whether the request carried a bearer token at all (RFC 6750 §3.1: without one, the challenge has no error code). */
     static boolean hadToken(ServerWebExchange exchange) {
-        String header = exchange.getRequest().getHeaders().getFirst("Authorization");
+        String header = authorization(exchange);
         return header != null && !header.isBlank();
+    }
+
+    /** Whether the request's Authorization header is of another scheme than Bearer (RFC 6750 §2.1). */
+    static boolean notBearer(ServerWebExchange exchange) {
+        String header = authorization(exchange);
+        return header != null && !header.isBlank() && !header.regionMatches(true, 0, "Bearer ", 0, 7);
+    }
+
+    private static String authorization(ServerWebExchange exchange) {
+        return exchange.getRequest().getHeaders().getFirst("Authorization");
     }
 
     static String reason(ServerWebExchange exchange, AuthenticationException failure) {
         if (!hadToken(exchange)) {
             return "no bearer token: send Authorization: Bearer <access token> from an identity provider the exchange trusts";
+        }
+        if (notBearer(exchange)) {
+            // Only the scheme is named: the rest of the header may be a credential.
+            String scheme = authorization(exchange).strip().split("\\s+", 2)[0];
+            String named = scheme.matches("[A-Za-z0-9_-]{1,20}") ? "'" + scheme + " …'" : "something else";
+            return "the Authorization header must be 'Bearer <access token>' (RFC 6750 §2.1), but it is " + named;
         }
         // Spring wraps the decoder's failure in a generic "Failed to validate the token"; the cause says why.
         for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
@@ -41,9 +57,10 @@ final class SecurityRefusals {
         return failure.getMessage() == null ? "the bearer token was refused" : failure.getMessage();
     }
 
-    static String reason(AccessDeniedException failure) {
+    /** The refusal's own reason, else {@code fallback} (the chain's, e.g. the role it needs). */
+    static String reason(AccessDeniedException failure, String fallback) {
         return failure.getMessage() == null || "Access Denied".equals(failure.getMessage())
-                ? "the member's roles do not allow this request" : failure.getMessage();
+                ? fallback : failure.getMessage();
     }
 
     /** The {@code WWW-Authenticate} challenge (RFC 6750 §3). */

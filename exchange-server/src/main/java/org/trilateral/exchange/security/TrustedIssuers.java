@@ -56,18 +56,26 @@ public final class TrustedIssuers {
     static TrustedIssuer remote(SecurityProperties.Issuer issuer, SecurityProperties settings, MemberStore members,
                                 WebClient web, Clock clock) {
         RemoteKeySet keys = new RemoteKeySet(issuer, settings, web, clock);
-        return withKeys(issuer, settings, members, keys, clock);
+        TrustedIssuer trusted = withKeys(issuer, settings, members, keys, clock, null);
+        return new TrustedIssuer(trusted.name(), trusted.issuerUri(), trusted.authentication(), keys::freshFetchTime);
     }
 
-    /** An issuer whose keys the exchange holds itself (the development identity provider). */
+    /**
+     * An issuer whose keys the exchange holds itself (the development identity provider).
+     *
+     * @param unknownKeyReason the 401's reason for a token signed by a key the issuer no longer holds (its keys are
+     *                         made at each start, so such a token is from before a restart)
+     */
     public static TrustedIssuer local(SecurityProperties.Issuer issuer, SecurityProperties settings, MemberStore members,
-                                      List<JWK> publicKeys, Clock clock) {
-        return withKeys(issuer, settings, members, jwt -> Flux.fromIterable(publicKeys), clock);
+                                      List<JWK> publicKeys, Clock clock, String unknownKeyReason) {
+        return withKeys(issuer, settings, members, jwt -> Flux.fromIterable(publicKeys), clock, unknownKeyReason);
     }
 
     private static TrustedIssuer withKeys(SecurityProperties.Issuer issuer, SecurityProperties settings,
-                                          MemberStore members, Function<SignedJWT, Flux<JWK>> keys, Clock clock) {
-        JwtReactiveAuthenticationManager manager = new JwtReactiveAuthenticationManager(decoder(issuer, settings, keys, clock));
+                                          MemberStore members, Function<SignedJWT, Flux<JWK>> keys, Clock clock,
+                                          String unknownKeyReason) {
+        JwtReactiveAuthenticationManager manager = new JwtReactiveAuthenticationManager(
+                decoder(issuer, settings, keys, clock, unknownKeyReason));
         manager.setJwtAuthenticationConverter(new MemberTokenConverter(issuer, members));
         return new TrustedIssuer(issuer.name(), issuer.issuerUri(), manager);
     }
@@ -75,6 +83,11 @@ public final class TrustedIssuers {
     /** The issuer's decoder: asymmetric algorithms only; issuer, audience, expiry and not-before checked with the clock skew. */
     static AccessTokenDecoder decoder(SecurityProperties.Issuer issuer, SecurityProperties settings,
                                       Function<SignedJWT, Flux<JWK>> keys, Clock clock) {
+        return decoder(issuer, settings, keys, clock, null);
+    }
+
+    private static AccessTokenDecoder decoder(SecurityProperties.Issuer issuer, SecurityProperties settings,
+                                              Function<SignedJWT, Flux<JWK>> keys, Clock clock, String unknownKeyReason) {
         // The builder takes one algorithm; the key selector is replaced by one that accepts each allowed algorithm.
         NimbusReactiveJwtDecoder nimbus = NimbusReactiveJwtDecoder.withJwkSource(keys)
                 .jwtProcessorCustomizer(processor -> processor.setJWSKeySelector(
@@ -86,6 +99,6 @@ public final class TrustedIssuers {
                 timestamps,
                 new JwtIssuerValidator(issuer.issuerUri()),
                 new AccessTokenClaimsValidator(issuer.audience())));
-        return new AccessTokenDecoder(issuer.name(), nimbus);
+        return new AccessTokenDecoder(issuer.name(), nimbus, unknownKeyReason);
     }
 }

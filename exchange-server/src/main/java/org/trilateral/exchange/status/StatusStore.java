@@ -4,7 +4,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.trilateral.exchange.error.RefusalReasons;
 import org.springframework.stereotype.Repository;
 import org.trilateral.exchange.member.MemberId;
 import org.trilateral.taxonomy.stix.StixJson;
@@ -19,9 +22,11 @@ public class StatusStore {
     };
 
     private final DatabaseClient db;
+    private final MeterRegistry metrics;
 
-    public StatusStore(DatabaseClient db) {
+    public StatusStore(DatabaseClient db, MeterRegistry metrics) {
         this.db = db;
+        this.metrics = metrics;
     }
 
     public Mono<IngestStatus> save(IngestStatus status) {
@@ -41,7 +46,29 @@ public class StatusStore {
                 .bind("pendings", json(status.pendings()))
                 .bind("postedBy", status.postedBy().value())
                 .fetch().rowsUpdated()
+                .doOnSuccess(rows -> count(status))
                 .thenReturn(status);
+    }
+
+    /**
+     * Metrics {@code exchange.ingest.objects} (by collection and outcome) and {@code exchange.ingest.refusals} (by
+     * collection and reason, signature failures as {@code signature}): every posted object ends in one status.
+     */
+    private void count(IngestStatus status) {
+        String collection = status.collectionId();
+        objects(collection, "accepted").increment(status.successes().size());
+        objects(collection, "refused").increment(status.failures().size());
+        objects(collection, "pending").increment(status.pendings().size());
+        for (StatusDetail failure : status.failures()) {
+            Counter.builder("exchange.ingest.refusals").description("Objects refused at ingest, by reason")
+                    .tag("collection", collection).tag("reason", RefusalReasons.ofObject(failure.message()))
+                    .register(metrics).increment();
+        }
+    }
+
+    private Counter objects(String collection, String outcome) {
+        return Counter.builder("exchange.ingest.objects").description("Objects posted, by outcome")
+                .tag("collection", collection).tag("outcome", outcome).register(metrics);
     }
 
     public Mono<IngestStatus> find(UUID id) {

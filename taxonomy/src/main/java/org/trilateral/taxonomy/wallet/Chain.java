@@ -79,7 +79,7 @@ public record Chain(String caip2, ChainFamily family) {
             return new Chain(aliasOrCaip2, ChainFamily.EVM);
         }
         throw new InvalidWalletAddressException(InvalidWalletAddressException.Reason.UNKNOWN_CHAIN,
-                "unknown chain '" + aliasOrCaip2 + "': expected one of " + ALIASES.keySet()
+                "unknown chain '" + aliasOrCaip2 + "': expected one of " + new java.util.TreeSet<>(ALIASES.keySet())
                         + ", a CAIP-2 id of those, or eip155:<decimal chain id>");
     }
 

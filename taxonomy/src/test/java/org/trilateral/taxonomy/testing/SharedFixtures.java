@@ -22,18 +22,32 @@ import tools.jackson.databind.JsonNode;
  */
 public final class SharedFixtures {
 
+    /** Where the fixtures come from, for every skip message. */
+    public static final String WHERE = "the shared fixtures are the OASIS STIX 2.1 JSON schemas and samples"
+            + " (github.com/oasis-open/cti-stix2-json-schemas, as stix2-json-schemas/) and the published test vectors"
+            + " (test-vectors/), in a folder 'shared' beside the project or the folder given by -Dshared.dir=<folder>";
+
     /** Why a test skips when the OASIS schemas are absent. */
-    public static final String ABSENT = "shared/stix2-json-schemas is absent (set -Dshared.dir or place it at ../shared"
-            + " beside the project): skipping";
+    public static final String ABSENT = "shared/stix2-json-schemas is absent: skipping; " + WHERE;
+
+    private static volatile boolean announced;
 
     private SharedFixtures() {
     }
 
-    /** The shared folder, when it exists. */
+    /** The shared folder, when it exists; the first time it does not, says so on the console, once per JVM. */
     public static Optional<Path> root() {
         String configured = System.getProperty("shared.dir");
         Path shared = configured != null && !configured.isBlank() ? Path.of(configured) : besideProject();
-        return Files.isDirectory(shared) ? Optional.of(shared.toAbsolutePath().normalize()) : Optional.empty();
+        if (Files.isDirectory(shared)) {
+            return Optional.of(shared.toAbsolutePath().normalize());
+        }
+        if (!announced) {
+            announced = true;
+            System.err.println("Tests that need shared fixtures are skipped: " + shared.toAbsolutePath().normalize()
+                    + " does not exist; " + WHERE);
+        }
+        return Optional.empty();
     }
 
     /** {@code relative} inside the shared folder, when it exists. */
@@ -44,15 +58,14 @@ public final class SharedFixtures {
     /** The shared folder; the calling test is skipped with a message when it is missing. */
     public static Path sharedDir() {
         Optional<Path> root = root();
-        Assumptions.assumeTrue(root.isPresent(), "shared fixtures not found (set -Dshared.dir or place them at ../shared"
-                + " beside the project)");
+        Assumptions.assumeTrue(root.isPresent(), "shared fixtures not found: " + WHERE);
         return root.get();
     }
 
     /** A path inside the shared folder; the calling test is skipped when it is missing. */
     public static Path shared(String relative) {
         Path path = sharedDir().resolve(relative);
-        Assumptions.assumeTrue(Files.exists(path), "shared fixture missing: " + path);
+        Assumptions.assumeTrue(Files.exists(path), "shared fixture missing: " + path + "; " + WHERE);
         return path;
     }
 
