@@ -51,6 +51,7 @@ public final class ExchangeClient {
     private final URI logUrl;
     private final LogReader logReader;
     private final LogVerifier log;
+    private final PersonaTokens personaTokens;
     private volatile ApiRootInfo apiRootInfo;
 
     private ExchangeClient(Builder builder) {
@@ -77,6 +78,7 @@ public final class ExchangeClient {
         CollectionIds collectionIds = new CollectionIds(transport, apiRoot);
         // The exchange serves its log to members only; a log mirror elsewhere does not get the exchange's token.
         this.logReader = new LogReader(sameOrigin(logUrl, builder.baseUrl) ? transport : transport.withTokens(null), logUrl);
+        this.personaTokens = new PersonaTokens(transport, withSlash(builder.baseUrl));
         this.log = builder.trust == null ? null : new LogVerifier(logReader, builder.trust, builder.checkpointStore,
                 builder.logEventStore, builder.clock, collectionIds::idOf);
     }
@@ -216,6 +218,14 @@ public final class ExchangeClient {
         } catch (NoteFormatException e) {
             throw new ServerException("the log key at " + uri + " is not a note verifier key: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Persona tokens (scheme {@code v2-oprf-p256}) made with the exchange's key without showing it the identifiers:
+     * blinded and finalised here, each evaluation's proof checked against the published key of its epoch.
+     */
+    public PersonaTokens personaTokens() {
+        return personaTokens;
     }
 
     /** The member id the exchange knows this client as (from its audience keys, {@code GET /log/audience-keys}). */
