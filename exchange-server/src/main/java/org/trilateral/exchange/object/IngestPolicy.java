@@ -23,6 +23,7 @@ import org.trilateral.integrity.jcs.CanonicalizationException;
 import org.trilateral.taxonomy.extension.ExchangeExtensionValidator;
 import org.trilateral.taxonomy.extension.ExchangeExtensions;
 import org.trilateral.taxonomy.marking.Tlp;
+import org.trilateral.taxonomy.persona.PersonaSchemeUse;
 import org.trilateral.taxonomy.stix.StixObjectValidator;
 import org.trilateral.taxonomy.stix.StixTimestamp;
 import org.trilateral.taxonomy.stix.StixViolation;
@@ -76,13 +77,24 @@ class IngestPolicy {
      *
      * @param knownIdentities of the {@link Lookups#recipients()}, those that are some member's identity
      * @param kidOwners       of the {@link Lookups#foreignKids()}, the member each registered one belongs to
+     * @param personaSchemes  the persona schemes the collection accepts in new objects; null: any
      */
     record Inputs(Member publisher, SignatureRequirement requirement, PublisherKeys keys, Set<String> knownIdentities,
-                  Map<String, MemberId> kidOwners) {
+                  Map<String, MemberId> kidOwners, Set<String> personaSchemes) {
 
         Inputs {
             knownIdentities = Set.copyOf(knownIdentities);
             kidOwners = Map.copyOf(kidOwners);
+            personaSchemes = personaSchemes == null ? null : Set.copyOf(personaSchemes);
+        }
+
+        Inputs(Member publisher, SignatureRequirement requirement, PublisherKeys keys, Set<String> knownIdentities,
+               Map<String, MemberId> kidOwners) {
+            this(publisher, requirement, keys, knownIdentities, kidOwners, null);
+        }
+
+        Inputs withPersonaSchemes(Set<String> schemes) {
+            return new Inputs(publisher, requirement, keys, knownIdentities, kidOwners, schemes);
         }
     }
 
@@ -131,6 +143,16 @@ class IngestPolicy {
         }
         if (!violations.isEmpty()) {
             return Verdict.refused(violations.stream().map(StixViolation::toString).collect(Collectors.joining("; ")));
+        }
+        if (inputs.personaSchemes() != null) {
+            List<String> refusedSchemes = PersonaSchemeUse.schemesIn(tree).stream()
+                    .filter(scheme -> !inputs.personaSchemes().contains(scheme)).toList();
+            if (!refusedSchemes.isEmpty()) {
+                // Objects already stored stay readable; only new ones must use the collection's schemes.
+                return Verdict.refused("persona scheme " + refusedSchemes + " is not accepted by this collection for new"
+                        + " objects, which takes " + new java.util.TreeSet<>(inputs.personaSchemes())
+                        + " (docs/persona-identifiers.md §4.4)");
+            }
         }
         String attribution = attributionProblem(tree, inputs.publisher());
         if (attribution != null) {
