@@ -29,6 +29,9 @@ public final class ExitCodes {
         if (failure instanceof AuthenticationException || failure instanceof PermissionException) {
             return AUTH;
         }
+        if (failure instanceof org.trilateral.client.TokenVerificationException) {
+            return VERIFICATION;
+        }
         if (failure instanceof ValidationException || failure instanceof NotFoundException
                 || failure instanceof IllegalArgumentException || failure instanceof IllegalStateException) {
             return REFUSED;
