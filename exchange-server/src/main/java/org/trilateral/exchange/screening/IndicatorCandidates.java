@@ -1,6 +1,5 @@
 package org.trilateral.exchange.screening;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -12,15 +11,14 @@ import org.trilateral.exchange.access.Reader;
 import reactor.core.publisher.Flux;
 
 /**
- * Reads the latest versions of indicators and sightings that a reader may read, in the collections it may read, from
- * the object store's table: nothing else is ever looked at, which is what makes screening answer the same whether an
- * unreadable match exists or not. Indicators are pre-selected by a substring of their body and matched exactly by the
- * caller on their parsed pattern.
+ * Reads the latest versions of sightings that a reader may read, in the collections it may read, from the object
+ * store's table: nothing else is ever looked at, which is what makes screening answer the same whether an unreadable
+ * sighting exists or not. Sightings are pre-selected by a substring of their body and checked by the caller.
  */
 @Repository
 class IndicatorCandidates {
 
-    /** An indicator version as screening needs it. */
+    /** An indicator version as screening needs it (found by {@link ScreeningIndex}). */
     record Candidate(String collectionId, String stixId, String body) {
     }
 
@@ -32,25 +30,6 @@ class IndicatorCandidates {
 
     IndicatorCandidates(DatabaseClient db) {
         this.db = db;
-    }
-
-    /**
-     * Indicators whose body contains one of {@code needles}, or any IP pattern when {@code withIpPatterns}.
-     */
-    Flux<Candidate> indicators(Reader reader, Collection<String> collections, List<String> needles, boolean withIpPatterns) {
-        if (collections.isEmpty() || (needles.isEmpty() && !withIpPatterns)) {
-            return Flux.empty();
-        }
-        List<String> likes = new ArrayList<>();
-        needles.forEach(n -> likes.add("%" + escape(n) + "%"));
-        if (withIpPatterns) {
-            likes.add("%ipv4-addr:value%");
-            likes.add("%ipv6-addr:value%");
-        }
-        return select(reader, collections, "indicator", likes)
-                .map((row, meta) -> new Candidate(row.get("collection_id", String.class), row.get("stix_id", String.class),
-                        row.get("body", String.class)))
-                .all();
     }
 
     /** Sightings that name one of {@code indicatorIds}. */

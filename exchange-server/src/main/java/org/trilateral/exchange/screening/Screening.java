@@ -18,6 +18,7 @@ import org.trilateral.taxonomy.indicator.IpNetwork;
 import org.trilateral.taxonomy.persona.PersonaDigest;
 import org.trilateral.taxonomy.stix.StixJson;
 import org.trilateral.taxonomy.wallet.WalletAddress;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
@@ -31,11 +32,13 @@ import tools.jackson.databind.JsonNode;
 class Screening {
 
     private final IndicatorCandidates candidates;
+    private final ScreeningIndex index;
     private final CollectionRegistry collections;
     private final Clock clock;
 
-    Screening(IndicatorCandidates candidates, CollectionRegistry collections, Clock clock) {
+    Screening(IndicatorCandidates candidates, ScreeningIndex index, CollectionRegistry collections, Clock clock) {
         this.candidates = candidates;
+        this.index = index;
         this.collections = collections;
         this.clock = clock;
     }
@@ -47,7 +50,8 @@ class Screening {
         request.personaTokens().forEach(t -> needles.add(t.digest()));
         request.wallets().forEach(w -> needles.add(w.address()));
         Instant now = clock.instant();
-        return candidates.indicators(reader, readable, needles, !request.ips().isEmpty())
+        return index.catchUp()
+                .thenMany(Flux.defer(() -> index.lookup(reader, readable, needles, request.ips())))
                 .collectList()
                 .publishOn(Schedulers.parallel())
                 .map(found -> matches(request, found, now))
