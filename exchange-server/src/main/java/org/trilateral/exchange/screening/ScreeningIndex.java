@@ -10,6 +10,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import org.trilateral.exchange.access.AudienceCondition;
 import org.trilateral.exchange.access.Reader;
+import org.trilateral.exchange.collection.CollectionRegistry;
+import org.trilateral.exchange.collection.TaxiiCollection;
 import org.trilateral.taxonomy.indicator.IpNetwork;
 import org.trilateral.taxonomy.stix.StixJson;
 import reactor.core.publisher.Flux;
@@ -31,14 +33,17 @@ class ScreeningIndex {
             "device-identifier:value");
 
     private final DatabaseClient db;
+    private final CollectionRegistry collections;
+    private volatile boolean progressLoaded;
     /** Each collection's last indexed seq as this instance knows it; another instance's progress is only re-done. */
     private final Map<String, Long> progress = new java.util.concurrent.ConcurrentHashMap<>();
     private final Object lock = new Object();
     private Run running;
     private Run queued;
 
-    ScreeningIndex(DatabaseClient db) {
+    ScreeningIndex(DatabaseClient db, CollectionRegistry collections) {
         this.db = db;
+        this.collections = collections;
     }
 
     /** One catch-up run, shared by every screening that waits for it. */
@@ -89,33 +94,35 @@ class ScreeningIndex {
     private record Row(long seq, String collectionId, String body) {
     }
 
-    /** Indexes each collection's batches until none has an unindexed indicator version. */
+    /** Indexes batches until no collection has an unindexed indicator version; nothing new costs one query. */
     private Mono<Void> indexAll() {
-        return db.sql("SELECT DISTINCT collection_id FROM collection_clock").map((row, meta) -> row.get("collection_id", String.class))
+        return loadProgress().then(batch()).expand(count -> count == BATCH ? batch() : Mono.empty()).then();
+    }
+
+    private Mono<Void> loadProgress() {
+        if (progressLoaded) {
+            return Mono.empty();
+        }
+        return db.sql("SELECT collection_id, last_seq FROM screening_progress")
+                .map((row, meta) -> Map.entry(row.get("collection_id", String.class), row.get("last_seq", Long.class)))
                 .all()
-                .concatMap(this::indexCollection)
-                .then();
+                .doOnNext(entry -> progress.merge(entry.getKey(), entry.getValue(), Math::max))
+                .then(Mono.fromRunnable(() -> progressLoaded = true));
     }
 
-    private Mono<Void> indexCollection(String collectionId) {
-        Long known = progress.get(collectionId);
-        Mono<Long> start = known != null ? Mono.just(known)
-                : db.sql("SELECT last_seq FROM screening_progress WHERE collection_id = :c").bind("c", collectionId)
-                        .map((row, meta) -> row.get("last_seq", Long.class)).one().defaultIfEmpty(0L);
-        return start.flatMap(last -> batch(collectionId, last)
-                        .expand(done -> done.size() == BATCH ? batch(collectionId, done.get(done.size() - 1).seq()) : Mono.empty())
-                        .then());
-    }
-
-    private Mono<List<Row>> batch(String collectionId, long after) {
-        // The (collection_id, stix_type, seq) index: an empty answer costs one index probe.
-        return db.sql("SELECT seq, collection_id, body FROM stix_object WHERE collection_id = :c AND stix_type = 'indicator'"
-                        + " AND seq > :after ORDER BY seq LIMIT " + BATCH)
-                .bind("c", collectionId).bind("after", after)
+    private Mono<Integer> batch() {
+        List<String> ids = collections.all().stream().map(TaxiiCollection::id).toList();
+        // One index probe per collection on (collection_id, stix_type, seq), each after its own last seq.
+        return db.sql("SELECT o.seq, o.collection_id, o.body FROM unnest(CAST(:collections AS text[]), CAST(:after AS bigint[]))"
+                        + " AS p(collection_id, after) CROSS JOIN LATERAL (SELECT seq, collection_id, body FROM stix_object"
+                        + " WHERE collection_id = p.collection_id AND stix_type = 'indicator' AND seq > p.after"
+                        + " ORDER BY seq LIMIT " + BATCH + ") o ORDER BY o.seq LIMIT " + BATCH)
+                .bind("collections", ids.toArray(String[]::new))
+                .bind("after", ids.stream().map(id -> progress.getOrDefault(id, 0L)).toArray(Long[]::new))
                 .map((row, meta) -> new Row(row.get("seq", Long.class), row.get("collection_id", String.class),
                         row.get("body", String.class)))
                 .all().collectList()
-                .flatMap(rows -> rows.isEmpty() ? Mono.just(rows) : write(rows).thenReturn(rows));
+                .flatMap(rows -> rows.isEmpty() ? Mono.just(0) : write(rows).thenReturn(rows.size()));
     }
 
     private Mono<Void> write(List<Row> rows) {
@@ -181,13 +188,19 @@ class ScreeningIndex {
             return Flux.empty();
         }
         AudienceCondition audience = AudienceCondition.readableBy(reader);
+        // GiST answers one containment (>>=) per probe, not "any of an array": one branch per IP.
+        StringBuilder seqs = new StringBuilder("SELECT seq FROM screening_value WHERE value = ANY(:values)");
+        for (int i = 0; i < ips.size(); i++) {
+            seqs.append(" UNION SELECT seq FROM screening_network WHERE network >>= CAST(:ip").append(i).append(" AS inet)");
+        }
         DatabaseClient.GenericExecuteSpec spec = db.sql("SELECT o.collection_id, o.stix_id, o.body FROM stix_object o"
-                        + " WHERE o.seq IN (SELECT seq FROM screening_value WHERE value = ANY(:values)"
-                        + " UNION SELECT seq FROM screening_network WHERE network >>= ANY(CAST(:ips AS inet[])))"
+                        + " WHERE o.seq IN (" + seqs + ")"
                         + " AND o.is_latest AND o.collection_id = ANY(:collections) AND " + audience.sql())
                 .bind("values", values.toArray(String[]::new))
-                .bind("ips", ips.stream().map(IpNetwork::value).toArray(String[]::new))
                 .bind("collections", collections.toArray(String[]::new));
+        for (int i = 0; i < ips.size(); i++) {
+            spec = spec.bind("ip" + i, ips.get(i).value());
+        }
         for (Map.Entry<String, Object> bind : audience.binds().entrySet()) {
             spec = spec.bind(bind.getKey(), bind.getValue());
         }
