@@ -16,7 +16,9 @@ import org.trilateral.client.ScreenRequest;
 import org.trilateral.client.ScreenResult;
 import org.trilateral.taxonomy.persona.BankAccountIdentifiers;
 import org.trilateral.taxonomy.persona.EmailIdentifiers;
+import org.trilateral.taxonomy.persona.PaymentAccountIdentifiers;
 import org.trilateral.taxonomy.persona.PhoneIdentifiers;
+import org.trilateral.taxonomy.persona.PostalAddressIdentifiers;
 import org.trilateral.taxonomy.stix.StixJson;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,12 +34,13 @@ import picocli.CommandLine.Option;
         description = {"Screen a candidate or a payout against the indicators you may read; one JSON line per candidate.",
                 "Persona identifiers (e-mail, phone, IBAN) are normalised and tokenised on this machine (RFC 9497 OPRF):"
                         + " neither the raw value nor a guessable hash is sent.",
-                "CSV: a header row naming any of label, email, phone, region, iban, wallet, ip, claimed_residence,"
+                "CSV: a header row naming any of label, email, phone, region, iban, payment_account, shipping_address, wallet, ip, claimed_residence,"
                         + " payout_country, refused_live_video, concurrent_employments; several values in a cell"
                         + " separated by ';'."})
 final class ScreenCommand implements Callable<Integer> {
 
-    private static final List<String> COLUMNS = List.of("label", "email", "phone", "region", "iban", "wallet", "ip",
+    private static final List<String> COLUMNS = List.of("label", "email", "phone", "region", "iban", "payment_account",
+            "shipping_address", "wallet", "ip",
             "claimed_residence", "payout_country", "refused_live_video", "concurrent_employments");
 
     @Mixin
@@ -63,6 +66,12 @@ final class ScreenCommand implements Callable<Integer> {
 
     @Option(names = "--iban", description = "An IBAN the pay goes to (repeatable).")
     List<String> ibans = new ArrayList<>();
+
+    @Option(names = "--payment-account", description = "A payment-platform account as <platform>:<account>, e.g. payoneer:12345678 (repeatable).")
+    List<String> paymentAccounts = new ArrayList<>();
+
+    @Option(names = "--shipping-address", description = "An address laptops were shipped to, as <CC>|<postcode>|<street line>[|<street line>] (repeatable).")
+    List<String> shippingAddresses = new ArrayList<>();
 
     @Option(names = "--wallet", description = "A wallet as CAIP-10 (eip155:1:0x…) or <chain alias>:<address> (repeatable).")
     List<String> wallets = new ArrayList<>();
@@ -94,7 +103,8 @@ final class ScreenCommand implements Callable<Integer> {
         }
         if (requests.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "nothing to screen: give --csv or at least one of --email, --phone, --iban, --wallet, --ip or a fact");
+                    "nothing to screen: give --csv or at least one of --email, --phone, --iban, --payment-account,"
+                            + " --shipping-address, --wallet, --ip or a fact");
         }
         ExchangeClient client = connection.builder().build();
         PrintWriter out = spec.commandLine().getOut();
@@ -123,6 +133,8 @@ final class ScreenCommand implements Callable<Integer> {
         put(values, "phone", String.join(";", phones));
         put(values, "region", region);
         put(values, "iban", String.join(";", ibans));
+        put(values, "payment_account", String.join(";", paymentAccounts));
+        put(values, "shipping_address", String.join(";", shippingAddresses));
         put(values, "wallet", String.join(";", wallets));
         put(values, "ip", String.join(";", ips));
         put(values, "claimed_residence", claimedResidence);
@@ -179,6 +191,21 @@ final class ScreenCommand implements Callable<Integer> {
         split(values.get("email")).forEach(v -> builder.persona(EmailIdentifiers.normalise(v)));
         split(values.get("phone")).forEach(v -> builder.persona(PhoneIdentifiers.normalise(v, phoneRegion)));
         split(values.get("iban")).forEach(v -> builder.persona(BankAccountIdentifiers.iban(v)));
+        split(values.get("payment_account")).forEach(v -> {
+            int colon = v.indexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException("payment account '" + v + "' is not <platform>:<account>");
+            }
+            builder.persona(PaymentAccountIdentifiers.normalise(v.substring(0, colon), v.substring(colon + 1)));
+        });
+        split(values.get("shipping_address")).forEach(v -> {
+            String[] parts = v.split("\\|");
+            if (parts.length < 3) {
+                throw new IllegalArgumentException("shipping address '" + v + "' is not <CC>|<postcode>|<street line>");
+            }
+            builder.persona(PostalAddressIdentifiers.normalise(parts[0], parts[1],
+                    java.util.Arrays.asList(parts).subList(2, parts.length)));
+        });
         split(values.get("wallet")).forEach(builder::wallet);
         split(values.get("ip")).forEach(builder::ip);
         if (values.get("claimed_residence") != null) {

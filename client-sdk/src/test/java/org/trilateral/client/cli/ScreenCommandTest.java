@@ -126,6 +126,18 @@ class ScreenCommandTest {
     }
 
     @Test
+    void screenCommandWhenPaymentAccountAndShippingAddressThenTokenisedAndScreened() {
+        Run run = run("screen", "--url", url, "--token", exchange.devToken("jp-agency"),
+                "--payment-account", "payoneer:1234-5678", "--shipping-address", "US|10001-1234|350 Fifth Avenue|Apt 4");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(StixJson.mapper().readTree(run.out().strip()).get("risk").get("level").stringValue()).isEqualTo("none");
+        Run wrong = run("screen", "--url", url, "--token", exchange.devToken("jp-agency"), "--shipping-address", "US|10001");
+        assertThat(wrong.exitCode()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(wrong.err()).contains("<CC>|<postcode>|<street line>");
+    }
+
+    @Test
     void screenCommandWhenNothingGivenThenUsage() {
         assertThat(run("screen", "--url", url, "--token", "x").exitCode()).isEqualTo(ExitCodes.USAGE);
     }
