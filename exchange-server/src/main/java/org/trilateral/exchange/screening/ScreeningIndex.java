@@ -193,18 +193,25 @@ class ScreeningIndex {
         for (int i = 0; i < ips.size(); i++) {
             seqs.append(" UNION SELECT seq FROM screening_network WHERE network >>= CAST(:ip").append(i).append(" AS inet)");
         }
-        DatabaseClient.GenericExecuteSpec spec = db.sql("SELECT o.collection_id, o.stix_id, o.body FROM stix_object o"
-                        + " WHERE o.seq IN (" + seqs + ")"
-                        + " AND o.is_latest AND o.collection_id = ANY(:collections) AND " + audience.sql())
-                .bind("values", values.toArray(String[]::new))
-                .bind("collections", collections.toArray(String[]::new));
+        DatabaseClient.GenericExecuteSpec found = db.sql(seqs.toString()).bind("values", values.toArray(String[]::new));
         for (int i = 0; i < ips.size(); i++) {
-            spec = spec.bind("ip" + i, ips.get(i).value());
+            found = found.bind("ip" + i, ips.get(i).value());
         }
-        for (Map.Entry<String, Object> bind : audience.binds().entrySet()) {
-            spec = spec.bind(bind.getKey(), bind.getValue());
-        }
-        return spec.map((row, meta) -> new IndicatorCandidates.Candidate(row.get("collection_id", String.class),
-                row.get("stix_id", String.class), row.get("body", String.class))).all();
+        // Two steps: the few seqs first, then the versions by primary key, so that no plan can scan every stored object
+        // whatever the statistics of the freshly filled index tables say.
+        return found.map((row, meta) -> row.get("seq", Long.class)).all().collectList().flatMapMany(hits -> {
+            if (hits.isEmpty()) {
+                return Flux.empty();
+            }
+            DatabaseClient.GenericExecuteSpec spec = db.sql("SELECT collection_id, stix_id, body FROM stix_object"
+                            + " WHERE seq = ANY(:seqs) AND is_latest AND collection_id = ANY(:collections) AND " + audience.sql())
+                    .bind("seqs", hits.toArray(Long[]::new))
+                    .bind("collections", collections.toArray(String[]::new));
+            for (Map.Entry<String, Object> bind : audience.binds().entrySet()) {
+                spec = spec.bind(bind.getKey(), bind.getValue());
+            }
+            return spec.map((row, meta) -> new IndicatorCandidates.Candidate(row.get("collection_id", String.class),
+                    row.get("stix_id", String.class), row.get("body", String.class))).all();
+        });
     }
 }

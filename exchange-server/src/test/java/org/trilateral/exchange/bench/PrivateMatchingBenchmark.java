@@ -64,7 +64,7 @@ public final class PrivateMatchingBenchmark {
     public static void main(String[] args) throws Exception {
         int objects = Integer.getInteger("bench.objects", 20_000);
         int clients = Integer.getInteger("bench.clients", 4);
-        int screenings = Integer.getInteger("bench.screenings", 20_000);
+        int screenings = Integer.getInteger("bench.screenings", 5_000);
         Path data = Files.createTempDirectory("exchange-bench-matching");
         System.out.printf(Locale.ROOT, "private matching benchmark: %,d indicators, %d clients, %,d screenings%n",
                 objects, clients, screenings);
@@ -86,7 +86,7 @@ public final class PrivateMatchingBenchmark {
                     StixJson.mapper().readTree(get(http, base + "/.well-known/persona-token-keys.json")).get("keys").get(0)
                             .get("public_key").stringValue()));
             PersonaTokenClient tokens = PersonaTokenClient.create(new KeyEpoch(1), publicKey);
-            overHttp(http, base, tokens, clients, 1, 4_000);
+            overHttp(http, base, tokens, clients, 1, 1_000);
             overHttp(http, base, tokens, clients, 100, 200);
 
             List<String> published = publish(http, base, objects);
@@ -94,7 +94,7 @@ public final class PrivateMatchingBenchmark {
             for (int i = 0; i < screenings; i++) {
                 bodies.add(screening(published, i));
             }
-            run(http, base + "/screening", bodies::get, Math.min(2_000, screenings), clients).print("screening (warm-up)", Math.min(2_000, screenings), 5);
+            run(http, base + "/screening", bodies::get, Math.min(1_000, screenings), clients).print("screening (warm-up)", Math.min(1_000, screenings), 5);
             Measurement measured = run(http, base + "/screening", bodies::get, screenings, clients);
             measured.print("screening", screenings, 5);
         } finally {
