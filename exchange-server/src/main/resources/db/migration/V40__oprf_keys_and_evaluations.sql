@@ -13,7 +13,8 @@ CREATE TABLE oprf_key (
 -- evaluations of which kinds, when, and whether the quota refused them). It holds no element: blinded elements are
 -- random to the exchange and worthless to an overseer.
 CREATE TABLE oprf_evaluation (
-    id        BIGSERIAL   PRIMARY KEY,
+    -- A random id rather than a sequence: nothing orders by it, and the backup carries no extra sequence.
+    id        UUID        PRIMARY KEY DEFAULT gen_random_uuid(),
     member_id TEXT        NOT NULL REFERENCES member (id),
     epoch     INTEGER     NOT NULL,
     kinds     TEXT[]      NOT NULL,

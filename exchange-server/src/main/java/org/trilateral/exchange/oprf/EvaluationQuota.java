@@ -45,7 +45,7 @@ class EvaluationQuota {
                         + " VALUES (:member, :epoch, :kinds, :elements, 'evaluated', :at) RETURNING id")
                 .bind("member", member.value()).bind("epoch", epoch.number())
                 .bind("kinds", kinds.toArray(String[]::new)).bind("elements", elements).bind("at", utc(now))
-                .map((row, meta) -> row.get("id", Long.class)).one()
+                .map((row, meta) -> row.get("id", java.util.UUID.class)).one()
                 .flatMap(id -> used(member, now).flatMap(used -> {
                     int perHour = properties.quota().perHour();
                     int perDay = properties.quota().perDay();
@@ -79,7 +79,7 @@ class EvaluationQuota {
                 .map((row, meta) -> new Used(row.get("hour", Long.class), row.get("day", Long.class))).one();
     }
 
-    private Mono<Long> refuse(long id) {
+    private Mono<Long> refuse(java.util.UUID id) {
         return db.sql("UPDATE oprf_evaluation SET outcome = 'refused-quota' WHERE id = :id").bind("id", id)
                 .fetch().rowsUpdated();
     }
