@@ -29,6 +29,7 @@ import org.trilateral.taxonomy.extension.ExchangeExtensions;
 import org.trilateral.taxonomy.marking.Tlp;
 import org.trilateral.taxonomy.persona.RawPersonaValues;
 import org.trilateral.taxonomy.stix.StixObjectLimits;
+import org.trilateral.taxonomy.persona.PersonaSchemeUse;
 import org.trilateral.taxonomy.stix.StixObjectValidator;
 import org.trilateral.taxonomy.stix.StixTimestamp;
 import org.trilateral.taxonomy.stix.StixViolation;
@@ -95,14 +96,25 @@ class IngestPolicy {
      * @param knownIdentities of the {@link Lookups#recipients()} (RED recipients and the ids of identity objects),
      *                        those that are some member's identity
      * @param kidOwners       of the {@link Lookups#foreignKids()}, the member each registered one belongs to
+     * @param personaSchemes  the persona schemes the collection accepts in new objects; null: any
      */
     record Inputs(Member publisher, SignatureRequirement requirement, PersonaPolicy personas, PublisherKeys keys,
-                  Set<String> knownIdentities, Map<String, MemberId> kidOwners) {
+                  Set<String> knownIdentities, Map<String, MemberId> kidOwners, Set<String> personaSchemes) {
 
         Inputs {
             Objects.requireNonNull(personas, "personas");
             knownIdentities = Set.copyOf(knownIdentities);
             kidOwners = Map.copyOf(kidOwners);
+            personaSchemes = personaSchemes == null ? null : Set.copyOf(personaSchemes);
+        }
+
+        Inputs(Member publisher, SignatureRequirement requirement, PersonaPolicy personas, PublisherKeys keys,
+               Set<String> knownIdentities, Map<String, MemberId> kidOwners) {
+            this(publisher, requirement, personas, keys, knownIdentities, kidOwners, null);
+        }
+
+        Inputs withPersonaSchemes(Set<String> schemes) {
+            return new Inputs(publisher, requirement, personas, keys, knownIdentities, kidOwners, schemes);
         }
     }
 
@@ -158,6 +170,16 @@ class IngestPolicy {
         }
         if (!violations.isEmpty()) {
             return Verdict.refused(violations.stream().map(StixViolation::toString).collect(Collectors.joining("; ")));
+        }
+        if (inputs.personaSchemes() != null) {
+            List<String> refusedSchemes = PersonaSchemeUse.schemesIn(tree).stream()
+                    .filter(scheme -> !inputs.personaSchemes().contains(scheme)).toList();
+            if (!refusedSchemes.isEmpty()) {
+                // Objects already stored stay readable; only new ones must use the collection's schemes.
+                return Verdict.refused("persona scheme " + refusedSchemes + " is not accepted by this collection for new"
+                        + " objects, which takes " + new java.util.TreeSet<>(inputs.personaSchemes())
+                        + " (docs/persona-identifiers.md §4.4)");
+            }
         }
         String attribution = attributionProblem(tree, inputs.publisher());
         if (attribution != null) {

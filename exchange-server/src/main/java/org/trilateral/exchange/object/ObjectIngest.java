@@ -67,6 +67,7 @@ public class ObjectIngest {
                 // Signature checks and canonicalisation are CPU work: off the event loop, on the bounded scheduler.
                 .publishOn(Schedulers.parallel())
                 .flatMap(signers -> resolve(received, publisher, requirement, collection.personas(), signers))
+                .map(inputs -> inputs.withPersonaSchemes(collection.personaSchemes()))
                 .publishOn(Schedulers.parallel())
                 .map(inputs -> policy.decide(received, inputs))
                 .flatMap(decision -> writer.write(collection, publisher, decision));
