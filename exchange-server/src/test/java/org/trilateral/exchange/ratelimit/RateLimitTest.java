@@ -27,7 +27,8 @@ class RateLimitTest extends ExchangeIntegrationTest {
     void anyRouteWhenMemberOverItsLimitThen429WithRetryAfterInTheSurfacesShape() {
         TestMember busy = register("busy-member", Nation.KR, Sector.GOVERNMENT, Role.CONSUMER);
         Taxii taxii = new Taxii(busy.client());
-        for (int i = 0; i < 3; i++) {
+        // Registering its key was the member's first request of its burst of 3.
+        for (int i = 0; i < 2; i++) {
             taxii.get("/taxii2/").expectStatus().isOk();
         }
 

@@ -123,7 +123,7 @@ public abstract class ExchangeIntegrationTest {
 
     /**
      * Registers a member through the admin API, identified at the test issuer by its id, with a new Ed25519 signing
-     * key; answers it with a client calling as it.
+     * key the member registers itself (one request as the member); answers it with a client calling as it.
      */
     protected TestMember register(String id, Nation nation, Sector sector, Role... roles) {
         String identity = "identity--" + UUID.randomUUID();
@@ -139,7 +139,8 @@ public abstract class ExchangeIntegrationTest {
                 .bodyValue(StixJson.mapper().writeValueAsString(body))
                 .exchange().expectStatus().isCreated();
         SigningKey key = SigningKey.generate();
-        registerKey(id, key);
+        OwnKeys.register(clientWithToken(testIssuer().token(id)), id, identity, key, "2020-01-01T00:00:00Z",
+                java.util.Optional.empty());
         return new TestMember(id, identity, clientWithToken(testIssuer().token(id)), key);
     }
 
