@@ -42,24 +42,11 @@ public final class CosignerKey {
 
     /** Parses the vkey text, checking the key id against the name and key and the type byte 0x04. */
     public static CosignerKey parse(String vkey) {
-        String[] parts = vkey.strip().split("\\+", 3);
-        if (parts.length != 3 || !parts[1].matches("[0-9a-f]{8}")) {
-            throw new NoteFormatException("a cosigner key has the form <name>+<8 hex digits>+<base64 key>, not \""
-                    + vkey + "\"");
-        }
-        byte[] typed;
-        try {
-            typed = Base64.getDecoder().decode(parts[2]);
-        } catch (IllegalArgumentException e) {
-            throw new NoteFormatException("the cosigner key \"" + parts[0] + "\" is not valid base64", e);
-        }
-        if (typed.length == 0 || typed[0] != NoteKeys.COSIGNATURE_V1_TYPE) {
-            throw new NoteFormatException("the cosigner key \"" + parts[0]
-                    + "\" is not an Ed25519 cosignature/v1 key (type byte 0x04)");
-        }
-        CosignerKey key = new CosignerKey(parts[0], Arrays.copyOfRange(typed, 1, typed.length));
-        if (!HexFormat.of().formatHex(key.keyId).equals(parts[1])) {
-            throw new NoteFormatException("the cosigner key \"" + parts[0] + "\" has id " + parts[1]
+        NoteKeys.ParsedVkey parsed = NoteKeys.parseVkey(vkey.strip(), NoteKeys.COSIGNATURE_V1_TYPE, "cosigner key",
+                "an Ed25519 cosignature/v1 key (type byte 0x04)");
+        CosignerKey key = new CosignerKey(parsed.name(), parsed.publicKey());
+        if (!HexFormat.of().formatHex(key.keyId).equals(parsed.id())) {
+            throw new NoteFormatException("the cosigner key \"" + parsed.name() + "\" has id " + parsed.id()
                     + " but its name and key give " + HexFormat.of().formatHex(key.keyId));
         }
         return key;
@@ -67,10 +54,7 @@ public final class CosignerKey {
 
     /** The vkey text form. */
     public String format() {
-        byte[] typed = new byte[1 + PUBLIC_KEY_BYTES];
-        typed[0] = NoteKeys.COSIGNATURE_V1_TYPE;
-        System.arraycopy(publicKey, 0, typed, 1, PUBLIC_KEY_BYTES);
-        return name + "+" + HexFormat.of().formatHex(keyId) + "+" + Base64.getEncoder().encodeToString(typed);
+        return NoteKeys.formatVkey(name, keyId, NoteKeys.COSIGNATURE_V1_TYPE, publicKey);
     }
 
     public String name() {

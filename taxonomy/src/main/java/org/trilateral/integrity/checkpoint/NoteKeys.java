@@ -53,4 +53,43 @@ final class NoteKeys {
             throw new IllegalStateException("every Java platform must provide SHA-256", e);
         }
     }
+
+    /** A vkey's parts: the key's name, its 8-hex-digit id and the public key after the type byte. */
+    record ParsedVkey(String name, String id, byte[] publicKey) {
+    }
+
+    /**
+     * Reads a vkey text {@code <name>+<8 hex digits>+<base64(type || key)>} of the given signature type.
+     *
+     * @param what how messages name the key, e.g. "verifier key"
+     * @param typeName how messages name the type, e.g. "an Ed25519 key (type byte 0x01)"
+     */
+    static ParsedVkey parseVkey(String vkey, byte type, String what, String typeName) {
+        // At most three parts: the base64 key may contain '+'; names and hex hashes cannot.
+        String[] parts = vkey.split("\\+", 3);
+        if (parts.length != 3) {
+            throw new NoteFormatException("a " + what + " has the form <name>+<hash>+<key>, not \"" + vkey + "\"");
+        }
+        if (!parts[1].matches("[0-9a-f]{8}")) {
+            throw new NoteFormatException("the " + what + " hash \"" + parts[1] + "\" is not 8 lowercase hex digits");
+        }
+        byte[] typed;
+        try {
+            typed = java.util.Base64.getDecoder().decode(parts[2]);
+        } catch (IllegalArgumentException e) {
+            throw new NoteFormatException("the " + what + " \"" + parts[0] + "\" is not valid base64", e);
+        }
+        if (typed.length == 0 || typed[0] != type) {
+            throw new NoteFormatException("the " + what + " \"" + parts[0] + "\" is not " + typeName);
+        }
+        return new ParsedVkey(parts[0], parts[1], java.util.Arrays.copyOfRange(typed, 1, typed.length));
+    }
+
+    /** The vkey text of a key: {@code <name>+<id hex>+<base64(type || key)>}. */
+    static String formatVkey(String name, byte[] id, byte type, byte[] publicKey) {
+        byte[] typed = new byte[1 + publicKey.length];
+        typed[0] = type;
+        System.arraycopy(publicKey, 0, typed, 1, publicKey.length);
+        return name + "+" + java.util.HexFormat.of().formatHex(id) + "+" + java.util.Base64.getEncoder().encodeToString(typed);
+    }
 }

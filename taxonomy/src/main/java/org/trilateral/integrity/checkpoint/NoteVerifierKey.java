@@ -41,27 +41,11 @@ public final class NoteVerifierKey {
 
     /** Parses the vkey text form, checking that the key hash matches the name and key. */
     public static NoteVerifierKey parse(String vkey) {
-        // At most three parts: the base64 key may contain '+'; names and hex hashes cannot.
-        String[] parts = vkey.split("\\+", 3);
-        if (parts.length != 3) {
-            throw new NoteFormatException("a verifier key has the form <name>+<hash>+<key>, not \"" + vkey + "\"");
-        }
-        if (!parts[1].matches("[0-9a-f]{8}")) {
-            throw new NoteFormatException("the verifier key hash \"" + parts[1] + "\" is not 8 lowercase hex digits");
-        }
-        byte[] typedKey;
-        try {
-            typedKey = Base64.getDecoder().decode(parts[2]);
-        } catch (IllegalArgumentException e) {
-            throw new NoteFormatException("the verifier key \"" + parts[0] + "\" is not valid base64", e);
-        }
-        if (typedKey.length == 0 || typedKey[0] != NoteKeys.ED25519_TYPE) {
-            throw new NoteFormatException("the verifier key \"" + parts[0]
-                    + "\" is not an Ed25519 key (type byte 0x01)");
-        }
-        NoteVerifierKey key = new NoteVerifierKey(parts[0], Arrays.copyOfRange(typedKey, 1, typedKey.length));
-        if (!HexFormat.of().formatHex(key.keyHash).equals(parts[1])) {
-            throw new NoteFormatException("the verifier key \"" + parts[0] + "\" has hash " + parts[1]
+        NoteKeys.ParsedVkey parsed = NoteKeys.parseVkey(vkey, NoteKeys.ED25519_TYPE, "verifier key",
+                "an Ed25519 key (type byte 0x01)");
+        NoteVerifierKey key = new NoteVerifierKey(parsed.name(), parsed.publicKey());
+        if (!HexFormat.of().formatHex(key.keyHash).equals(parsed.id())) {
+            throw new NoteFormatException("the verifier key \"" + parsed.name() + "\" has hash " + parsed.id()
                     + " but its name and key hash to " + HexFormat.of().formatHex(key.keyHash));
         }
         return key;
@@ -69,10 +53,7 @@ public final class NoteVerifierKey {
 
     /** The vkey text form. */
     public String format() {
-        byte[] typedKey = new byte[1 + PUBLIC_KEY_BYTES];
-        typedKey[0] = NoteKeys.ED25519_TYPE;
-        System.arraycopy(publicKey, 0, typedKey, 1, PUBLIC_KEY_BYTES);
-        return name + "+" + HexFormat.of().formatHex(keyHash) + "+" + Base64.getEncoder().encodeToString(typedKey);
+        return NoteKeys.formatVkey(name, keyHash, NoteKeys.ED25519_TYPE, publicKey);
     }
 
     public String name() {

@@ -71,11 +71,7 @@ public sealed interface ComparisonExpression {
 
         @Override
         public String toString() {
-            StringBuilder text = new StringBuilder().append(operands.get(0));
-            for (int i = 1; i < operands.size(); i++) {
-                text.append(' ').append(operator).append(' ').append(operands.get(i));
-            }
-            return text.toString();
+            return StixPattern.joined(operator, operands);
         }
     }
 

@@ -54,11 +54,7 @@ public sealed interface ObservationExpression {
 
         @Override
         public String toString() {
-            StringBuilder text = new StringBuilder().append(operands.get(0));
-            for (int i = 1; i < operands.size(); i++) {
-                text.append(' ').append(operator).append(' ').append(operands.get(i));
-            }
-            return text.toString();
+            return StixPattern.joined(operator, operands);
         }
     }
 

@@ -109,4 +109,13 @@ public final class StixPattern {
     public int hashCode() {
         return root.hashCode();
     }
+
+    /** {@code a OP b OP c}: the canonical text of an operator applied to its operands, as both expression trees write it. */
+    static String joined(Object operator, java.util.List<?> operands) {
+        StringBuilder text = new StringBuilder().append(operands.get(0));
+        for (int i = 1; i < operands.size(); i++) {
+            text.append(' ').append(operator).append(' ').append(operands.get(i));
+        }
+        return text.toString();
+    }
 }
