@@ -51,6 +51,8 @@ public final class ExchangeClient {
     private final URI logUrl;
     private final LogReader logReader;
     private final LogVerifier log;
+    private final PersonaTokens personaTokens;
+    private final Screener screener;
     private volatile ApiRootInfo apiRootInfo;
 
     private ExchangeClient(Builder builder) {
@@ -77,6 +79,8 @@ public final class ExchangeClient {
         CollectionIds collectionIds = new CollectionIds(transport, apiRoot);
         // The exchange serves its log to members only; a log mirror elsewhere does not get the exchange's token.
         this.logReader = new LogReader(sameOrigin(logUrl, builder.baseUrl) ? transport : transport.withTokens(null), logUrl);
+        this.personaTokens = new PersonaTokens(transport, withSlash(builder.baseUrl));
+        this.screener = new Screener(transport, withSlash(builder.baseUrl), personaTokens);
         this.log = builder.trust == null ? null : new LogVerifier(logReader, builder.trust, builder.checkpointStore,
                 builder.logEventStore, builder.clock, collectionIds::idOf);
     }
@@ -248,6 +252,26 @@ public final class ExchangeClient {
         transport.send(HttpCall.post(base.resolve("members/me/keys"), "application/json", "application/json",
                 org.trilateral.integrity.jcs.StrictJson.mapper().writeValueAsBytes(body)));
         return key.kid();
+    }
+
+    /**
+     * Persona tokens (scheme {@code v2-oprf-p256}) made with the exchange's key without showing it the identifiers:
+     * blinded and finalised here, each evaluation's proof checked against the published key of its epoch.
+     */
+    public PersonaTokens personaTokens() {
+        return personaTokens;
+    }
+
+    /**
+     * Screens one candidate or payout: its persona identifiers are tokenised here (blinded, evaluated by the exchange,
+     * proof checked, finalised), then the tokens, wallets, IPs and facts are matched by the exchange against the
+     * indicators this member may read.
+     *
+     * @throws ExchangeException of its kind when a request fails; {@link TokenVerificationException} when the
+     *     exchange's evaluation is not proven to use its published key
+     */
+    public ScreenResult screen(ScreenRequest request) {
+        return screener.screen(request);
     }
 
     /** The member id the exchange knows this client as (from its audience keys, {@code GET /log/audience-keys}). */

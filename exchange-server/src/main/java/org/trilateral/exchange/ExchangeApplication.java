@@ -5,6 +5,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.trilateral.exchange.database.DataDirectoryInUseCheck;
 import org.trilateral.exchange.database.DatabaseCommand;
 
 /**
@@ -29,6 +30,9 @@ public class ExchangeApplication {
         if (DatabaseCommand.handles(args)) {
             System.exit(DatabaseCommand.run(args));
         }
-        SpringApplication.run(ExchangeApplication.class, args);
+        SpringApplication exchange = new SpringApplication(ExchangeApplication.class);
+        // Before the context exists: a second exchange on a data directory in use fails with one line.
+        exchange.addListeners(new DataDirectoryInUseCheck());
+        exchange.run(args);
     }
 }

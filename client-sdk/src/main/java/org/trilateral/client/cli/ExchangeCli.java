@@ -43,8 +43,10 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(name = "exchange", mixinStandardHelpOptions = true, versionProvider = CliVersion.class,
         description = "Publish, poll and verify signed indicators on the trilateral indicator exchange.",
         subcommands = {ExchangeCli.Login.class, ExchangeCli.Publish.class, ExchangeCli.Poll.class,
-                ExchangeCli.Verify.class, ExchangeCli.Keys.class, WitnessCommand.class, LogCommand.class,
-                CommandLine.HelpCommand.class})
+                ExchangeCli.Verify.class, ExchangeCli.Keys.class, WitnessCommand.class, LogCommand.class, ScreenCommand.class,
+                CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 ok, 1 usage, 2 authentication/permission, 3 refused (validation), "
+                + "4 verification failed, 5 network/server."})
 public final class ExchangeCli implements Runnable {
 
     @picocli.CommandLine.Spec

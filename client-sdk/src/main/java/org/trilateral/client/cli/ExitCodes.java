@@ -55,6 +55,9 @@ public final class ExitCodes {
         if (failure instanceof java.nio.file.FileAlreadyExistsException || failure instanceof java.nio.file.NoSuchFileException) {
             return USAGE;
         }
+        if (failure instanceof org.trilateral.client.TokenVerificationException) {
+            return VERIFICATION;
+        }
         if (failure instanceof ValidationException || failure instanceof NotFoundException
                 || failure instanceof IllegalArgumentException || failure instanceof IllegalStateException) {
             return REFUSED;

@@ -43,6 +43,27 @@ final class LogCommand implements Runnable {
                 "a log command is required (checkpoint, export, import, audit, monitor-keys)");
     }
 
+    /** What every log subcommand has: the exchange to reach, what to trust, and its command line. */
+    abstract static class LogSubcommand implements Callable<Integer> {
+        @Mixin
+        ConnectionOptions connection;
+        @Mixin
+        TrustOptions trust;
+        @picocli.CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        LogVerifier verifier() {
+            return LogCommand.verifier(connection, trust, spec.commandLine());
+        }
+
+        /** Reports a fork with both signed checkpoints as evidence. */
+        int fork(LogForkException e) {
+            spec.commandLine().getErr().println("exchange: " + e.getMessage());
+            spec.commandLine().getOut().println(e.evidence().format());
+            return ExitCodes.VERIFICATION;
+        }
+    }
+
     static LogVerifier verifier(ConnectionOptions connection, TrustOptions trust, CommandLine commandLine) {
         ExchangeClient client = trust.apply(connection.builder(), connection.url, commandLine).build();
         return client.log().orElseThrow();
@@ -52,26 +73,18 @@ final class LogCommand implements Runnable {
             description = "Verify the log's latest checkpoint (signature, witnesses, consistency with the last one kept) and print it.",
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:verified", "1:usage", "4:fork, rollback, bad signature or missing cosignatures", "5:network"})
-    static final class Checkpoint implements Callable<Integer> {
-        @Mixin
-        ConnectionOptions connection;
-        @Mixin
-        TrustOptions trust;
-        @picocli.CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+    static final class Checkpoint extends LogSubcommand {
 
         @Override
         public Integer call() {
-            LogVerifier verifier = verifier(connection, trust, spec.commandLine());
+            LogVerifier verifier = verifier();
             try {
                 org.trilateral.integrity.checkpoint.Checkpoint checkpoint = verifier.refresh();
                 spec.commandLine().getOut().println("verified checkpoint of " + checkpoint.size() + " leaves, root "
                         + Base64.getEncoder().encodeToString(checkpoint.rootHash()));
                 return ExitCodes.OK;
             } catch (LogForkException e) {
-                spec.commandLine().getErr().println("exchange: " + e.getMessage());
-                spec.commandLine().getOut().println(e.evidence().format());
-                return ExitCodes.VERIFICATION;
+                return fork(e);
             }
         }
     }
@@ -79,18 +92,12 @@ final class LogCommand implements Runnable {
     @Command(name = "export", mixinStandardHelpOptions = true,
             description = "Print every checkpoint this client verified (signed notes), to give to other members.",
             exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:printed", "1:usage"})
-    static final class Export implements Callable<Integer> {
-        @Mixin
-        ConnectionOptions connection;
-        @Mixin
-        TrustOptions trust;
-        @picocli.CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+    static final class Export extends LogSubcommand {
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            for (String note : verifier(connection, trust, spec.commandLine()).exportCheckpoints()) {
+            for (String note : verifier().exportCheckpoints()) {
                 out.println(Base64.getEncoder().encodeToString(note.getBytes(StandardCharsets.UTF_8)));
             }
             return ExitCodes.OK;
@@ -102,13 +109,7 @@ final class LogCommand implements Runnable {
                     + "contradiction is a fork of the log, printed with both signed checkpoints as evidence."},
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:consistent", "1:usage", "4:fork (evidence printed)", "5:network"})
-    static final class Import implements Callable<Integer> {
-        @Mixin
-        ConnectionOptions connection;
-        @Mixin
-        TrustOptions trust;
-        @picocli.CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+    static final class Import extends LogSubcommand {
 
         @Option(names = "--file", required = true, description = "Checkpoints as `exchange log export` prints them.")
         Path file;
@@ -122,14 +123,12 @@ final class LogCommand implements Runnable {
                 }
             }
             try {
-                int newer = verifier(connection, trust, spec.commandLine()).importCheckpoints(notes);
+                int newer = verifier().importCheckpoints(notes);
                 spec.commandLine().getOut().println(notes.size() + " checkpoints consistent with this client's view"
                         + (newer > 0 ? "; " + newer + " newer" : ""));
                 return ExitCodes.OK;
             } catch (LogForkException e) {
-                spec.commandLine().getErr().println("exchange: " + e.getMessage());
-                spec.commandLine().getOut().println(e.evidence().format());
-                return ExitCodes.VERIFICATION;
+                return fork(e);
             }
         }
     }
@@ -140,13 +139,7 @@ final class LogCommand implements Runnable {
                     + "(--file, JSON lines as `poll` writes), and none of those may be superseded or deleted in the log."},
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:nothing found", "1:usage", "4:withheld or stale objects found", "5:network"})
-    static final class Audit implements Callable<Integer> {
-        @Mixin
-        ConnectionOptions connection;
-        @Mixin
-        TrustOptions trust;
-        @picocli.CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+    static final class Audit extends LogSubcommand {
 
         @Option(names = "--file", required = true, description = "The objects delivered, JSON lines (as `poll` writes).")
         Path file;
@@ -170,7 +163,7 @@ final class LogCommand implements Runnable {
                 delivered.add(entry);
                 keys.add(entry[0] + "|" + entry[1]);
             }
-            LogVerifier verifier = verifier(connection, trust, spec.commandLine());
+            LogVerifier verifier = verifier();
             AuditReport report = verifier.audit(from, to == null ? Long.MAX_VALUE : to, new DeliveredObjects() {
                 @Override
                 public boolean contains(String id, String digest) {
@@ -202,13 +195,7 @@ final class LogCommand implements Runnable {
             description = {"Read the log's new key events and alert on any key registered for MEMBER that is not among "
                     + "--known kids (a key the hub invented), or a revocation of one of them."},
             exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:nothing alarming", "1:usage", "4:alerts printed", "5:network"})
-    static final class MonitorKeys implements Callable<Integer> {
-        @Mixin
-        ConnectionOptions connection;
-        @Mixin
-        TrustOptions trust;
-        @picocli.CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+    static final class MonitorKeys extends LogSubcommand {
 
         @Option(names = "--member", required = true, description = "Your member id.")
         String member;
@@ -218,7 +205,7 @@ final class LogCommand implements Runnable {
 
         @Override
         public Integer call() {
-            List<String> alerts = verifier(connection, trust, spec.commandLine()).monitorOwnKeys(member, known);
+            List<String> alerts = verifier().monitorOwnKeys(member, known);
             alerts.forEach(alert -> spec.commandLine().getOut().println("ALERT " + alert));
             return alerts.isEmpty() ? ExitCodes.OK : ExitCodes.VERIFICATION;
         }

@@ -81,6 +81,11 @@ final class TrustOptions {
                     + " witnesses (--witness); to trust the key the exchange serves on first use, say"
                     + " --trust-on-first-use");
         } else if (trustOnFirstUse || Files.isRegularFile(state.resolve("checkpoint.vkey"))) {
+            if (!Files.isRegularFile(state.resolve("checkpoint.vkey"))) {
+                commandLine.getErr().println("exchange: no log key pinned: trusting the log key the exchange serves,"
+                        + " on first use, and keeping it in " + state.resolve("checkpoint.vkey")
+                        + "; compare it with the key published out of band (exchange log checkpoint)");
+            }
             policy.trustOnFirstUse();
         }
         if (!witnesses.isEmpty()) {

@@ -63,6 +63,10 @@ final class ErrorResponses {
             title = text(node, "error");
             description = text(node, "error_description");
         }
+        if (description == null) {
+            // RFC 9457 problem details (the exchange's surfaces outside TAXII): the detail says what is wrong.
+            description = text(node, "detail");
+        }
         return new TaxiiError(title == null ? "HTTP " + status : title, description, text(node, "error_id"),
                 text(node, "error_code"), status);
     }

@@ -160,6 +160,15 @@ class ExchangeCliTest {
     }
 
     @Test
+    void verifyWhenNeitherLogKeyNorWitnessesNorTrustOnFirstUseThenRefusesToStart() {
+        Run run = run("verify", "--url", url, "--token", exchange.token(), "--collection", "sightings",
+                "--state-dir", directory.resolve("nothing-pinned").toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("--log-key").contains("--witness").contains("--trust-on-first-use");
+    }
+
+    @Test
     void verifyWhenLogKeyIsNotAKeyThenUsageExitCode() {
         Run run = run("verify", "--url", url, "--token", exchange.token(), "--log-key", "not-a-key",
                 "--state-dir", directory.resolve("bad-key").toString());

@@ -31,8 +31,20 @@ public enum SharingGroup {
             "Cryptocurrency-business members", m -> m.sector() == Sector.CRYPTOCURRENCY_BUSINESS),
     SECTOR_AI_COMPANY("sector-ai-company", "6a829f25-cb89-4713-a718-8c52e89b725c",
             "AI-company members", m -> m.sector() == Sector.AI_COMPANY),
+    SECTOR_TECHNOLOGY("sector-technology", "7f624063-88bb-4104-ac41-208d2b2a04d1",
+            "Technology-company members", m -> m.sector() == Sector.TECHNOLOGY),
+    SECTOR_SOFTWARE("sector-software", "8165e908-0a10-4a3a-8041-05769c6424ff",
+            "Software-company members", m -> m.sector() == Sector.SOFTWARE),
+    SECTOR_DEFENCE("sector-defence", "1a939c43-5b7c-4b51-8226-1f35a183d46d",
+            "Defence-industry members", m -> m.sector() == Sector.DEFENCE),
     SECTOR_OTHER("sector-other", "2047e542-21aa-4d23-86a5-bde178f5b9de",
-            "Members of other sectors", m -> m.sector() == Sector.OTHER);
+            "Members of other sectors", m -> m.sector() == Sector.OTHER),
+    NATION_US("nation-us", "e2139629-9d52-42e9-b819-b67c0fa32512",
+            "Members of the United States, whatever their sector", m -> m.nation() == Nation.US),
+    NATION_JP("nation-jp", "7f4faeb8-526e-4ede-8cc6-87221fce2441",
+            "Members of Japan, whatever their sector", m -> m.nation() == Nation.JP),
+    NATION_KR("nation-kr", "6bb474ff-7b77-4fe4-96ec-68fd2c8e8840",
+            "Members of the Republic of Korea, whatever their sector", m -> m.nation() == Nation.KR);
 
     /** The property extension (STIX 2.1 §7.3) that the sharing-group marking definitions carry. */
     public static final String EXTENSION_ID = "extension-definition--7d5d9de7-9915-4fe7-a794-1754fdd6fddf";

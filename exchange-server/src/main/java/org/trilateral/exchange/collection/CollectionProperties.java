@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 import org.trilateral.exchange.member.Role;
+import org.trilateral.taxonomy.persona.PersonaHashSchemes;
 
 /**
  * The exchange's collections ({@code exchange.collections}). The defaults in {@code application.yaml} are
@@ -36,6 +37,12 @@ public record CollectionProperties(@NotEmpty List<@Valid Collection> collections
      * @param writeRoles  roles any one of which lets a member add objects to it (default {@code publisher})
      * @param acceptUnsigned whether objects without any signature are accepted (default false: every object must
      *                    carry its publisher's signature; a signature that is there is checked either way)
+     * @param personas    {@code hashed-only} to refuse objects holding raw persona values, {@code any} (the default)
+     *                    not to look for them; {@code application.yaml} sets {@code hashed-only} on {@code indicators}
+     *                    and {@code sightings}
+     * @param personaSchemes the persona schemes new objects may use (default {@code v1-sha256} and
+     *                    {@code v2-oprf-p256}); a collection switched to {@code [v2-oprf-p256]} refuses new
+     *                    {@code v1-sha256} digests and keeps serving those it holds (docs/persona-identifiers.md §4.4)
      */
     public record Collection(
             @NotNull UUID id,
@@ -45,10 +52,19 @@ public record CollectionProperties(@NotEmpty List<@Valid Collection> collections
             @DefaultValue("application/stix+json;version=2.1") List<String> mediaTypes,
             @DefaultValue("consumer") Set<Role> readRoles,
             @DefaultValue("publisher") Set<Role> writeRoles,
-            @DefaultValue("false") boolean acceptUnsigned) {
+            @DefaultValue("false") boolean acceptUnsigned,
+            @DefaultValue("any") @NotNull PersonaPolicy personas,
+            @DefaultValue({"v1-sha256", "v2-oprf-p256"}) Set<String> personaSchemes) {
 
         public Collection {
             mediaTypes = List.copyOf(mediaTypes);
+            personaSchemes = Set.copyOf(personaSchemes);
+            for (String scheme : personaSchemes) {
+                if (PersonaHashSchemes.byName(scheme).isEmpty()) {
+                    throw new IllegalArgumentException("collection '" + alias + "': persona scheme '" + scheme
+                            + "' is not one of " + PersonaHashSchemes.names());
+                }
+            }
             readRoles = Set.copyOf(readRoles);
             writeRoles = Set.copyOf(writeRoles);
         }

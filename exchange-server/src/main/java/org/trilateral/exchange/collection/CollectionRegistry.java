@@ -16,7 +16,7 @@ public class CollectionRegistry {
     public CollectionRegistry(CollectionProperties properties) {
         this.collections = properties.collections().stream()
                 .map(c -> new TaxiiCollection(c.id().toString(), c.alias(), c.title(), c.description(), c.mediaTypes(),
-                        c.readRoles(), c.writeRoles(), c.acceptUnsigned()))
+                        c.readRoles(), c.writeRoles(), c.acceptUnsigned(), c.personas(), c.personaSchemes()))
                 .toList();
         for (TaxiiCollection collection : collections) {
             register(collection.id(), collection);

@@ -3,22 +3,19 @@ package org.trilateral.exchange.database;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationListener;
-import org.trilateral.exchange.ExchangeApplication;
 
 /**
  * Refuses to start the exchange on an embedded data directory that another running exchange owns, before the
  * application context exists, so that the operator sees one line and nothing else. The embedded server's start takes
  * the directory for real ({@link DataDirectoryLock#acquire}); this only makes the common mistake (starting the
- * exchange twice) fail first. Other applications on the same configuration, such as the backup command, which reads
- * from a running exchange's server, are not concerned. Registered in {@code META-INF/spring.factories}.
+ * exchange twice) fail first. The exchange's {@code main} registers it on its own application only: other
+ * applications on the same configuration, such as the backup command, which reads from a running exchange's server,
+ * are not concerned.
  */
-class DataDirectoryInUseCheck implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+public class DataDirectoryInUseCheck implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
-        if (!event.getSpringApplication().getAllSources().contains(ExchangeApplication.class)) {
-            return;
-        }
         DatabaseProperties database = Binder.get(event.getEnvironment()).bindOrCreate("exchange.database",
                 DatabaseProperties.class);
         if (database.useEmbedded()) {

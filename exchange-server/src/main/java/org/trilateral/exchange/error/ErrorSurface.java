@@ -4,15 +4,16 @@ import java.util.List;
 
 /**
  * The two error shapes of the exchange: TAXII routes (discovery, the API root, and any path that belongs to no other
- * surface) answer with the TAXII error message; the admin API, taxonomy, log, key set, development token endpoint and
- * actuator with RFC 9457 problem details.
+ * surface) answer with the TAXII error message; the admin API, taxonomy, log, key sets, development token endpoint,
+ * actuator, persona-token evaluation and screening with RFC 9457 problem details.
  */
 public enum ErrorSurface {
     TAXII,
     PROBLEM_DETAILS;
 
     private static final List<String> PROBLEM_PREFIXES =
-            List.of("/admin", "/taxonomy", "/log/", "/.well-known/", "/dev/", "/actuator", "/openapi");
+            List.of("/admin", "/taxonomy", "/log/", "/.well-known/", "/dev/", "/actuator", "/openapi", "/oprf/",
+                    "/screening", "/members/");
 
     /** The surface a request path belongs to. */
     public static ErrorSurface of(String path) {

@@ -31,10 +31,7 @@ public record ObjectVersionEntry(String collectionId, String id, String version,
         Objects.requireNonNull(publisherIdentity, "publisherIdentity");
         Objects.requireNonNull(signature, "signature");
         Objects.requireNonNull(audience, "audience");
-        if (objectSha256 == null || objectSha256.length != 32) {
-            throw new IllegalArgumentException("the object SHA-256 of " + id + " must be 32 bytes");
-        }
-        objectSha256 = objectSha256.clone();
+        objectSha256 = SealedLogEntry.checkedDigest(id, objectSha256);
     }
 
     @Override

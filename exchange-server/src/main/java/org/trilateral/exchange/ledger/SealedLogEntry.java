@@ -27,4 +27,12 @@ public sealed interface SealedLogEntry extends LogEntry permits ObjectVersionEnt
      * @param membersByIdentity the member id of each identity named as a TLP:RED recipient
      */
     SealedEntry entryAt(String accepted, Map<String, String> membersByIdentity);
+
+    /** A copy of an object's content digest, which must be a SHA-256 (32 bytes). */
+    static byte[] checkedDigest(String id, byte[] objectSha256) {
+        if (objectSha256 == null || objectSha256.length != 32) {
+            throw new IllegalArgumentException("the object SHA-256 of " + id + " must be 32 bytes");
+        }
+        return objectSha256.clone();
+    }
 }

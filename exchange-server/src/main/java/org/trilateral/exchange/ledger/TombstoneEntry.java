@@ -24,10 +24,7 @@ public record TombstoneEntry(String collectionId, String id, String version, byt
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(deletedBy, "deletedBy");
         Objects.requireNonNull(audience, "audience");
-        if (objectSha256 == null || objectSha256.length != 32) {
-            throw new IllegalArgumentException("the object SHA-256 of " + id + " must be 32 bytes");
-        }
-        objectSha256 = objectSha256.clone();
+        objectSha256 = SealedLogEntry.checkedDigest(id, objectSha256);
     }
 
     @Override

@@ -2,14 +2,12 @@ package org.trilateral.exchange.ledger;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashSet;
-import java.util.OptionalLong;
-import java.util.Set;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.trilateral.integrity.checkpoint.Checkpoint;
 import org.trilateral.integrity.log.Audience;
@@ -18,18 +16,17 @@ import org.trilateral.integrity.log.AudienceTags;
 import org.trilateral.integrity.log.LeafCommitment;
 import org.trilateral.integrity.log.SealedEntry;
 import org.trilateral.integrity.log.SealedLeaf;
-import org.trilateral.integrity.merkle.MerkleHash;
-import org.trilateral.taxonomy.stix.StixTimestamp;
-import tools.jackson.databind.node.ObjectNode;
 import org.trilateral.integrity.merkle.CompactRange;
 import org.trilateral.integrity.merkle.ConsistencyProof;
 import org.trilateral.integrity.merkle.InclusionProof;
 import org.trilateral.integrity.merkle.MerkleProofs;
 import org.trilateral.integrity.merkle.SubtreeHash;
+import org.trilateral.taxonomy.stix.StixTimestamp;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The exchange's transparency log: appends entries in acceptance order and answers checkpoints, leaves and
@@ -151,121 +148,6 @@ public class TransparencyLog {
         return signer.verifierKey().map(key -> key.format());
     }
 
-    /**
-     * The leaf at {@code index}, or empty when the log has no such leaf. Its text is absent for a version 1 leaf about
-     * an object the gate does not let read (its hash, like every leaf hash, is public).
-     */
-    public Mono<ServedLeaf> leaf(long index, ReadGate gate) {
-        return store.leaf(index, gate).map(leaf -> new ServedLeaf(leaf.index(), Optional.ofNullable(leaf.json()), leaf.hash()));
-    }
-
-    /** A leaf as served: its text when the caller may see it, and its hash. */
-    public record ServedLeaf(long index, Optional<String> text, byte[] hash) {
-
-        public ServedLeaf {
-            hash = hash.clone();
-        }
-
-        @Override
-        public byte[] hash() {
-            return hash.clone();
-        }
-    }
-
-    /**
-     * The index of the latest leaf of an object version the gate lets read, optionally in one collection; empty for
-     * a version the caller may not read exactly as for one that does not exist.
-     */
-    public Mono<Long> indexOf(String id, String modified, Optional<String> collectionId, ReadGate gate) {
-        return store.objectVersionIndex(id, modified, collectionId, gate);
-    }
-
-    /** The opening of the sealed leaf at {@code index}, when the gate lets read its object (JSON text). */
-    public Mono<String> openingAt(long index, ReadGate gate) {
-        return store.openingAt(index, gate).map(TransparencyLog::openingText);
-    }
-
-    /**
-     * The openings the gate lets read of leaves in {@code [from, to)}, at most {@code limit} (JSON texts), and the
-     * index to continue from when the range has more.
-     */
-    public Mono<OpeningsPage> openingsBetween(long from, long to, int limit, ReadGate gate) {
-        return store.openingsBetween(from, to, limit + 1, gate).collectList().map(rows -> {
-            boolean more = rows.size() > limit;
-            List<LogStore.StoredOpening> page = more ? rows.subList(0, limit) : rows;
-            OptionalLong next = more ? OptionalLong.of(page.get(page.size() - 1).index() + 1) : OptionalLong.empty();
-            return new OpeningsPage(page.stream().map(TransparencyLog::openingText).toList(), next);
-        });
-    }
-
-    /** A page of openings (JSON texts) and where the next page starts. */
-    public record OpeningsPage(List<String> openings, OptionalLong next) {
-    }
-
-    /** The openings the gate lets read of object versions named by id and content SHA-256 (lowercase hex). */
-    public Mono<List<String>> openingsOf(List<String> ids, List<String> sha256s, ReadGate gate) {
-        if (ids.isEmpty()) {
-            return Mono.just(List.of());
-        }
-        return store.openingsOf(ids, sha256s, gate).map(TransparencyLog::openingText).collectList();
-    }
-
-    /**
-     * A C2SP tlog-tiles hash tile of the current tree: the {@code width} hashes of level {@code level} tile
-     * {@code index}, concatenated; empty when the tree does not (yet) have them.
-     */
-    public Mono<byte[]> tile(int level, long index, int width) {
-        return size().flatMap(size -> {
-            long available = level >= 8 ? 0 : size >>> (8 * level);
-            long start = index * 256;
-            if (start + width > available) {
-                return Mono.empty();
-            }
-            return store.subtreeRow(8 * level, start, width).collectList().flatMap(hashes -> {
-                if (hashes.size() != width) {
-                    return Mono.error(new IllegalStateException("log_subtree lacks hashes of tile " + level + "/" + index));
-                }
-                byte[] tile = new byte[width * MerkleHash.SIZE];
-                for (int i = 0; i < width; i++) {
-                    System.arraycopy(hashes.get(i), 0, tile, i * MerkleHash.SIZE, MerkleHash.SIZE);
-                }
-                return Mono.just(tile);
-            });
-        });
-    }
-
-    /**
-     * A C2SP tlog-tiles entry bundle: the texts of leaves {@code [index * 256, index * 256 + width)}, each after a
-     * big-endian uint16 length; a version 1 leaf about an object is an empty entry. Empty when the tree does not
-     * (yet) have them.
-     */
-    public Mono<byte[]> entryBundle(long index, int width) {
-        return size().flatMap(size -> {
-            long start = index * 256;
-            if (start + width > size) {
-                return Mono.empty();
-            }
-            return store.bundleTexts(start, width).collectList().map(texts -> {
-                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-                for (String text : texts) {
-                    byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                    if (bytes.length > 0xFFFF) {
-                        throw new IllegalStateException("a leaf of " + bytes.length + " bytes does not fit an entry bundle");
-                    }
-                    out.write(bytes.length >>> 8);
-                    out.write(bytes.length & 0xFF);
-                    out.writeBytes(bytes);
-                }
-                return out.toByteArray();
-            });
-        });
-    }
-
-    /** The audience keys the exchange derives from its secret. */
-    public Mono<AudienceKeys> audienceKeys() {
-        return audience.keys();
-    }
-
     /** The signed checkpoint note of {@code size}, if one was signed. */
     public Mono<String> checkpointOf(long size) {
         return store.checkpointOf(size);
@@ -284,14 +166,6 @@ public class TransparencyLog {
     /** The largest tree size cosigned by at least {@code quorum} witnesses, if any. */
     public Mono<Long> newestCosigned(int quorum) {
         return store.cosignedSizes(quorum).next();
-    }
-
-    private static String openingText(LogStore.StoredOpening opening) {
-        if (opening.salt() == null) {
-            return "{\"log_index\":" + opening.index() + ",\"legacy_leaf\":" + opening.leaf() + "}";
-        }
-        return "{\"log_index\":" + opening.index() + ",\"leaf\":" + opening.leaf() + ",\"entry\":" + opening.entry()
-                + ",\"salt\":\"" + Base64.getEncoder().encodeToString(opening.salt()) + "\"}";
     }
 
     /**
@@ -354,17 +228,15 @@ public class TransparencyLog {
                 return EncodedLeaf.of(index, entry, open.leafAt(accepted), Optional.empty());
             }
             SealedLogEntry sealed = (SealedLogEntry) entry;
-            {
-                    SealedEntry record = sealed.entryAt(accepted, membersByIdentity);
-                    byte[] salt = LeafCommitment.newSalt();
-                    ObjectNode json = record.toJson();
-                    byte[] commitment = LeafCommitment.of(salt, json);
-                    Audience audience = record.audience();
-                    SealedLeaf leaf = new SealedLeaf(commitment, AudienceTags.of(commitment,
-                            AudienceTags.keysFor(audience, sealed.audience().publisherId(), keys)));
-                    return EncodedLeaf.of(index, entry, leaf,
-                            Optional.of(new EncodedLeaf.Opening(salt, EncodedLeaf.canonical(json))));
-            }
+            SealedEntry record = sealed.entryAt(accepted, membersByIdentity);
+            byte[] salt = LeafCommitment.newSalt();
+            ObjectNode json = record.toJson();
+            byte[] commitment = LeafCommitment.of(salt, json);
+            Audience audience = record.audience();
+            SealedLeaf leaf = new SealedLeaf(commitment, AudienceTags.of(commitment,
+                    AudienceTags.keysFor(audience, sealed.audience().publisherId(), keys)));
+            return EncodedLeaf.of(index, entry, leaf,
+                    Optional.of(new EncodedLeaf.Opening(salt, EncodedLeaf.canonical(json))));
         }
     }
 }

@@ -7,14 +7,17 @@ import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.trilateral.exchange.error.Refusal;
+import org.trilateral.integrity.jcs.StrictJson;
 import org.trilateral.taxonomy.stix.StixJson;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The JSON of the admin API (members and their keys): request bodies read with the exchange's strict mapper
- * (duplicate member names refused), a missing or malformed body refused naming what is wrong, answers as
+ * (duplicate member names refused), a missing, malformed or too deeply nested body refused naming what is wrong
+ * (a 400, never a failure deeper in), answers as
  * {@code application/json}.
  */
 public final class AdminJson {
@@ -29,6 +32,10 @@ public final class AdminJson {
                 .map(text -> {
                     try {
                         return StixJson.mapper().readTree(text);
+                    } catch (StreamConstraintsException e) {
+                        throw Refusal.invalid(null, "the request body nests arrays and objects deeper, or holds a longer"
+                                + " string, number or name, than the exchange reads (at most "
+                                + StrictJson.MAX_NESTING_DEPTH + " levels of nesting)");
                     } catch (JacksonException e) {
                         throw Refusal.invalid(null, "the request body is not JSON: " + JsonSyntax.describe(e));
                     }

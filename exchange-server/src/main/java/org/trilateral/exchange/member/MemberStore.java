@@ -74,16 +74,8 @@ public class MemberStore {
 
     /** Adds a member with its subjects; fails with the database's duplicate-key error if the id, identity or a subject is taken. */
     public Mono<Member> insert(Member member) {
-        return db.sql("INSERT INTO member (id, name, nation, sector, identity_id, roles, status, created, updated)"
-                        + " VALUES (:id, :name, :nation, :sector, :identity, :roles, :status, :now, :now)")
-                .bind("id", member.id().value())
-                .bind("name", member.name())
-                .bind("nation", member.nation().name())
-                .bind("sector", member.sector().value())
-                .bind("identity", member.identityId())
-                .bind("roles", roles(member.roles()))
-                .bind("status", member.status().value())
-                .bind("now", now())
+        return withFields(db.sql("INSERT INTO member (id, name, nation, sector, identity_id, roles, status, created, updated)"
+                        + " VALUES (:id, :name, :nation, :sector, :identity, :roles, :status, :now, :now)"), member)
                 .fetch().rowsUpdated()
                 .then(insertSubjects(member))
                 .then(Mono.defer(() -> find(member.id())))
@@ -97,16 +89,8 @@ public class MemberStore {
 
     /** Replaces a member's name, nation, sector, identity, roles, status and subjects; empty when there is no such member. */
     public Mono<Member> update(Member member) {
-        return db.sql("UPDATE member SET name = :name, nation = :nation, sector = :sector, identity_id = :identity,"
-                        + " roles = :roles, status = :status, updated = :now WHERE id = :id")
-                .bind("id", member.id().value())
-                .bind("name", member.name())
-                .bind("nation", member.nation().name())
-                .bind("sector", member.sector().value())
-                .bind("identity", member.identityId())
-                .bind("roles", roles(member.roles()))
-                .bind("status", member.status().value())
-                .bind("now", now())
+        return withFields(db.sql("UPDATE member SET name = :name, nation = :nation, sector = :sector, identity_id = :identity,"
+                        + " roles = :roles, status = :status, updated = :now WHERE id = :id"), member)
                 .fetch().rowsUpdated()
                 .flatMap(count -> count == 0 ? Mono.<Member>empty()
                         : db.sql("DELETE FROM member_subject WHERE member_id = :id").bind("id", member.id().value())
@@ -114,6 +98,19 @@ public class MemberStore {
                                 .then(insertSubjects(member))
                                 .then(Mono.defer(() -> find(member.id()))))
                 .as(transaction::transactional);
+    }
+
+    /** The member's columns, and the clock's now, bound to the statement's parameters. */
+    private DatabaseClient.GenericExecuteSpec withFields(DatabaseClient.GenericExecuteSpec statement, Member member) {
+        return statement
+                .bind("id", member.id().value())
+                .bind("name", member.name())
+                .bind("nation", member.nation().name())
+                .bind("sector", member.sector().value())
+                .bind("identity", member.identityId())
+                .bind("roles", roles(member.roles()))
+                .bind("status", member.status().value())
+                .bind("now", now());
     }
 
     private OffsetDateTime now() {

@@ -8,21 +8,28 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.trilateral.exchange.access.Audience;
 import org.trilateral.exchange.access.AudiencePolicy;
 import org.trilateral.exchange.access.SharingGroup;
+import org.trilateral.exchange.collection.PersonaPolicy;
 import org.trilateral.exchange.keys.PublisherKeys;
 import org.trilateral.exchange.ledger.SignatureReference;
 import org.trilateral.exchange.member.Member;
 import org.trilateral.exchange.member.MemberId;
+import org.trilateral.exchange.taxii.TaxiiProperties;
 import org.trilateral.integrity.jcs.CanonicalizationException;
 import org.trilateral.taxonomy.extension.ExchangeExtensionValidator;
 import org.trilateral.taxonomy.extension.ExchangeExtensions;
 import org.trilateral.taxonomy.marking.Tlp;
+import org.trilateral.taxonomy.persona.RawPersonaValues;
+import org.trilateral.taxonomy.stix.StixObjectLimits;
+import org.trilateral.taxonomy.persona.PersonaSchemeUse;
 import org.trilateral.taxonomy.stix.StixObjectValidator;
 import org.trilateral.taxonomy.stix.StixTimestamp;
 import org.trilateral.taxonomy.stix.StixViolation;
@@ -30,7 +37,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Decides the fate of each object of an envelope (TAXII 2.1 §5.5), each on its own so one bad object does not sink
- * the envelope: it must be valid STIX 2.1 and valid under the exchange's extensions, be attributed to the publishing
+ * the envelope: it must be valid STIX 2.1 within the configured object limits ({@code exchange.taxii.limits.objects.*},
+ * docs/configuration.md) and valid under the exchange's extensions, hold no raw persona value when the collection is
+ * for hashed personas (docs/persona-identifiers.md), be attributed to the publishing
  * member, have markings the exchange enforces (docs/access-rules.md), carry a signature that verifies with a key of
  * the publisher valid now unless the collection accepts unsigned objects (docs/integrity.md §7), have an RFC 8785
  * form, and name as RED recipients only members' identities. Pure: everything it needs from the database is looked
@@ -41,12 +50,21 @@ class IngestPolicy {
 
     private final AudiencePolicy audiences;
     private final Clock clock;
-    private final StixObjectValidator validator = new StixObjectValidator();
+    private final StixObjectValidator validator;
     private final ExchangeExtensionValidator extensionValidator = new ExchangeExtensionValidator();
+    private final RawPersonaValues rawPersonaValues;
 
-    IngestPolicy(AudiencePolicy audiences, Clock clock) {
+    @Autowired
+    IngestPolicy(AudiencePolicy audiences, Clock clock, TaxiiProperties taxii) {
+        this(audiences, clock, taxii.limits().objects().toStixLimits());
+    }
+
+    IngestPolicy(AudiencePolicy audiences, Clock clock, StixObjectLimits limits) {
         this.audiences = audiences;
         this.clock = clock;
+        this.validator = new StixObjectValidator(limits);
+        // The same pattern limits: a pattern the validator let through is parsed again within them.
+        this.rawPersonaValues = new RawPersonaValues(limits.pattern());
     }
 
     /** What the envelope's objects must carry (docs/integrity.md §7). */
@@ -74,16 +92,29 @@ class IngestPolicy {
     /**
      * Everything the decision depends on besides the objects.
      *
+     * @param personas        what the collection accepts of persona data
      * @param knownIdentities of the {@link Lookups#recipients()} (RED recipients and the ids of identity objects),
      *                        those that are some member's identity
      * @param kidOwners       of the {@link Lookups#foreignKids()}, the member each registered one belongs to
+     * @param personaSchemes  the persona schemes the collection accepts in new objects; null: any
      */
-    record Inputs(Member publisher, SignatureRequirement requirement, PublisherKeys keys, Set<String> knownIdentities,
-                  Map<String, MemberId> kidOwners) {
+    record Inputs(Member publisher, SignatureRequirement requirement, PersonaPolicy personas, PublisherKeys keys,
+                  Set<String> knownIdentities, Map<String, MemberId> kidOwners, Set<String> personaSchemes) {
 
         Inputs {
+            Objects.requireNonNull(personas, "personas");
             knownIdentities = Set.copyOf(knownIdentities);
             kidOwners = Map.copyOf(kidOwners);
+            personaSchemes = personaSchemes == null ? null : Set.copyOf(personaSchemes);
+        }
+
+        Inputs(Member publisher, SignatureRequirement requirement, PersonaPolicy personas, PublisherKeys keys,
+               Set<String> knownIdentities, Map<String, MemberId> kidOwners) {
+            this(publisher, requirement, personas, keys, knownIdentities, kidOwners, null);
+        }
+
+        Inputs withPersonaSchemes(Set<String> schemes) {
+            return new Inputs(publisher, requirement, personas, keys, knownIdentities, kidOwners, schemes);
         }
     }
 
@@ -134,8 +165,21 @@ class IngestPolicy {
         if (violations.isEmpty()) {
             violations.addAll(extensionValidator.validate(tree));
         }
+        if (violations.isEmpty() && inputs.personas() == PersonaPolicy.HASHED_ONLY) {
+            violations.addAll(rawPersonaValues.find(tree));
+        }
         if (!violations.isEmpty()) {
             return Verdict.refused(violations.stream().map(StixViolation::toString).collect(Collectors.joining("; ")));
+        }
+        if (inputs.personaSchemes() != null) {
+            List<String> refusedSchemes = PersonaSchemeUse.schemesIn(tree).stream()
+                    .filter(scheme -> !inputs.personaSchemes().contains(scheme)).toList();
+            if (!refusedSchemes.isEmpty()) {
+                // Objects already stored stay readable; only new ones must use the collection's schemes.
+                return Verdict.refused("persona scheme " + refusedSchemes + " is not accepted by this collection for new"
+                        + " objects, which takes " + new java.util.TreeSet<>(inputs.personaSchemes())
+                        + " (docs/persona-identifiers.md §4.4)");
+            }
         }
         String attribution = attributionProblem(tree, inputs.publisher());
         if (attribution != null) {

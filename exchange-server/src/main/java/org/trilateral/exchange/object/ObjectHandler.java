@@ -28,12 +28,14 @@ class ObjectHandler {
     private final ObjectIngest ingest;
     private final ObjectDeletion deletion;
     private final TaxiiProperties.Limits limits;
+    private final EnvelopeReader envelopes;
 
     ObjectHandler(ObjectReads reads, ObjectIngest ingest, ObjectDeletion deletion, TaxiiProperties properties) {
         this.reads = reads;
         this.ingest = ingest;
         this.deletion = deletion;
         this.limits = properties.limits();
+        this.envelopes = new EnvelopeReader(limits);
     }
 
     Mono<ServerResponse> getObjects(ServerRequest request) {
@@ -71,7 +73,6 @@ class ObjectHandler {
             return Mono.error(TaxiiException.tooLarge("the request body of " + declared
                     + " bytes is larger than max_content_length (" + max + " bytes)"));
         }
-        EnvelopeReader reader = new EnvelopeReader(limits.maxObjectsPerEnvelope());
         return DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()), (int) Math.min(Integer.MAX_VALUE, max))
                 .map(buffer -> {
                     byte[] bytes = new byte[buffer.readableByteCount()];
@@ -84,7 +85,7 @@ class ObjectHandler {
                     if (bytes.length == 0) {
                         throw TaxiiException.badRequest("the request has no body; send a TAXII envelope");
                     }
-                    return reader.read(bytes);
+                    return envelopes.read(bytes);
                 })
                 .flatMap(objects -> ingest.ingest(taxii.collection(), objects, taxii.member()))
                 .flatMap(status -> TaxiiResponses.resource(HttpStatus.ACCEPTED, StatusResource.of(status)));

@@ -3,6 +3,7 @@ package org.trilateral.exchange.object;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
+import org.trilateral.exchange.collection.PersonaPolicy;
 import org.trilateral.exchange.collection.TaxiiCollection;
 import org.trilateral.exchange.keys.MemberKeyStore;
 import org.trilateral.exchange.keys.MemberKeys;
@@ -65,7 +66,8 @@ public class ObjectIngest {
         return publisherKeys
                 // Signature checks and canonicalisation are CPU work: off the event loop, on the bounded scheduler.
                 .publishOn(Schedulers.parallel())
-                .flatMap(signers -> resolve(received, publisher, requirement, signers))
+                .flatMap(signers -> resolve(received, publisher, requirement, collection.personas(), signers))
+                .map(inputs -> inputs.withPersonaSchemes(collection.personaSchemes()))
                 .publishOn(Schedulers.parallel())
                 .map(inputs -> policy.decide(received, inputs))
                 .flatMap(decision -> writer.write(collection, publisher, decision));
@@ -73,9 +75,9 @@ public class ObjectIngest {
 
     /** The inputs with the registry's answers: one query each, and only when the envelope names anything to ask. */
     private Mono<Inputs> resolve(List<ReceivedObject> received, Member publisher, SignatureRequirement requirement,
-                                 PublisherKeys signers) {
+                                 PersonaPolicy personas, PublisherKeys signers) {
         IngestPolicy.Lookups lookups = policy.lookups(received, requirement, signers);
         return Mono.zip(members.knownIdentities(lookups.recipients()), keyStore.owners(lookups.foreignKids()))
-                .map(found -> new Inputs(publisher, requirement, signers, found.getT1(), found.getT2()));
+                .map(found -> new Inputs(publisher, requirement, personas, signers, found.getT1(), found.getT2()));
     }
 }

@@ -128,6 +128,20 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * The members' services outside TAXII: persona-token evaluation and screening. Any active member may call them;
+     * what each answers is limited by the feature itself (evaluation quotas, read rules).
+     */
+    @Bean
+    @Order(5)
+    SecurityWebFilterChain memberServicesSecurity(ServerHttpSecurity http, TrustedIssuers issuers) {
+        SecurityErrors errors = new SecurityErrors(ErrorSurface.PROBLEM_DETAILS, null);
+        return bearerTokens(stateless(http)
+                .securityMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/oprf/**", "/screening", "/screening/**"))
+                .authorizeExchange(exchange -> exchange.anyExchange().authenticated()), issuers, errors)
+                .build();
+    }
+
     /** Everything no earlier chain matched: refused, whether or not a token is sent. */
     @Bean
     @Order(Integer.MAX_VALUE)

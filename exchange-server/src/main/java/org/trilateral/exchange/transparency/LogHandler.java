@@ -17,6 +17,7 @@ import org.trilateral.exchange.access.Reader;
 import org.trilateral.exchange.access.SharingGroup;
 import org.trilateral.exchange.error.Refusal;
 import org.trilateral.exchange.ledger.LedgerProperties;
+import org.trilateral.exchange.ledger.LogReads;
 import org.trilateral.exchange.ledger.LogWitness;
 import org.trilateral.exchange.ledger.ReadGate;
 import org.trilateral.exchange.ledger.TransparencyLog;
@@ -40,11 +41,13 @@ class LogHandler {
     private static final Base64.Encoder BASE64 = Base64.getEncoder();
 
     private final TransparencyLog log;
+    private final LogReads reads;
     private final LedgerProperties properties;
     private final CosignedCheckpoints checkpoints;
 
-    LogHandler(TransparencyLog log, LedgerProperties properties, CosignedCheckpoints checkpoints) {
+    LogHandler(TransparencyLog log, LogReads reads, LedgerProperties properties, CosignedCheckpoints checkpoints) {
         this.log = log;
+        this.reads = reads;
         this.properties = properties;
         this.checkpoints = checkpoints;
     }
@@ -81,8 +84,8 @@ class LogHandler {
         } catch (IllegalArgumentException e) {
             return Mono.error(Refusal.invalid(null, "\"" + path + "\" is not a C2SP tlog-tiles path: " + e.getMessage()));
         }
-        Mono<byte[]> body = tile.level() == TilePath.ENTRIES ? log.entryBundle(tile.index(), tile.width())
-                : log.tile(tile.level(), tile.index(), tile.width());
+        Mono<byte[]> body = tile.level() == TilePath.ENTRIES ? reads.entryBundle(tile.index(), tile.width())
+                : reads.tile(tile.level(), tile.index(), tile.width());
         return body.switchIfEmpty(Mono.error(() -> Refusal.notFound("the log has no " + path + " (yet)")))
                 .flatMap(bytes -> ServerResponse.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
                         .cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(365)).cachePublic().immutable())
@@ -91,7 +94,7 @@ class LogHandler {
 
     Mono<ServerResponse> leaf(ServerRequest request) {
         long index = LogIndex.parse("index", request.pathVariable("index")).value();
-        return gate(request).flatMap(gate -> log.leaf(index, gate))
+        return gate(request).flatMap(gate -> reads.leaf(index, gate))
                 .switchIfEmpty(Mono.error(() -> Refusal.notFound("the log has no leaf " + index)))
                 .flatMap(leaf -> {
                     // The leaf's exact JCS text is embedded as is, so a client can hash what it received.
@@ -104,7 +107,7 @@ class LogHandler {
 
     Mono<ServerResponse> opening(ServerRequest request) {
         long index = LogIndex.parse("index", request.pathVariable("index")).value();
-        return gate(request).flatMap(gate -> log.openingAt(index, gate))
+        return gate(request).flatMap(gate -> reads.openingAt(index, gate))
                 .switchIfEmpty(Mono.error(() -> Refusal.notFound("the log has no opening you may read at that index")))
                 .flatMap(text -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(text));
     }
@@ -117,7 +120,7 @@ class LogHandler {
             if (from.value() > end) {
                 return Mono.error(Refusal.invalid("from", "from (" + from.value() + ") is larger than to (" + end + ")"));
             }
-            return log.openingsBetween(from.value(), end, properties.maxOpeningsPerPage(), at.getT1())
+            return reads.openingsBetween(from.value(), end, properties.maxOpeningsPerPage(), at.getT1())
                     .flatMap(page -> {
                         String body = "{\"openings\":[" + String.join(",", page.openings()) + "]"
                                 + (page.next().isPresent() ? ",\"next\":" + page.next().getAsLong() : "") + "}";
@@ -132,13 +135,13 @@ class LogHandler {
                         + "\"object_sha256\"}]}")))
                 .map(this::objects)
                 .zipWith(gate(request))
-                .flatMap(pair -> log.openingsOf(pair.getT1().ids(), pair.getT1().sha256s(), pair.getT2()))
+                .flatMap(pair -> reads.openingsOf(pair.getT1().ids(), pair.getT1().sha256s(), pair.getT2()))
                 .flatMap(openings -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
                         .bodyValue("{\"openings\":[" + String.join(",", openings) + "]}"));
     }
 
     Mono<ServerResponse> audienceKeys(ServerRequest request) {
-        return PathMember.acting(request).zipWith(log.audienceKeys())
+        return PathMember.acting(request).zipWith(reads.audienceKeys())
                 .flatMap(pair -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
                         .cacheControl(CacheControl.noStore())
                         .bodyValue(StixJson.mapper().writeValueAsBytes(pair.getT2().ringOf(pair.getT1().id().value(),
@@ -158,7 +161,7 @@ class LogHandler {
         }
         Mono<Long> index = indexText.isPresent()
                 ? Mono.just(LogIndex.parse("index", indexText.get()).value())
-                : gate(request).flatMap(gate -> log.indexOf(id.get(), modified.get(), request.queryParam("collection"), gate))
+                : gate(request).flatMap(gate -> reads.indexOf(id.get(), modified.get(), request.queryParam("collection"), gate))
                         .switchIfEmpty(Mono.error(() -> Refusal.notFound("the log has no leaf you may read for that"
                                 + " object version")));
         Optional<LogIndex> requestedSize = request.queryParam("tree_size").map(t -> LogIndex.parse("tree_size", t));

@@ -23,7 +23,7 @@ class SharingGroupTest {
     @Test
     void groupsOfWhenGovernmentOfFoundingNationThenTrilateralAndSector() {
         assertThat(SharingGroup.groupsOf(member(Nation.KR, Sector.GOVERNMENT)))
-                .containsExactlyInAnyOrder("trilateral-government", "sector-government");
+                .containsExactlyInAnyOrder("trilateral-government", "sector-government", "nation-kr");
     }
 
     @Test
@@ -34,7 +34,10 @@ class SharingGroupTest {
     @Test
     void groupsOfWhenCompanyThenItsSectorOnly() {
         assertThat(SharingGroup.groupsOf(member(Nation.JP, Sector.CRYPTOCURRENCY_BUSINESS)))
-                .containsExactly("sector-cryptocurrency-business");
+                .containsExactlyInAnyOrder("sector-cryptocurrency-business", "nation-jp");
+        assertThat(SharingGroup.groupsOf(member(Nation.US, Sector.DEFENCE)))
+                .containsExactlyInAnyOrder("sector-defence", "nation-us");
+        assertThat(SharingGroup.groupsOf(member(Nation.OTHER, Sector.SOFTWARE))).containsExactly("sector-software");
     }
 
     @Test

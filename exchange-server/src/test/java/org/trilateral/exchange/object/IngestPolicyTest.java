@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.trilateral.exchange.access.AudiencePolicy;
+import org.trilateral.exchange.collection.PersonaPolicy;
 import org.trilateral.exchange.keys.MemberKey;
 import org.trilateral.exchange.keys.PublisherKeys;
 import org.trilateral.exchange.member.Member;
@@ -25,6 +26,7 @@ import org.trilateral.exchange.object.IngestPolicy.SignatureRequirement;
 import org.trilateral.exchange.support.TestStix;
 import org.trilateral.integrity.jws.SigningKey;
 import org.trilateral.taxonomy.marking.Tlp;
+import org.trilateral.taxonomy.stix.StixObjectLimits;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Unit tests of the ingest policy: each object's fate from inputs looked up beforehand, at a fixed clock. */
@@ -40,7 +42,7 @@ class IngestPolicyTest {
     private final SigningKey next = SigningKey.generate();
 
     private static IngestPolicy policyAt(Instant now) {
-        return new IngestPolicy(new AudiencePolicy(Tlp.AMBER), Clock.fixed(now, ZoneOffset.UTC));
+        return new IngestPolicy(new AudiencePolicy(Tlp.AMBER), Clock.fixed(now, ZoneOffset.UTC), StixObjectLimits.DEFAULTS);
     }
 
     private static MemberKey key(SigningKey key, Instant notBefore, Instant notAfter) {
@@ -48,7 +50,7 @@ class IngestPolicyTest {
     }
 
     private static Inputs inputs(SignatureRequirement requirement, List<MemberKey> keys, Map<String, MemberId> owners) {
-        return new Inputs(PUBLISHER, requirement, new PublisherKeys(JP, keys), Set.of(KNOWN_RECIPIENT), owners);
+        return new Inputs(PUBLISHER, requirement, PersonaPolicy.ANY, new PublisherKeys(JP, keys), Set.of(KNOWN_RECIPIENT), owners);
     }
 
     private static List<ReceivedObject> received(ObjectNode... objects) {

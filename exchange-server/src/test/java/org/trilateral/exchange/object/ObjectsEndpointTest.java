@@ -248,7 +248,7 @@ class ObjectsEndpointTest extends ExchangeIntegrationTest {
         String id = "indicator--" + UUID.randomUUID();
         String json = TestStix.envelope(TestStix.indicator(id, TestStix.CREATED)).replace("\"name\":", "\"name\":\"x\",\"name\":");
         taxii.post(Taxii.INDICATORS + "objects/", json).expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.description").value(d -> assertThat((String) d).contains("Duplicate"));
+                .expectBody().jsonPath("$.description").value(d -> assertThat((String) d).contains("duplicate Object property \"name\"", "(/objects/0/name)"));
         taxii.get(Taxii.INDICATORS + "objects/" + id + "/").expectStatus().isNotFound();
     }
 

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.trilateral.taxonomy.device.DeviceIdentifier;
+import org.trilateral.taxonomy.device.DeviceIdentifierType;
+import org.trilateral.taxonomy.device.InvalidDeviceIdentifierException;
 import org.trilateral.taxonomy.persona.InvalidPersonaIdentifierException;
 import org.trilateral.taxonomy.persona.PersonaDigest;
 import org.trilateral.taxonomy.persona.PersonaHashSchemes;
@@ -30,6 +33,11 @@ public final class ExchangeExtensionValidator {
 
     private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]+");
     private static final Pattern PLATFORM = Pattern.compile("[a-z0-9]([a-z0-9.-]{0,62}[a-z0-9])?");
+
+    /** Properties a device-identifier may carry (STIX 2.1 §6.1 common SCO properties plus its own). */
+    private static final Set<String> DEVICE_PROPERTIES = Set.of(
+            "type", "spec_version", "id", "id_type", "value", "manufacturer",
+            "object_marking_refs", "granular_markings", "defanged", "extensions");
 
     /** Properties a persona-identifier may carry (STIX 2.1 §6.1 common SCO properties plus its own): no raw values. */
     private static final Set<String> PERSONA_PROPERTIES = Set.of(
@@ -57,8 +65,12 @@ public final class ExchangeExtensionValidator {
         } else if (PersonaDigest.STIX_TYPE.equals(type)) {
             checkNewSco(object, ExchangeExtensions.PERSONA_IDENTIFIER_ID, violations);
             checkPersona(object, violations);
+        } else if (DeviceIdentifier.STIX_TYPE.equals(type)) {
+            checkNewSco(object, ExchangeExtensions.DEVICE_IDENTIFIER_ID, violations);
+            checkDevice(object, violations);
         } else {
-            for (String id : List.of(ExchangeExtensions.CRYPTOCURRENCY_WALLET_ID, ExchangeExtensions.PERSONA_IDENTIFIER_ID)) {
+            for (String id : List.of(ExchangeExtensions.CRYPTOCURRENCY_WALLET_ID, ExchangeExtensions.PERSONA_IDENTIFIER_ID,
+                    ExchangeExtensions.DEVICE_IDENTIFIER_ID)) {
                 if (extensions.has(id)) {
                     violations.add(new StixViolation(path(id), "this extension defines a new SCO type and cannot be used on a " + type));
                 }
@@ -163,6 +175,37 @@ public final class ExchangeExtensionValidator {
             } catch (InvalidPersonaIdentifierException e) {
                 // Already reported property by property above.
             }
+        }
+    }
+
+    private static void checkDevice(JsonNode object, List<StixViolation> violations) {
+        for (String name : object.propertyNames()) {
+            if (!DEVICE_PROPERTIES.contains(name)) {
+                violations.add(new StixViolation(name, "is not a device-identifier property"));
+            }
+        }
+        String typeText = text(object, "id_type", violations);
+        String value = text(object, "value", violations);
+        String manufacturer = object.has("manufacturer") ? text(object, "manufacturer", violations) : null;
+        DeviceIdentifierType type = typeText == null ? null : DeviceIdentifierType.fromValue(typeText).orElse(null);
+        if (typeText != null && type == null) {
+            violations.add(new StixViolation("id_type", "unknown device identifier type '" + typeText + "'"));
+        }
+        if (type == DeviceIdentifierType.SERIAL && !object.has("manufacturer")) {
+            violations.add(new StixViolation("manufacturer", "is required for id_type serial"));
+            return;
+        }
+        if (type != null && type != DeviceIdentifierType.SERIAL && object.has("manufacturer")) {
+            violations.add(new StixViolation("manufacturer", "is only allowed for id_type serial"));
+            return;
+        }
+        if (type == null || value == null) {
+            return;
+        }
+        try {
+            checkId(object, new DeviceIdentifier(type, manufacturer, value).stixId(), violations);
+        } catch (InvalidDeviceIdentifierException e) {
+            violations.add(new StixViolation(e.getMessage().startsWith("manufacturer") ? "manufacturer" : "value", e.getMessage()));
         }
     }
 

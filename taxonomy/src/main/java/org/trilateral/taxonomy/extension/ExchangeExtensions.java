@@ -14,8 +14,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The exchange's STIX 2.1 extension definitions (§7.3), owned by {@link ExchangeIdentity}: two new SCO types
- * ({@code cryptocurrency-wallet}, {@code persona-identifier}) and two property extensions
+ * The exchange's STIX 2.1 extension definitions (§7.3), owned by {@link ExchangeIdentity}: three new SCO types
+ * ({@code cryptocurrency-wallet}, {@code persona-identifier}, {@code device-identifier}) and two property extensions
  * ({@code facilitator-infrastructure} on infrastructure, {@code object-signature} on any object). Each definition
  * and its JSON Schema are resources under {@code org/trilateral/taxonomy/extension/}; the server publishes both.
  */
@@ -25,6 +25,8 @@ public final class ExchangeExtensions {
     public static final String CRYPTOCURRENCY_WALLET_ID = "extension-definition--a627fdd5-2d9e-483f-b60a-94f1b47540f3";
     /** New SCO {@code persona-identifier}. */
     public static final String PERSONA_IDENTIFIER_ID = "extension-definition--9d977ce9-4eef-4164-a4b9-69ed64fc17bb";
+    /** New SCO {@code device-identifier}: remote-access tool ids and hardware serials. */
+    public static final String DEVICE_IDENTIFIER_ID = "extension-definition--80c6d9db-a2b0-4d69-80d7-7b547ce44456";
     /** Property extension of {@code infrastructure} marking facilitator infrastructure. */
     public static final String FACILITATOR_INFRASTRUCTURE_ID = "extension-definition--e364ff7d-277d-4dfa-8947-4d20ea95ae3b";
     /** Property extension carrying members' JWS signatures over an object. */
@@ -63,6 +65,7 @@ public final class ExchangeExtensions {
         resources.put(PERSONA_IDENTIFIER_ID, "persona-identifier");
         resources.put(FACILITATOR_INFRASTRUCTURE_ID, "facilitator-infrastructure");
         resources.put(OBJECT_SIGNATURE_ID, "object-signature");
+        resources.put(DEVICE_IDENTIFIER_ID, "device-identifier");
         return resources;
     }
 

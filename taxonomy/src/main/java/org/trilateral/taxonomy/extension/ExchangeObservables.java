@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.trilateral.taxonomy.device.DeviceIdentifier;
 import org.trilateral.taxonomy.persona.PersonaDigest;
 import org.trilateral.taxonomy.stix.StixId;
 import org.trilateral.taxonomy.stix.StixJson;
@@ -67,6 +68,21 @@ public final class ExchangeObservables {
         }
         persona.putObject("extensions").putObject(ExchangeExtensions.PERSONA_IDENTIFIER_ID).put("extension_type", "new-sco");
         return persona;
+    }
+
+    /** A {@code device-identifier} observable with its deterministic id. */
+    public static ObjectNode deviceIdentifier(DeviceIdentifier device) {
+        ObjectNode node = StixJson.mapper().createObjectNode()
+                .put("type", DeviceIdentifier.STIX_TYPE)
+                .put("spec_version", "2.1")
+                .put("id", device.stixId().toString())
+                .put("id_type", device.type().value())
+                .put("value", device.value());
+        if (device.manufacturer() != null) {
+            node.put("manufacturer", device.manufacturer());
+        }
+        node.putObject("extensions").putObject(ExchangeExtensions.DEVICE_IDENTIFIER_ID).put("extension_type", "new-sco");
+        return node;
     }
 
     /**

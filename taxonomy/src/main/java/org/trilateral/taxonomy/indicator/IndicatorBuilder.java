@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.trilateral.taxonomy.device.DeviceIdentifier;
 import org.trilateral.taxonomy.marking.Tlp;
 import org.trilateral.taxonomy.persona.PersonaDigest;
 import org.trilateral.taxonomy.stix.StixId;
@@ -53,11 +54,31 @@ public final class IndicatorBuilder {
                 .name("Payroll wallet " + address.address() + " on " + address.chain().caip2());
     }
 
-    /** A builder for a persona identifier: pattern, kind {@code persona-identifier}, a name naming kind and scheme. */
+    /**
+     * A builder for a persona identifier: pattern, a name naming kind and scheme, and kind {@code payroll-account} for a
+     * bank or payment account, {@code shipping-address} for a postal address, {@code persona-identifier} otherwise.
+     */
     public static IndicatorBuilder personaIdentifier(PersonaDigest digest) {
-        return builder().pattern(StixPatterns.personaIdentifier(digest)).kind(IndicatorKind.PERSONA_IDENTIFIER)
+        IndicatorKind kind = switch (digest.kind()) {
+            case BANK_ACCOUNT, PAYMENT_ACCOUNT -> IndicatorKind.PAYROLL_ACCOUNT;
+            case POSTAL_ADDRESS -> IndicatorKind.SHIPPING_ADDRESS;
+            default -> IndicatorKind.PERSONA_IDENTIFIER;
+        };
+        return builder().pattern(StixPatterns.personaIdentifier(digest)).kind(kind)
                 .name("Persona identifier (" + digest.kind().value() + (digest.platform() == null ? "" : " on " + digest.platform())
                         + ", " + digest.scheme() + ")");
+    }
+
+    /**
+     * A builder for a device identifier: pattern, kind {@code remote-access-tool} for a remote-access id or
+     * {@code laptop-farm-device} for a serial, and a name naming it.
+     */
+    public static IndicatorBuilder deviceIdentifier(DeviceIdentifier device) {
+        boolean remote = device.type().isRemoteAccessTool();
+        return builder().pattern(StixPatterns.deviceIdentifier(device))
+                .kind(remote ? IndicatorKind.REMOTE_ACCESS_TOOL : IndicatorKind.LAPTOP_FARM_DEVICE)
+                .name(remote ? "Remote-access id " + device.value() + " (" + device.type().value() + ")"
+                        : "Device " + device.manufacturer() + " serial " + device.value());
     }
 
     /** A builder for a facilitator address or network, e.g. kind {@code laptop-farm-network} or {@code vpn-exit}. */

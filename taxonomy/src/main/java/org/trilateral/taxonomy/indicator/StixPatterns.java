@@ -1,5 +1,6 @@
 package org.trilateral.taxonomy.indicator;
 
+import org.trilateral.taxonomy.device.DeviceIdentifier;
 import org.trilateral.taxonomy.persona.PersonaDigest;
 import org.trilateral.taxonomy.wallet.WalletAddress;
 
@@ -28,6 +29,19 @@ public final class StixPatterns {
                 .append(" AND persona-identifier:digest = ").append(literal(digest.digest()));
         if (digest.platform() != null) {
             pattern.append(" AND persona-identifier:platform = ").append(literal(digest.platform()));
+        }
+        return pattern.append(']').toString();
+    }
+
+    /**
+     * {@code [device-identifier:id_type = '...' AND device-identifier:value = '...']}, followed by
+     * {@code AND device-identifier:manufacturer = '...'} for serials.
+     */
+    public static String deviceIdentifier(DeviceIdentifier device) {
+        StringBuilder pattern = new StringBuilder("[device-identifier:id_type = ").append(literal(device.type().value()))
+                .append(" AND device-identifier:value = ").append(literal(device.value()));
+        if (device.manufacturer() != null) {
+            pattern.append(" AND device-identifier:manufacturer = ").append(literal(device.manufacturer()));
         }
         return pattern.append(']').toString();
     }

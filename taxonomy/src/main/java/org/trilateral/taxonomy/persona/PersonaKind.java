@@ -19,7 +19,13 @@ public enum PersonaKind {
     /** A username on a named platform; the platform is part of the identifier. */
     USERNAME("username"),
     /** A 64-bit perceptual hash of a profile photo. */
-    PHOTO_PHASH("photo-phash");
+    PHOTO_PHASH("photo-phash"),
+    /** A bank account: IBAN, US routing and account number, or BIC and account number. */
+    BANK_ACCOUNT("bank-account"),
+    /** An account on a payment platform (PayPal, Payoneer, Wise), written {@code platform:account}. */
+    PAYMENT_ACCOUNT("payment-account"),
+    /** A postal address, such as one company laptops were shipped to. */
+    POSTAL_ADDRESS("postal-address");
 
     private final String value;
 

@@ -14,6 +14,9 @@ public enum Sector implements VocabularyTerm {
     PAYMENT_PROVIDER("payment-provider", "Payment service providers and payroll processors."),
     CRYPTOCURRENCY_BUSINESS("cryptocurrency-business", "Cryptocurrency exchanges and other cryptocurrency businesses."),
     AI_COMPANY("ai-company", "Artificial-intelligence companies."),
+    TECHNOLOGY("technology", "Technology companies: hardware, IT services and platforms, the scheme's most frequent employers."),
+    SOFTWARE("software", "Software companies and software teams that hire remote developers."),
+    DEFENCE("defence", "Defence industry and contractors."),
     OTHER("other", "Any other sector.");
 
     private final String value;

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.trilateral.taxonomy.device.DeviceIdentifier;
+import org.trilateral.taxonomy.device.DeviceIdentifierType;
+import org.trilateral.taxonomy.persona.BankAccountIdentifiers;
 import org.trilateral.taxonomy.persona.EmailIdentifiers;
 import org.trilateral.taxonomy.persona.KeyEpoch;
 import org.trilateral.taxonomy.persona.PersonaDigest;
@@ -158,6 +161,59 @@ class ExchangeExtensionValidatorTest {
     private static PersonaDigest v2Token(String email) {
         KeyEpoch epoch = new KeyEpoch(1);
         return PersonaTokenEvaluator.create(epoch, V2OprfP256.deriveKeyPair(new byte[32], epoch)).token(EmailIdentifiers.normalise(email));
+    }
+
+    private static ObjectNode serial() {
+        return ExchangeObservables.deviceIdentifier(DeviceIdentifier.serial("apple", "C02XL0GTJGH5"));
+    }
+
+    @Test
+    void validateWhenDeviceIdentifiersBuiltByLibraryThenNoViolations() {
+        assertThat(validator.validate(serial())).isEmpty();
+        assertThat(validator.validate(ExchangeObservables.deviceIdentifier(DeviceIdentifier.remoteAccess(DeviceIdentifierType.RUSTDESK, "farm_box-01"))))
+                .isEmpty();
+    }
+
+    @Test
+    void validateWhenDeviceValueNotCanonicalThenMessageGivesCanonicalForm() {
+        ObjectNode anydesk = ExchangeObservables.deviceIdentifier(DeviceIdentifier.remoteAccess(DeviceIdentifierType.ANYDESK, "123456789"));
+
+        assertThat(validator.validate(anydesk.put("value", "123 456 789"))).singleElement().satisfies(v -> {
+            assertThat(v.property()).isEqualTo("value");
+            assertThat(v.message()).contains("'123456789'");
+        });
+    }
+
+    @Test
+    void validateWhenSerialWithoutManufacturerOrRemoteIdWithOneThenRefused() {
+        assertThat(properties(validator.validate((ObjectNode) serial().without("manufacturer")))).containsExactly("manufacturer");
+        ObjectNode anydesk = ExchangeObservables.deviceIdentifier(DeviceIdentifier.remoteAccess(DeviceIdentifierType.ANYDESK, "123456789"));
+        assertThat(properties(validator.validate(anydesk.put("manufacturer", "apple")))).containsExactly("manufacturer");
+        assertThat(properties(validator.validate(serial().put("manufacturer", "Apple Inc")))).contains("manufacturer");
+    }
+
+    @Test
+    void validateWhenDeviceTypeUnknownExtraPropertyOrIdOfOtherDeviceThenRefused() {
+        assertThat(properties(validator.validate(serial().put("id_type", "chrome-remote-desktop")))).contains("id_type");
+        assertThat(properties(validator.validate(serial().put("owner", "kim")))).contains("owner");
+        ObjectNode other = ExchangeObservables.deviceIdentifier(DeviceIdentifier.serial("dell", "C02XL0GTJGH5"));
+        assertThat(properties(validator.validate(serial().put("id", other.get("id").stringValue())))).containsExactly("id");
+    }
+
+    @Test
+    void validateWhenDeviceExtensionOnOtherTypeThenRefused() {
+        ObjectNode indicator = StixJson.mapper().createObjectNode().put("type", "indicator");
+        indicator.putObject("extensions").putObject(ExchangeExtensions.DEVICE_IDENTIFIER_ID).put("extension_type", "new-sco");
+        assertThat(validator.validate(indicator)).singleElement().satisfies(v -> assertThat(v.message()).contains("new SCO"));
+    }
+
+    @Test
+    void validateWhenNewPersonaKindsThenAccepted() {
+        V1Sha256 v1 = new V1Sha256();
+        assertThat(validator.validate(ExchangeObservables.personaIdentifier(v1.digest(BankAccountIdentifiers.usAccount("021000021", "123456789")))))
+                .isEmpty();
+        assertThat(validator.validate(ExchangeObservables.personaIdentifier(v2Token("x@example.com")).put("kind", "payment-account")))
+                .extracting(StixViolation::property).containsExactly("id");
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.trilateral.taxonomy.ExchangeIdentity;
+import org.trilateral.taxonomy.device.DeviceIdentifier;
+import org.trilateral.taxonomy.device.DeviceIdentifierType;
 import org.trilateral.taxonomy.persona.EmailIdentifiers;
 import org.trilateral.taxonomy.persona.KeyEpoch;
 import org.trilateral.taxonomy.persona.PersonaTokenEvaluator;
@@ -20,11 +22,12 @@ import tools.jackson.databind.node.ObjectNode;
 class ExchangeExtensionsTest {
 
     @Test
-    void allWhenListedThenFourDefinitionsWithFixedIdsOwnedByExchange() {
+    void allWhenListedThenFiveDefinitionsWithFixedIdsOwnedByExchange() {
         List<ObjectNode> all = ExchangeExtensions.all();
         assertThat(all).extracting(d -> d.get("id").stringValue()).containsExactly(
                 ExchangeExtensions.CRYPTOCURRENCY_WALLET_ID, ExchangeExtensions.PERSONA_IDENTIFIER_ID,
-                ExchangeExtensions.FACILITATOR_INFRASTRUCTURE_ID, ExchangeExtensions.OBJECT_SIGNATURE_ID);
+                ExchangeExtensions.FACILITATOR_INFRASTRUCTURE_ID, ExchangeExtensions.OBJECT_SIGNATURE_ID,
+                ExchangeExtensions.DEVICE_IDENTIFIER_ID);
         for (ObjectNode definition : all) {
             assertThat(StixId.parse(definition.get("id").stringValue()).type()).isEqualTo("extension-definition");
             assertThat(definition.get("created_by_ref").stringValue()).isEqualTo(ExchangeIdentity.ID);
@@ -74,6 +77,14 @@ class ExchangeExtensionsTest {
         assertThat(schemas.errorsAgainst(ExchangeExtensions.jsonSchema(ExchangeExtensions.PERSONA_IDENTIFIER_ID).orElseThrow(), token)).isNotEmpty();
         persona.put("email", "a@example.com");
         assertThat(schemas.errorsAgainst(ExchangeExtensions.jsonSchema(ExchangeExtensions.PERSONA_IDENTIFIER_ID).orElseThrow(), persona)).isNotEmpty();
+        ObjectNode deviceSchema = ExchangeExtensions.jsonSchema(ExchangeExtensions.DEVICE_IDENTIFIER_ID).orElseThrow();
+        ObjectNode serial = ExchangeObservables.deviceIdentifier(DeviceIdentifier.serial("apple", "C02XL0GTJGH5"));
+        ObjectNode anydesk = ExchangeObservables.deviceIdentifier(DeviceIdentifier.remoteAccess(DeviceIdentifierType.ANYDESK, "123456789"));
+        assertThat(schemas.errorsAgainst(deviceSchema, serial)).isEmpty();
+        assertThat(schemas.errorsAgainst(deviceSchema, anydesk)).isEmpty();
+        assertThat(schemas.errorsAgainst(deviceSchema, serial.deepCopy().without("manufacturer"))).isNotEmpty();
+        assertThat(schemas.errorsAgainst(deviceSchema, anydesk.deepCopy().put("manufacturer", "apple"))).isNotEmpty();
+        assertThat(schemas.errorsAgainst(deviceSchema, anydesk.deepCopy().put("value", "12345"))).isNotEmpty();
         ObjectNode infrastructure = StixJson.mapper().createObjectNode().put("type", "infrastructure");
         ExchangeObservables.addFacilitatorExtension(infrastructure, FacilitatorKind.VPN_EXIT, List.of("ipv4-addr--ff26c055-6336-5bc5-b98d-13d6226742dd"));
         assertThat(schemas.errorsAgainst(ExchangeExtensions.jsonSchema(ExchangeExtensions.FACILITATOR_INFRASTRUCTURE_ID).orElseThrow(),

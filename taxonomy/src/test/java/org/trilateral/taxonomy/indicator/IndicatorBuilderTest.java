@@ -8,8 +8,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.trilateral.taxonomy.device.DeviceIdentifier;
+import org.trilateral.taxonomy.device.DeviceIdentifierType;
 import org.trilateral.taxonomy.marking.Tlp;
+import org.trilateral.taxonomy.persona.BankAccountIdentifiers;
+import org.trilateral.taxonomy.persona.PaymentAccountIdentifiers;
 import org.trilateral.taxonomy.persona.PhoneIdentifiers;
+import org.trilateral.taxonomy.persona.PostalAddressIdentifiers;
 import org.trilateral.taxonomy.persona.V1Sha256;
 import org.trilateral.taxonomy.stix.StixJson;
 import org.trilateral.taxonomy.testing.OasisSchemas;
@@ -56,6 +61,34 @@ class IndicatorBuilderTest {
         for (ObjectNode indicator : indicators) {
             assertThat(schemas.errors("sdos/indicator.json", indicator)).as(indicator.toString()).isEmpty();
         }
+    }
+
+    @Test
+    void personaIdentifierWhenAccountOrAddressThenPayrollAccountOrShippingAddressKind() {
+        V1Sha256 v1 = new V1Sha256();
+
+        assertThat(label(IndicatorBuilder.personaIdentifier(v1.digest(BankAccountIdentifiers.iban("DE89370400440532013000"))))).isEqualTo("payroll-account");
+        assertThat(label(IndicatorBuilder.personaIdentifier(v1.digest(PaymentAccountIdentifiers.normalise("wise", "87654321"))))).isEqualTo("payroll-account");
+        assertThat(label(IndicatorBuilder.personaIdentifier(v1.digest(PostalAddressIdentifiers.normalise("US", "94103", "1 Main St"))))).isEqualTo("shipping-address");
+        assertThat(label(IndicatorBuilder.personaIdentifier(v1.digest(PhoneIdentifiers.normalise("010-1234-5678", "KR"))))).isEqualTo("persona-identifier");
+    }
+
+    @Test
+    void deviceIdentifierWhenRemoteIdOrSerialThenKindAndNameNameIt() {
+        ObjectNode anydesk = IndicatorBuilder.deviceIdentifier(DeviceIdentifier.remoteAccess(DeviceIdentifierType.ANYDESK, "123 456 789"))
+                .createdByRef(MEMBER).marking(Tlp.CLEAR).build();
+        ObjectNode serial = IndicatorBuilder.deviceIdentifier(DeviceIdentifier.serial("apple", "C02XL0GTJGH5"))
+                .createdByRef(MEMBER).marking(Tlp.AMBER).build();
+
+        assertThat(anydesk.get("labels").get(0).stringValue()).isEqualTo("remote-access-tool");
+        assertThat(anydesk.get("name").stringValue()).isEqualTo("Remote-access id 123456789 (anydesk)");
+        assertThat(serial.get("labels").get(0).stringValue()).isEqualTo("laptop-farm-device");
+        assertThat(serial.get("name").stringValue()).isEqualTo("Device apple serial C02XL0GTJGH5");
+        assertThat(OasisSchemas.load().errors("sdos/indicator.json", serial)).isEmpty();
+    }
+
+    private static String label(IndicatorBuilder builder) {
+        return builder.createdByRef(MEMBER).marking(Tlp.AMBER).build().get("labels").get(0).stringValue();
     }
 
     @Test

@@ -3,6 +3,8 @@ package org.trilateral.taxonomy.indicator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.trilateral.taxonomy.device.DeviceIdentifier;
+import org.trilateral.taxonomy.device.DeviceIdentifierType;
 import org.trilateral.taxonomy.persona.PersonaDigest;
 import org.trilateral.taxonomy.persona.PersonaKind;
 import org.trilateral.taxonomy.wallet.WalletAddress;
@@ -34,6 +36,21 @@ class StixPatternsTest {
         assertThat(StixPatterns.personaIdentifier(new PersonaDigest(PersonaKind.USERNAME, "github", "v1-sha256", HEX))).isEqualTo(
                 "[persona-identifier:kind = 'username' AND persona-identifier:scheme = 'v1-sha256' AND persona-identifier:digest = '"
                         + HEX + "' AND persona-identifier:platform = 'github']");
+    }
+
+    @Test
+    void personaIdentifierWhenV2TokenThenEpochInDigestLiteral() {
+        assertThat(StixPatterns.personaIdentifier(new PersonaDigest(PersonaKind.BANK_ACCOUNT, null, "v2-oprf-p256", "2:" + HEX))).isEqualTo(
+                "[persona-identifier:kind = 'bank-account' AND persona-identifier:scheme = 'v2-oprf-p256' AND persona-identifier:digest = '2:"
+                        + HEX + "']");
+    }
+
+    @Test
+    void deviceIdentifierWhenRemoteIdThenTypeAndValueElseManufacturerLast() {
+        assertThat(StixPatterns.deviceIdentifier(DeviceIdentifier.remoteAccess(DeviceIdentifierType.TEAMVIEWER, "1 234 567 890"))).isEqualTo(
+                "[device-identifier:id_type = 'teamviewer' AND device-identifier:value = '1234567890']");
+        assertThat(StixPatterns.deviceIdentifier(DeviceIdentifier.serial("apple", "C02XL0GTJGH5"))).isEqualTo(
+                "[device-identifier:id_type = 'serial' AND device-identifier:value = 'C02XL0GTJGH5' AND device-identifier:manufacturer = 'apple']");
     }
 
     @Test

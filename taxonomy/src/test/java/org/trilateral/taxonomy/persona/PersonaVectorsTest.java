@@ -19,7 +19,9 @@ class PersonaVectorsTest {
         try (InputStream in = getClass().getResourceAsStream("/persona-identifiers-v1.json")) {
             vectors = StixJson.mapper().readTree(in).get("vectors");
         }
-        assertThat(vectors.size()).isGreaterThanOrEqualTo(15);
+        assertThat(vectors.size()).isGreaterThanOrEqualTo(28);
+        assertThat(vectors.valueStream().map(v -> v.get("kind").stringValue()).distinct())
+                .containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(PersonaKind.values()).map(PersonaKind::value).toList());
         for (JsonNode vector : vectors) {
             TaggedIdentifier identifier = normalise(vector.get("kind").stringValue(), vector.get("input"));
             String label = vector.toString();
@@ -47,6 +49,15 @@ class PersonaVectorsTest {
                     input.get("number").stringValue());
             case "username" -> UsernameIdentifiers.normalise(input.get("platform").stringValue(), input.get("username").stringValue());
             case "photo-phash" -> PhotoHashIdentifiers.normalise(input.get("perceptualHash").stringValue());
+            case "bank-account" -> switch (input.get("form").stringValue()) {
+                case "iban" -> BankAccountIdentifiers.iban(input.get("iban").stringValue());
+                case "aba" -> BankAccountIdentifiers.usAccount(input.get("routingNumber").stringValue(), input.get("accountNumber").stringValue());
+                case "bic" -> BankAccountIdentifiers.bicAccount(input.get("bic").stringValue(), input.get("accountNumber").stringValue());
+                default -> throw new IllegalArgumentException("bank-account vector of unknown form " + input.get("form"));
+            };
+            case "payment-account" -> PaymentAccountIdentifiers.normalise(input.get("platform").stringValue(), input.get("account").stringValue());
+            case "postal-address" -> PostalAddressIdentifiers.normalise(input.get("country").stringValue(), input.get("postcode").stringValue(),
+                    input.get("lines").valueStream().map(JsonNode::stringValue).toList());
             default -> throw new IllegalArgumentException("vector of unknown kind " + kind);
         };
     }

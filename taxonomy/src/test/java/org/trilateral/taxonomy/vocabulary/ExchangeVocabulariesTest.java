@@ -14,7 +14,7 @@ class ExchangeVocabulariesTest {
         assertThat(root.get("created_by_ref").stringValue()).isEqualTo(ExchangeIdentity.ID);
         ObjectNode json = (ObjectNode) root.get("vocabularies");
         assertThat(json.propertyNames()).containsExactly("tie-facilitator-kind", "tie-indicator-kind", "tie-red-flag", "tie-sector");
-        assertThat(json.get("tie-sector")).hasSize(6);
+        assertThat(json.get("tie-sector")).hasSize(9);
         assertThat(json.get("tie-red-flag").get(0).get("value").stringValue()).isEqualTo("payment-to-foreign-bank");
         assertThat(json.get("tie-red-flag").get(0).get("description").stringValue()).contains("bank");
     }
@@ -28,6 +28,10 @@ class ExchangeVocabulariesTest {
     @Test
     void fromValueWhenKnownThenTermElseEmpty() {
         assertThat(Sector.fromValue("ai-company")).contains(Sector.AI_COMPANY);
+        assertThat(Sector.fromValue("technology")).contains(Sector.TECHNOLOGY);
+        assertThat(Sector.fromValue("software")).contains(Sector.SOFTWARE);
+        assertThat(Sector.fromValue("defence")).contains(Sector.DEFENCE);
+        assertThat(IndicatorKind.fromValue("payroll-account")).contains(IndicatorKind.PAYROLL_ACCOUNT);
         assertThat(FacilitatorKind.fromValue("laptop-farm")).contains(FacilitatorKind.LAPTOP_FARM);
         assertThat(RedFlag.fromValue("unknown")).isEmpty();
         assertThat(IndicatorKind.fromValue("payroll-wallet")).contains(IndicatorKind.PAYROLL_WALLET);
