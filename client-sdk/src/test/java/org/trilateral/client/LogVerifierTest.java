@@ -73,6 +73,20 @@ class LogVerifierTest {
     }
 
     @Test
+    void verifyWhenTheObjectIsOlderThanItsKeyThenVerified() {
+        log.registerWithRoot(JP, jpKey, jpRoot);
+        ObjectNode backlog = TestObjects.indicators().wallet("eip155:1:0x52908400098527886E0F7030069857D2E4169EE7", Tlp.AMBER);
+        backlog.put("created_by_ref", JP_IDENTITY).put("created", "2019-05-01T00:00:00.000Z")
+                .put("modified", "2019-05-01T00:00:00.000Z").put("valid_from", "2019-05-01T00:00:00Z");
+        backlog = FakeExchangeLog.sign(backlog, jpKey);
+        log.publish(JP, backlog, INDICATORS, AMBER, "2026-11-30T00:00:01Z");
+
+        VerificationResult result = client(KR, trusting().build()).verify(backlog, INDICATORS);
+
+        assertThat(result.ok()).as(result.detail()).isTrue();
+    }
+
+    @Test
     void verifyWhenHonestExchangeThenVerifiedWithTheKeyTheLogProves() {
         log.registerWithRoot(JP, jpKey, jpRoot);
         ObjectNode indicator = indicator(jpKey);

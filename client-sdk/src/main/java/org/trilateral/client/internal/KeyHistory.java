@@ -267,11 +267,17 @@ public final class KeyHistory {
                 notAfter = Optional.of(change.notAfter());
             }
         }
-        for (Instant time : signedTime.isPresent() ? List.of(accepted, signedTime.get()) : List.of(accepted)) {
-            if (time.isBefore(key.notBefore()) || (notAfter.isPresent() && !time.isBefore(notAfter.get()))) {
-                return Verdict.failed(VerificationFailure.KEY_NOT_VALID, "key " + kid + " is valid from "
-                        + key.notBefore() + notAfter.map(t -> " until " + t).orElse("") + ", not at " + time);
-            }
+        // The key must be valid when the log accepted the object. The object's own time (its modified or created,
+        // which the member signed) may be earlier than the key (a member publishing its backlog with a new key), but
+        // never at or after the key's end: a signature cannot vouch for a time the key no longer covers.
+        if (accepted.isBefore(key.notBefore()) || (notAfter.isPresent() && !accepted.isBefore(notAfter.get()))) {
+            return Verdict.failed(VerificationFailure.KEY_NOT_VALID, "key " + kid + " is valid from "
+                    + key.notBefore() + notAfter.map(t -> " until " + t).orElse("") + ", not at " + accepted
+                    + ", when the log accepted the object");
+        }
+        if (signedTime.isPresent() && notAfter.isPresent() && !signedTime.get().isBefore(notAfter.get())) {
+            return Verdict.failed(VerificationFailure.KEY_NOT_VALID, "key " + kid + " is valid until " + notAfter.get()
+                    + ", but the object says it was made at " + signedTime.get());
         }
         if (!key.proof().proven()) {
             if (!policy.acceptUnprovenKeys()) {
