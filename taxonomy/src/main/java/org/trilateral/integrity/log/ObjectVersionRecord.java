@@ -2,7 +2,6 @@ package org.trilateral.integrity.log;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.trilateral.integrity.jcs.StrictJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -33,29 +32,15 @@ public record ObjectVersionRecord(String collection, String id, String version, 
     public static final String KIND = "object-version";
 
     public ObjectVersionRecord {
-        Objects.requireNonNull(collection, "collection");
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(version, "version");
-        Objects.requireNonNull(publisher, "publisher");
+        SealedEntry.requireObject(collection, id, version, objectSha256, publisher, audience, accepted);
         Objects.requireNonNull(publisherIdentity, "publisherIdentity");
         Objects.requireNonNull(kid, "kid");
         Objects.requireNonNull(signature, "signature");
-        Objects.requireNonNull(audience, "audience");
-        Objects.requireNonNull(accepted, "accepted");
-        if (objectSha256 == null || !objectSha256.matches("[0-9a-f]{64}")) {
-            throw new LeafFormatException("object_sha256 is 64 lowercase hex digits");
-        }
     }
 
     @Override
     public ObjectNode toJson() {
-        ObjectNode entry = StrictJson.mapper().createObjectNode();
-        entry.put("kind", KIND);
-        entry.put("collection", collection);
-        entry.put("id", id);
-        entry.put("version", version);
-        entry.put("object_sha256", objectSha256);
-        entry.put("publisher", publisher);
+        ObjectNode entry = SealedEntry.head(KIND, collection, id, version, objectSha256, publisher);
         entry.put("publisher_identity", publisherIdentity);
         kid.ifPresent(k -> entry.put("kid", k));
         signature.ifPresent(s -> entry.put("signature", s));

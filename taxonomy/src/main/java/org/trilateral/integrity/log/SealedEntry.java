@@ -31,6 +31,37 @@ public sealed interface SealedEntry permits ObjectVersionRecord, TombstoneRecord
     ObjectNode toJson();
 
     /**
+     * Checks what every entry holds, whatever its kind: the object it is about and who may read it.
+     *
+     * @throws LeafFormatException when {@code objectSha256} is not 64 lowercase hex digits
+     */
+    static void requireObject(String collection, String id, String version, String objectSha256, String publisher,
+                              Audience audience, String accepted) {
+        java.util.Objects.requireNonNull(collection, "collection");
+        java.util.Objects.requireNonNull(id, "id");
+        java.util.Objects.requireNonNull(version, "version");
+        java.util.Objects.requireNonNull(publisher, "publisher");
+        java.util.Objects.requireNonNull(audience, "audience");
+        java.util.Objects.requireNonNull(accepted, "accepted");
+        if (objectSha256 == null || !objectSha256.matches("[0-9a-f]{64}")) {
+            throw new LeafFormatException("object_sha256 is 64 lowercase hex digits");
+        }
+    }
+
+    /** The members every entry starts with: its kind and the object version it is about. */
+    static ObjectNode head(String kind, String collection, String id, String version, String objectSha256,
+                           String publisher) {
+        ObjectNode entry = org.trilateral.integrity.jcs.StrictJson.mapper().createObjectNode();
+        entry.put("kind", kind);
+        entry.put("collection", collection);
+        entry.put("id", id);
+        entry.put("version", version);
+        entry.put("object_sha256", objectSha256);
+        entry.put("publisher", publisher);
+        return entry;
+    }
+
+    /**
      * Reads an entry.
      *
      * @throws LeafFormatException naming what is missing or malformed

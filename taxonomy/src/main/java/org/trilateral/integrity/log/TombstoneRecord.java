@@ -1,7 +1,6 @@
 package org.trilateral.integrity.log;
 
 import java.util.Objects;
-import org.trilateral.integrity.jcs.StrictJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -27,27 +26,13 @@ public record TombstoneRecord(String collection, String id, String version, Stri
     public static final String KIND = "tombstone";
 
     public TombstoneRecord {
-        Objects.requireNonNull(collection, "collection");
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(version, "version");
-        Objects.requireNonNull(publisher, "publisher");
+        SealedEntry.requireObject(collection, id, version, objectSha256, publisher, audience, accepted);
         Objects.requireNonNull(deletedBy, "deletedBy");
-        Objects.requireNonNull(audience, "audience");
-        Objects.requireNonNull(accepted, "accepted");
-        if (objectSha256 == null || !objectSha256.matches("[0-9a-f]{64}")) {
-            throw new LeafFormatException("object_sha256 is 64 lowercase hex digits");
-        }
     }
 
     @Override
     public ObjectNode toJson() {
-        ObjectNode entry = StrictJson.mapper().createObjectNode();
-        entry.put("kind", KIND);
-        entry.put("collection", collection);
-        entry.put("id", id);
-        entry.put("version", version);
-        entry.put("object_sha256", objectSha256);
-        entry.put("publisher", publisher);
+        ObjectNode entry = SealedEntry.head(KIND, collection, id, version, objectSha256, publisher);
         entry.put("deleted_by", deletedBy);
         entry.set("audience", audience.toJson());
         entry.put("accepted", accepted);
