@@ -24,6 +24,25 @@ record IngestDecision(Instant decidedAt, List<IncomingObject> accepted, List<Ref
         signatures = Map.copyOf(signatures);
     }
 
+    /** The decisions of consecutive parts of one envelope, all taken at the same time, as one. */
+    static IngestDecision merge(List<IngestDecision> parts) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        List<IncomingObject> accepted = new java.util.ArrayList<>();
+        List<Refused> refused = new java.util.ArrayList<>();
+        Map<Integer, SignatureReference> signatures = new java.util.HashMap<>();
+        for (IngestDecision part : parts) {
+            if (!part.decidedAt().equals(parts.get(0).decidedAt())) {
+                throw new IllegalArgumentException("parts of one envelope are decided at one time");
+            }
+            accepted.addAll(part.accepted());
+            refused.addAll(part.refused());
+            signatures.putAll(part.signatures());
+        }
+        return new IngestDecision(parts.get(0).decidedAt(), accepted, refused, signatures);
+    }
+
     /**
      * One refused object.
      *

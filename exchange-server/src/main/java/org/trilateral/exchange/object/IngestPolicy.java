@@ -140,9 +140,22 @@ class IngestPolicy {
         return new Lookups(recipients, kids);
     }
 
+    /** The request's time: the clock's now, to the microsecond. */
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
     /** The fate of every object, judged at the clock's now, which is also the request's time. */
     IngestDecision decide(List<ReceivedObject> received, Inputs inputs) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return decide(received, inputs, now());
+    }
+
+    /**
+     * The fate of every object, judged at {@code now}. Each object is judged on its own, so parts of an envelope may be
+     * decided on different threads with the same {@code now} and their decisions merged
+     * ({@link IngestDecision#merge}).
+     */
+    IngestDecision decide(List<ReceivedObject> received, Inputs inputs, Instant now) {
         List<IncomingObject> accepted = new ArrayList<>(received.size());
         List<IngestDecision.Refused> refused = new ArrayList<>();
         Map<Integer, SignatureReference> signatures = new HashMap<>();

@@ -1,5 +1,6 @@
 package org.trilateral.exchange.object;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -14,6 +15,7 @@ import org.trilateral.exchange.object.IngestPolicy.Inputs;
 import org.trilateral.exchange.object.IngestPolicy.SignatureRequirement;
 import org.trilateral.exchange.status.IngestStatus;
 import org.trilateral.taxonomy.stix.StixJson;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
@@ -25,6 +27,9 @@ import tools.jackson.databind.JsonNode;
  */
 @Component
 public class ObjectIngest {
+
+    /** Fewer objects than this are not worth a thread hop of their own. */
+    private static final int MIN_OBJECTS_PER_PART = 16;
 
     private final MemberKeys keys;
     private final MemberKeyStore keyStore;
@@ -68,9 +73,25 @@ public class ObjectIngest {
                 .publishOn(Schedulers.parallel())
                 .flatMap(signers -> resolve(received, publisher, requirement, collection.personas(), signers))
                 .map(inputs -> inputs.withPersonaSchemes(collection.personaSchemes()))
-                .publishOn(Schedulers.parallel())
-                .map(inputs -> policy.decide(received, inputs))
+                .flatMap(inputs -> decideOnEveryCore(received, inputs))
                 .flatMap(decision -> writer.write(collection, publisher, decision));
+    }
+
+    /**
+     * The policy's decision, with the envelope cut into one part per core so that validation, signature verification
+     * and canonicalisation of one envelope use every core (they are most of an envelope's CPU time,
+     * docs/performance.md). Parts are judged at one time and merged in envelope order.
+     */
+    private Mono<IngestDecision> decideOnEveryCore(List<ReceivedObject> received, Inputs inputs) {
+        Instant now = policy.now();
+        int parts = Math.max(1, Math.min(Schedulers.DEFAULT_POOL_SIZE, received.size() / MIN_OBJECTS_PER_PART));
+        int size = (received.size() + parts - 1) / parts;
+        return Flux.range(0, parts)
+                .flatMapSequential(part -> Mono.fromCallable(() -> policy.decide(
+                                received.subList(part * size, Math.min(received.size(), (part + 1) * size)), inputs, now))
+                        .subscribeOn(Schedulers.parallel()))
+                .collectList()
+                .map(IngestDecision::merge);
     }
 
     /** The inputs with the registry's answers: one query each, and only when the envelope names anything to ask. */

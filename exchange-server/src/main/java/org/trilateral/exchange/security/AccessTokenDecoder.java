@@ -34,16 +34,25 @@ final class AccessTokenDecoder implements ReactiveJwtDecoder {
     private final String issuerName;
     private final ReactiveJwtDecoder delegate;
     private final String unknownKeyReason;
+    private final VerifiedTokens verified;
 
-    /** @param unknownKeyReason the reason for a token whose key id the issuer does not have; null for the default */
-    AccessTokenDecoder(String issuerName, ReactiveJwtDecoder delegate, String unknownKeyReason) {
+    /**
+     * @param unknownKeyReason the reason for a token whose key id the issuer does not have; null for the default
+     * @param verified         the tokens verified recently, answered without checking their signature again
+     */
+    AccessTokenDecoder(String issuerName, ReactiveJwtDecoder delegate, String unknownKeyReason, VerifiedTokens verified) {
         this.issuerName = issuerName;
         this.delegate = delegate;
         this.unknownKeyReason = unknownKeyReason;
+        this.verified = verified;
     }
 
     @Override
     public Mono<Jwt> decode(String token) {
+        Jwt known = verified.find(token);
+        if (known != null) {
+            return Mono.just(known);
+        }
         JWT jwt;
         try {
             jwt = JWTParser.parse(token);
@@ -65,6 +74,7 @@ final class AccessTokenDecoder implements ReactiveJwtDecoder {
         // Signature verification is CPU work: off the event loop, on the bounded parallel scheduler.
         return Mono.defer(() -> delegate.decode(token))
                 .subscribeOn(Schedulers.parallel())
+                .doOnNext(decoded -> verified.remember(token, decoded))
                 .onErrorMap(JwtException.class, e -> clarify(e, kid));
     }
 

@@ -1,6 +1,7 @@
 package org.trilateral.exchange.security;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
@@ -25,6 +26,8 @@ import org.trilateral.taxonomy.marking.Tlp;
  * @param jwksMaxAge                a key set older than this is refetched before use; a failed refetch keeps the
  *                                  known keys, so a provider that is down does not stop its tokens (default 15m)
  * @param providerTimeout           timeout of one discovery or key-set request (default 5s)
+ * @param verifiedTokens            how many verified tokens each issuer remembers, and for how long, so that a client
+ *                                  sending the same token with every request pays for its signature check once
  */
 @Validated
 @ConfigurationProperties("exchange.security")
@@ -34,7 +37,20 @@ public record SecurityProperties(
         @DefaultValue("AMBER") @NotNull Tlp defaultTlp,
         @DefaultValue("10s") @NotNull Duration jwksMinRefetchInterval,
         @DefaultValue("15m") @NotNull Duration jwksMaxAge,
-        @DefaultValue("5s") @NotNull Duration providerTimeout) {
+        @DefaultValue("5s") @NotNull Duration providerTimeout,
+        @DefaultValue @NotNull @Valid VerifiedTokenCache verifiedTokens) {
+
+    /**
+     * {@code exchange.security.verified-tokens.*}: a token's signature is checked once, then the token is answered
+     * from memory while it is younger than {@code time-to-live} and unexpired; the member is still looked up at every
+     * request. {@code size: 0} checks every request's signature.
+     *
+     * @param size       tokens remembered per issuer, least recently used dropped first (default 10,000)
+     * @param timeToLive how long a verification is reused (default 60s); never past the token's {@code exp}
+     */
+    public record VerifiedTokenCache(@DefaultValue("10000") @Min(0) int size,
+                                     @DefaultValue("60s") @NotNull Duration timeToLive) {
+    }
 
     public SecurityProperties {
         issuers = issuers == null ? List.of() : List.copyOf(issuers);

@@ -99,6 +99,7 @@ public final class TrustedIssuers {
                 timestamps,
                 new JwtIssuerValidator(issuer.issuerUri()),
                 new AccessTokenClaimsValidator(issuer.audience())));
-        return new AccessTokenDecoder(issuer.name(), nimbus, unknownKeyReason);
+        return new AccessTokenDecoder(issuer.name(), nimbus, unknownKeyReason,
+                new VerifiedTokens(settings.verifiedTokens().size(), settings.verifiedTokens().timeToLive(), clock));
     }
 }

@@ -1,245 +1,165 @@
 package org.trilateral.exchange.bench;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.trilateral.exchange.ExchangeApplication;
-import org.trilateral.integrity.jws.SigningKey;
-import org.trilateral.taxonomy.extension.ExchangeExtensions;
-import org.trilateral.taxonomy.signature.ObjectSigner;
-import org.trilateral.taxonomy.stix.StixJson;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Publishes signed indicators through the TAXII HTTP API with several concurrent clients and pages them all back,
- * printing objects per second and request latency percentiles. Run it with the command in
- * {@code docs/performance.md}; settings are system properties ({@code bench.objects}, {@code bench.envelope},
- * {@code bench.clients}, {@code bench.page}, {@code bench.warmup}, {@code bench.proofs}, {@code bench.database-url}).
- * The member registers an Ed25519 key through the admin API (us-agency is an admin) and signs every indicator; the
- * envelopes are built and signed before the clock starts, so ingest figures include the exchange's signature
- * verification and log appends, not the client's signing.
+ * The exchange's throughput under the loads of issue 11, over real HTTP on loopback against an exchange started
+ * in-process (docs/performance.md has the command and the figures). Settings are system properties:
+ * <ul>
+ *   <li>{@code bench.shapes} (default {@code 1x100,4x100,16x100,1x1000,4x1000,16x1000}): ingest loads, each
+ *       "publishers x objects per envelope"; every publisher is a different member with its own key;</li>
+ *   <li>{@code bench.shape-objects} (20,000): the objects each ingest load publishes in all;</li>
+ *   <li>{@code bench.objects} (100,000): the stored objects paging walks (topped up after the ingest loads);</li>
+ *   <li>{@code bench.page} (1,000), {@code bench.warmup} (40,000), {@code bench.proofs} (10,000), and
+ *       {@code bench.database-url}, {@code -user}, {@code -password} for an external PostgreSQL.</li>
+ * </ul>
+ * Envelopes are built and signed before each clock starts: the figures include the exchange's parsing, validation,
+ * signature verification, storage, log appends and status, not the clients' signing.
  */
 public final class ExchangeBenchmark {
 
-    private static final String TAXII = "application/taxii+json;version=2.1";
-    /** The benchmark publishes as a demo member of the development identity provider. */
-    private static final String MEMBER = "us-agency";
-    private static final String MEMBER_IDENTITY = "identity--ddd4187e-df13-4d7a-b3e3-82485e32818a";
-    private static String authorization;
+    private static final String ADMIN = "us-agency";
+    /** A Japanese company: it reads the indicators without a marking and those marked TLP:GREEN, half of them. */
+    private static final String PARTIAL_READER = "jp-crypto-exchange";
+
+    private ExchangeBenchmark() {
+    }
 
     public static void main(String[] args) throws Exception {
-        int objects = Integer.getInteger("bench.objects", 100_000);
-        int envelope = Integer.getInteger("bench.envelope", 1_000);
-        int clients = Integer.getInteger("bench.clients", 4);
+        List<Shape> shapes = Shape.parseAll(System.getProperty("bench.shapes", "1x100,4x100,16x100,1x1000,4x1000,16x1000"));
+        long shapeObjects = Long.getLong("bench.shape-objects", 20_000);
+        long stored = Long.getLong("bench.objects", 100_000);
         int page = Integer.getInteger("bench.page", 1_000);
-        int warmup = Integer.getInteger("bench.warmup", 100_000);
+        long warmup = Long.getLong("bench.warmup", 40_000);
         String databaseUrl = System.getProperty("bench.database-url", "");
+        int publishersNeeded = Math.max(4, shapes.stream().mapToInt(Shape::publishers).max().orElse(4));
         Path data = Files.createTempDirectory("exchange-bench");
 
-        System.out.printf(Locale.ROOT, "benchmark: %,d indicators, envelopes of %d, %d clients, pages of %d, %s%n",
-                objects, envelope, clients, page, databaseUrl.isBlank() ? "embedded PostgreSQL in " + data : databaseUrl);
+        System.out.printf(Locale.ROOT, "benchmark: loads %s of %,d objects each, paging %,d stored objects in pages of %d,"
+                        + " %d cores, %s%n", shapes, shapeObjects, stored, page, Runtime.getRuntime().availableProcessors(),
+                databaseUrl.isBlank() ? "embedded PostgreSQL in " + data : databaseUrl);
         try (ConfigurableApplicationContext exchange = new SpringApplicationBuilder(ExchangeApplication.class)
                 .run("--server.port=0", "--exchange.dev.enabled=true",
                         "--logging.level.root=WARN",
-                        // One member makes every request of the benchmark: its rate limit would measure the limit.
+                        // The benchmark's members make every request: their rate limits would measure the limits.
                         "--exchange.rate-limit.enabled=false",
                         "--exchange.database.url=" + databaseUrl,
                         "--exchange.database.username=" + System.getProperty("bench.database-user", ""),
                         "--exchange.database.password=" + System.getProperty("bench.database-password", ""),
                         "--exchange.database.embedded.data-directory=" + data.resolve("pg"),
-                        "--exchange.taxii.limits.max-objects-per-envelope=" + Math.max(envelope, 5000))) {
-            int port = ((WebServerApplicationContext) exchange).getWebServer().getPort();
-            String collection = "http://localhost:" + port + "/trilateral/collections/indicators/objects/";
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(10)).build();
-            authorization = "Bearer " + devToken(http, port);
-            SigningKey key = SigningKey.generate();
-            registerKey(http, port, key);
-            ObjectSigner signer = new ObjectSigner(ExchangeExtensions.OBJECT_SIGNATURE_ID, key);
+                        "--exchange.taxii.limits.max-objects-per-envelope=5000")) {
+            BenchHttp http = new BenchHttp(((WebServerApplicationContext) exchange).getWebServer().getPort());
+            String admin = http.token(ADMIN);
+            List<Publishers.Publisher> publishers = Publishers.create(http, admin, publishersNeeded);
+            System.out.printf(Locale.ROOT, "%d publishing members created, each with its own registered key%n", publishers.size());
 
             if (warmup > 0) {
-                // Warm the JIT and the connection pool in another collection, so that small runs measure the
-                // exchange rather than the JVM's start-up; the measured collection starts empty.
-                String other = "http://localhost:" + port + "/trilateral/collections/sightings/objects/";
-                ingest(http, other, envelopes(warmup, envelope, signer), clients);
-                page(http, other, page, warmup);
-                page(http, other, page, warmup);
-                System.out.printf(Locale.ROOT, "warm-up: %,d objects published and paged twice in another collection%n", warmup);
+                // Warm the JIT and the connection pools in another collection: small runs then measure the exchange.
+                Shape warm = new Shape(4, 1000);
+                IngestLoad.run(http, "sightings", warm.of(publishers), warm.envelopes(publishers, warmup));
+                PagingLoad.walk(http, "sightings", admin, page, warmup);
+                System.out.printf(Locale.ROOT, "warm-up: %,d objects published and paged in another collection%n", warmup);
             }
 
-            long signing = System.nanoTime();
-            List<Envelope> measured = envelopes(objects, envelope, signer);
-            System.out.printf(Locale.ROOT, "client-side signing (not timed below): %,d indicators in %.2f s%n", objects,
-                    (System.nanoTime() - signing) / 1e9);
-            Measurement ingest = ingest(http, collection, measured, clients);
-            ingest.print("ingest", objects);
-            // The first walk also warms the JIT and PostgreSQL's cache; the second shows the steady state.
-            page(http, collection, page, objects).print("paging (first walk)", objects);
-            page(http, collection, page, objects).print("paging (second walk)", objects);
-            int proofs = Integer.getInteger("bench.proofs", 10_000);
-            LogProofs.measure(http, "http://localhost:" + port, proofs, clients, authorization);
+            long published = 0;
+            for (Shape shape : shapes) {
+                List<List<IndicatorEnvelopes.Envelope>> envelopes = shape.envelopes(publishers, shapeObjects);
+                IngestLoad.run(http, "indicators", shape.of(publishers), envelopes).print("ingest " + shape);
+                published += shapeObjects;
+            }
+            if (published < stored) {
+                Shape fill = new Shape(4, 1000);
+                IngestLoad.run(http, "indicators", fill.of(publishers), fill.envelopes(publishers, stored - published))
+                        .print("ingest " + fill + " (filling up to " + String.format(Locale.ROOT, "%,d", stored) + ")");
+                published = stored;
+            }
+
+            // The first walk also warms PostgreSQL's cache; the second shows the steady state.
+            PagingLoad.walk(http, "indicators", admin, page, published).print("paging, reads all (first walk)");
+            PagingLoad.walk(http, "indicators", admin, page, published).print("paging, reads all (second walk)");
+            PagingLoad.walk(http, "indicators", http.token(PARTIAL_READER), page, -1).print("paging, reads half");
+            pagingDuringIngest(http, admin, publishers, page, shapeObjects, published);
+
+            LogProofs.measure(HttpClient.newHttpClient(), http.base(), Integer.getInteger("bench.proofs", 10_000), 4, admin);
         } finally {
             deleteRecursively(data);
         }
     }
 
-    /** The envelopes of {@code objects} signed indicators, {@code size} per envelope. */
-    private static List<Envelope> envelopes(int objects, int size, ObjectSigner signer) {
-        List<Envelope> envelopes = new ArrayList<>();
-        for (int e = 0; e * size < objects; e++) {
-            int count = Math.min(size, objects - e * size);
-            envelopes.add(new Envelope(envelope(e, count, signer), count));
-        }
-        return envelopes;
-    }
-
-    private record Envelope(String body, int count) {
-    }
-
-    private static Measurement ingest(HttpClient http, String collection, List<Envelope> bodies, int clients)
-            throws Exception {
-        int envelopes = bodies.size();
-        AtomicInteger nextEnvelope = new AtomicInteger();
-        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        long start = System.nanoTime();
-        List<Future<?>> tasks = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            tasks.add(pool.submit(() -> {
-                int e;
-                while ((e = nextEnvelope.getAndIncrement()) < envelopes) {
-                    int count = bodies.get(e).count();
-                    String body = bodies.get(e).body();
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(collection))
-                            .header("Accept", TAXII).header("Content-Type", TAXII).header("Authorization", authorization)
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-                    long t0 = System.nanoTime();
-                    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                    latencies.add(System.nanoTime() - t0);
-                    JsonNode status = StixJson.mapper().readTree(response.body());
-                    if (response.statusCode() != 202 || status.get("success_count").asInt() != count) {
-                        throw new IllegalStateException("envelope " + e + " not fully accepted: " + response.statusCode()
-                                + " " + response.body().substring(0, Math.min(500, response.body().length())));
-                    }
-                }
-                return null;
-            }));
-        }
-        for (Future<?> task : tasks) {
-            task.get();
-        }
-        pool.shutdown();
-        return new Measurement(System.nanoTime() - start, new ArrayList<>(latencies));
-    }
-
-    private static Measurement page(HttpClient http, String collection, int page, int expected) throws Exception {
+    /** One reader walking the collection again and again while four publishers write envelopes of 100. */
+    private static void pagingDuringIngest(BenchHttp http, String reader, List<Publishers.Publisher> publishers, int page,
+                                           long objects, long stored) throws Exception {
+        Shape writers = new Shape(4, 100);
+        List<List<IndicatorEnvelopes.Envelope>> envelopes = writers.envelopes(publishers, objects);
+        AtomicBoolean writing = new AtomicBoolean(true);
+        CompletableFuture<Measurement> ingest = CompletableFuture.supplyAsync(() -> {
+            try {
+                return IngestLoad.run(http, "indicators", writers.of(publishers), envelopes);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            } finally {
+                writing.set(false);
+            }
+        });
         List<Long> latencies = new ArrayList<>();
-        String next = null;
-        int seen = 0;
+        long seen = 0;
         long start = System.nanoTime();
-        while (true) {
-            String uri = collection + "?limit=" + page + (next == null ? "" : "&next=" + next);
-            HttpRequest request = HttpRequest.newBuilder(URI.create(uri)).header("Accept", TAXII)
-                    .header("Authorization", authorization).GET().build();
-            long t0 = System.nanoTime();
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            latencies.add(System.nanoTime() - t0);
-            JsonNode envelope = StixJson.mapper().readTree(response.body());
-            if (envelope.has("objects")) {
-                seen += envelope.get("objects").size();
+        while (writing.get()) {
+            Measurement walk = PagingLoad.walk(http, "indicators", reader, page, -1);
+            if (walk.objects() < stored) {
+                throw new IllegalStateException("a walk during ingest saw " + walk.objects() + " objects, fewer than the "
+                        + stored + " stored before it began");
             }
-            if (!envelope.path("more").asBoolean()) {
-                break;
+            latencies.addAll(walk.latencies());
+            seen += walk.objects();
+        }
+        Measurement reading = new Measurement(System.nanoTime() - start, seen, latencies);
+        ingest.join().print("ingest " + writers + " while a reader pages");
+        reading.print("paging while " + writers + " publish");
+    }
+
+    /** An ingest load: {@code publishers} members at once, {@code envelope} objects per POST. */
+    record Shape(int publishers, int envelope) {
+
+        static List<Shape> parseAll(String text) {
+            List<Shape> shapes = new ArrayList<>();
+            for (String part : text.split(",")) {
+                String[] pe = part.trim().split("x");
+                shapes.add(new Shape(Integer.parseInt(pe[0]), Integer.parseInt(pe[1])));
             }
-            next = envelope.get("next").asString();
-        }
-        if (seen != expected) {
-            throw new IllegalStateException("paged " + seen + " objects, expected " + expected);
-        }
-        return new Measurement(System.nanoTime() - start, latencies);
-    }
-
-    /** A token from the development identity provider, which runs because the benchmark configures no issuer. */
-    private static String devToken(HttpClient http, int port) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/dev/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("member=" + MEMBER)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("POST /dev/token answered " + response.statusCode() + ": " + response.body());
-        }
-        return StixJson.mapper().readTree(response.body()).get("access_token").asString();
-    }
-
-    /** Registers the benchmark member's public key through the admin API. */
-    private static void registerKey(HttpClient http, int port, SigningKey key) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/admin/members/" + MEMBER + "/keys"))
-                .header("Content-Type", "application/json").header("Authorization", authorization)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"jwk\":" + key.publicKey().toJson() + "}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 201) {
-            throw new IllegalStateException("registering the key answered " + response.statusCode() + ": " + response.body());
-        }
-    }
-
-    private static String envelope(int envelope, int count, ObjectSigner signer) {
-        JsonNode parsed = StixJson.mapper().readTree(envelope(envelope, count));
-        parsed.get("objects").forEach(object -> signer.sign((ObjectNode) object));
-        return StixJson.mapper().writeValueAsString(parsed);
-    }
-
-    private static String envelope(int envelope, int count) {
-        StringBuilder json = new StringBuilder(count * 420).append("{\"objects\":[");
-        for (int i = 0; i < count; i++) {
-            int n = envelope * 1_000_000 + i;
-            String timestamp = "2026-01-01T00:00:00.000Z";
-            json.append(i == 0 ? "" : ",")
-                    .append("{\"type\":\"indicator\",\"spec_version\":\"2.1\",\"id\":\"indicator--").append(UUID.randomUUID())
-                    .append("\",\"created_by_ref\":\"").append(MEMBER_IDENTITY)
-                    .append("\",\"created\":\"").append(timestamp).append("\",\"modified\":\"").append(timestamp)
-                    .append("\",\"name\":\"Facilitator exit ").append(n)
-                    .append("\",\"indicator_types\":[\"malicious-activity\"],\"pattern\":\"[ipv4-addr:value = '")
-                    .append(10 + (n >>> 24) % 200).append('.').append((n >>> 16) & 255).append('.').append((n >>> 8) & 255)
-                    .append('.').append(n & 255).append("']\",\"pattern_type\":\"stix\",\"valid_from\":\"").append(timestamp)
-                    .append("\"}");
-        }
-        return json.append("]}").toString();
-    }
-
-    private record Measurement(long nanos, List<Long> latencies) {
-
-        void print(String what, int objects) {
-            List<Long> sorted = new ArrayList<>(latencies);
-            Collections.sort(sorted);
-            double seconds = nanos / 1e9;
-            System.out.printf(Locale.ROOT, "%s: %,d objects in %.2f s = %,.0f objects/s; %d requests, latency p50 %.1f ms, p99 %.1f ms%n",
-                    what, objects, seconds, objects / seconds, sorted.size(), percentile(sorted, 0.50), percentile(sorted, 0.99));
+            return shapes;
         }
 
-        private static double percentile(List<Long> sorted, double p) {
-            if (sorted.isEmpty()) {
-                return 0;
+        List<Publishers.Publisher> of(List<Publishers.Publisher> all) {
+            return all.subList(0, publishers);
+        }
+
+        /** Each publisher's signed envelopes; {@code objects} in all, split evenly. */
+        List<List<IndicatorEnvelopes.Envelope>> envelopes(List<Publishers.Publisher> all, long objects) {
+            List<List<IndicatorEnvelopes.Envelope>> envelopes = new ArrayList<>();
+            for (int p = 0; p < publishers; p++) {
+                long own = objects / publishers + (p < objects % publishers ? 1 : 0);
+                envelopes.add(IndicatorEnvelopes.of(all.get(p), own, envelope, IndicatorEnvelopes.MARKINGS_OF_A_COMPANY));
             }
-            int index = (int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1);
-            return sorted.get(Math.max(0, index)) / 1e6;
+            return envelopes;
+        }
+
+        @Override
+        public String toString() {
+            return publishers + " publisher" + (publishers == 1 ? "" : "s") + " x envelopes of " + envelope;
         }
     }
 
@@ -251,62 +171,6 @@ public final class ExchangeBenchmark {
             for (Path path : paths.sorted(Collections.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
             }
-        }
-    }
-
-    /**
-     * Transparency-log proof generation: {@code count} inclusion proofs of random leaves at the latest tree size,
-     * fetched by {@code clients} concurrent clients, each checked against the checkpoint root; prints proofs per
-     * second and latency percentiles (docs/transparency-log.md).
-     */
-    private static final class LogProofs {
-
-        static void measure(HttpClient http, String base, int count, int clients, String authorization) throws Exception {
-            String note = http.send(HttpRequest.newBuilder(URI.create(base + "/log/checkpoint")).header("Authorization", authorization).GET().build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            org.trilateral.integrity.checkpoint.Checkpoint checkpoint = org.trilateral.integrity.checkpoint.Checkpoint.parse(
-                    org.trilateral.integrity.checkpoint.SignedNote.parse(note).text());
-            long size = checkpoint.size();
-            AtomicInteger next = new AtomicInteger();
-            List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-            ExecutorService pool = Executors.newFixedThreadPool(clients);
-            long start = System.nanoTime();
-            List<Future<?>> tasks = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                tasks.add(pool.submit(() -> {
-                    java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
-                    while (next.getAndIncrement() < count) {
-                        long index = random.nextLong(size);
-                        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/log/proof/inclusion?index="
-                                + index + "&tree_size=" + size)).GET().header("Authorization", authorization).build();
-                        long t0 = System.nanoTime();
-                        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                        latencies.add(System.nanoTime() - t0);
-                        if (response.statusCode() != 200) {
-                            throw new IllegalStateException("inclusion proof of leaf " + index + ": HTTP " + response.statusCode());
-                        }
-                        verify(StixJson.mapper().readTree(response.body()), checkpoint);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> task : tasks) {
-                task.get();
-            }
-            pool.shutdown();
-            double seconds = (System.nanoTime() - start) / 1e9;
-            List<Long> sorted = new ArrayList<>(latencies);
-            Collections.sort(sorted);
-            System.out.printf(Locale.ROOT, "inclusion proofs: log of %,d leaves, %,d proofs in %.2f s = %,.0f proofs/s;"
-                    + " latency p50 %.1f ms, p99 %.1f ms%n", size, count, seconds, count / seconds,
-                    Measurement.percentile(sorted, 0.50), Measurement.percentile(sorted, 0.99));
-        }
-
-        private static void verify(JsonNode proof, org.trilateral.integrity.checkpoint.Checkpoint checkpoint) {
-            List<byte[]> path = new ArrayList<>();
-            proof.get("proof").forEach(h -> path.add(java.util.Base64.getDecoder().decode(h.stringValue())));
-            new org.trilateral.integrity.merkle.InclusionProof(proof.get("log_index").longValue(), checkpoint.size(), path)
-                    .verify(java.util.Base64.getDecoder().decode(proof.get("leaf_hash").stringValue()), checkpoint.rootHash());
         }
     }
 }

@@ -37,7 +37,8 @@ class AccessTokenDecoderTest {
     private final ECKey key = TestIdentityProvider.newKey();
     private final AccessTokenDecoder decoder = TrustedIssuers.decoder(
             new SecurityProperties.Issuer("jp", ISSUER, null, AUDIENCE, "sub", null, null),
-            new SecurityProperties(List.of(), Duration.ofSeconds(30), Tlp.AMBER, Duration.ZERO, Duration.ofMinutes(15), Duration.ofSeconds(5)),
+            new SecurityProperties(List.of(), Duration.ofSeconds(30), Tlp.AMBER, Duration.ZERO, Duration.ofMinutes(15), Duration.ofSeconds(5),
+                    new SecurityProperties.VerifiedTokenCache(0, Duration.ZERO)),
             jwt -> Flux.fromIterable(new JWKSelector(JWKMatcher.forJWSHeader(jwt.getHeader()))
                     .select(new JWKSet((JWK) key.toPublicJWK()))), Clock.systemUTC());
 

@@ -44,11 +44,11 @@ public final class JsonCanonicalizer {
      */
     public static byte[] canonicalize(JsonNode value, int maxDepth) {
         StringBuilder out = new StringBuilder(256);
-        write(value, "", 0, maxDepth, out);
+        write(value, Pointer.ROOT, 0, maxDepth, out);
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void write(JsonNode value, String pointer, int depth, int maxDepth, StringBuilder out) {
+    private static void write(JsonNode value, Pointer pointer, int depth, int maxDepth, StringBuilder out) {
         if ((value.isObject() || value.isArray()) && depth == maxDepth) {
             throw new CanonicalizationException("value at '" + pointer + "' nests arrays and objects deeper than "
                     + maxDepth + " levels, the most this canonicaliser walks");
@@ -62,7 +62,7 @@ public final class JsonCanonicalizer {
                 if (index > 0) {
                     out.append(',');
                 }
-                write(element, pointer + "/" + index, depth + 1, maxDepth, out);
+                write(element, pointer.child(index), depth + 1, maxDepth, out);
                 index++;
             }
             out.append(']');
@@ -79,7 +79,7 @@ public final class JsonCanonicalizer {
         }
     }
 
-    private static void writeObject(JsonNode object, String pointer, int depth, int maxDepth, StringBuilder out) {
+    private static void writeObject(JsonNode object, Pointer pointer, int depth, int maxDepth, StringBuilder out) {
         List<Map.Entry<String, JsonNode>> members = new ArrayList<>(object.properties());
         // String.compareTo compares UTF-16 code units, which is exactly the order RFC 8785 §3.2.3 requires.
         members.sort(Map.Entry.comparingByKey());
@@ -90,7 +90,7 @@ public final class JsonCanonicalizer {
                 out.append(',');
             }
             first = false;
-            String childPointer = pointer + "/" + escapePointer(member.getKey());
+            Pointer childPointer = pointer.child(member.getKey());
             writeString(member.getKey(), childPointer, out);
             out.append(':');
             write(member.getValue(), childPointer, depth, maxDepth, out);
@@ -98,7 +98,7 @@ public final class JsonCanonicalizer {
         out.append('}');
     }
 
-    private static String number(JsonNode number, String pointer) {
+    private static String number(JsonNode number, Pointer pointer) {
         if (number.isIntegralNumber()) {
             BigInteger integer = number.bigIntegerValue();
             double asDouble = integer.doubleValue();
@@ -128,15 +128,23 @@ public final class JsonCanonicalizer {
     }
 
     /** RFC 8785 §3.2.2.2: escape only '"', '\\' and control characters, short forms where JSON has them. */
-    private static void writeString(String text, String pointer, StringBuilder out) {
+    private static void writeString(String text, Pointer pointer, StringBuilder out) {
         out.append('"');
+        // Runs of characters that need no escaping are copied at once; most strings are one such run.
+        int run = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\' && !Character.isSurrogate(c)) {
+                continue;
+            }
+            out.append(text, run, i);
+            run = i + 1;
             if (Character.isHighSurrogate(c)) {
                 if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
                     throw unpairedSurrogate(c, pointer);
                 }
                 out.append(c).append(text.charAt(++i));
+                run = i + 1;
                 continue;
             }
             if (Character.isLowSurrogate(c)) {
@@ -150,26 +158,39 @@ public final class JsonCanonicalizer {
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-                    } else {
-                        out.append(c);
-                    }
-                }
+                default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
             }
         }
+        out.append(text, run, text.length());
         out.append('"');
     }
 
-    private static CanonicalizationException unpairedSurrogate(char c, String pointer) {
+    private static CanonicalizationException unpairedSurrogate(char c, Pointer pointer) {
         return new CanonicalizationException(String.format(
                 "string at '%s' contains the unpaired surrogate \\u%04x, which I-JSON forbids (RFC 7493 §2.1)",
                 pointer, (int) c));
     }
 
-    /** RFC 6901 §3 escaping, so that messages point at the member unambiguously. */
-    private static String escapePointer(String name) {
-        return name.replace("~", "~0").replace("/", "~1");
+    /**
+     * Where a value sits, as an RFC 6901 JSON pointer: built only when a message names it, so that canonicalising a
+     * valid tree allocates no pointer strings.
+     */
+    private record Pointer(Pointer parent, String token) {
+
+        static final Pointer ROOT = new Pointer(null, null);
+
+        Pointer child(String name) {
+            // RFC 6901 §3 escaping, so that messages point at the member unambiguously.
+            return new Pointer(this, name.replace("~", "~0").replace("/", "~1"));
+        }
+
+        Pointer child(int index) {
+            return new Pointer(this, Integer.toString(index));
+        }
+
+        @Override
+        public String toString() {
+            return parent == null ? "" : parent + "/" + token;
+        }
     }
 }
