@@ -35,14 +35,14 @@ public class ObjectIngest {
     private final MemberKeyStore keyStore;
     private final MemberStore members;
     private final IngestPolicy policy;
-    private final IngestWriter writer;
+    private final GroupCommit groupCommit;
 
-    ObjectIngest(MemberKeys keys, MemberKeyStore keyStore, MemberStore members, IngestPolicy policy, IngestWriter writer) {
+    ObjectIngest(MemberKeys keys, MemberKeyStore keyStore, MemberStore members, IngestPolicy policy, GroupCommit groupCommit) {
         this.keys = keys;
         this.keyStore = keyStore;
         this.members = members;
         this.policy = policy;
-        this.writer = writer;
+        this.groupCommit = groupCommit;
     }
 
     /**
@@ -74,7 +74,7 @@ public class ObjectIngest {
                 .flatMap(signers -> resolve(received, publisher, requirement, collection.personas(), signers))
                 .map(inputs -> inputs.withPersonaSchemes(collection.personaSchemes()))
                 .flatMap(inputs -> decideOnEveryCore(received, inputs))
-                .flatMap(decision -> writer.write(collection, publisher, decision));
+                .flatMap(decision -> groupCommit.write(collection, publisher, decision));
     }
 
     /**

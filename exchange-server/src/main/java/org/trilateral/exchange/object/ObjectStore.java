@@ -144,42 +144,11 @@ class ObjectStore {
     }
 
     /**
-     * Stores validated objects of one envelope, each on its own: a version already stored with the same content
-     * is a success that changes nothing; the same id and version with other content is a conflict. Must run in a
-     * transaction.
+     * Takes the collection's ingest lock until the transaction ends: writers of one collection then take sequence
+     * numbers and {@code date_added} values in commit order. Writers of several collections take them in the order of
+     * their ids, then the log's lock.
      */
-    Mono<List<StoreOutcome>> store(String collectionId, List<IncomingObject> objects, Reader publisher) {
-        if (objects.isEmpty()) {
-            return Mono.just(List.of());
-        }
-        String[] ids = objects.stream().map(IncomingObject::id).distinct().toArray(String[]::new);
-        return lock(collectionId)
-                .then(existingVersions(ids, publisher))
-                .flatMap(existing -> {
-                    VersionPlan plan = VersionPlan.of(objects, existing, collectionId);
-                    if (plan.added().isEmpty()) {
-                        return Mono.just(plan.outcomes(List.of()));
-                    }
-                    int count = plan.added().size();
-                    return nextDateAdded(collectionId, count)
-                            .zipWith(nextSequences(count))
-                            .flatMap(clock -> {
-                                Instant base = clock.getT1();
-                                List<Long> seqs = clock.getT2();
-                                List<Instant> added = new ArrayList<>(count);
-                                for (int i = 0; i < count; i++) {
-                                    added.add(base.plus(i, ChronoUnit.MICROS));
-                                }
-                                List<String> severalVersions = plan.idsWithSeveralVersions();
-                                return insert(collectionId, plan.added(), seqs, added)
-                                        .then(severalVersions.isEmpty() ? Mono.empty()
-                                                : refreshFirstAndLast(collectionId, severalVersions))
-                                        .thenReturn(plan.outcomes(added));
-                            });
-                });
-    }
-
-    private Mono<Void> lock(String collectionId) {
+    Mono<Void> lock(String collectionId) {
         return db.sql("SELECT pg_advisory_xact_lock(:ns, hashtext(:collection))")
                 .bind("ns", LOCK_NAMESPACE)
                 .bind("collection", collectionId)
@@ -190,7 +159,7 @@ class ObjectStore {
      * Every stored version (and content digest) of the given ids in every collection, by id, each with whether
      * {@code publisher} may read it.
      */
-    private Mono<Map<String, List<VersionPlan.Stored>>> existingVersions(String[] ids, Reader publisher) {
+    Mono<Map<String, List<VersionPlan.Stored>>> existingVersions(String[] ids, Reader publisher) {
         AudienceCondition readable = AudienceCondition.readableBy(publisher);
         DatabaseClient.GenericExecuteSpec spec = db.sql("SELECT collection_id, stix_id, version, versioned,"
                         + " encode(content_sha256, 'hex') AS sha, publisher_id, (" + readable.sql() + ") AS readable"
@@ -228,35 +197,48 @@ class ObjectStore {
         return stored == null ? null : new MemberId(stored);
     }
 
+    /** Where a new version goes in its collection's order: its sequence number and its {@code date_added}. */
+    record Slot(long seq, Instant dateAdded) {
+    }
+
     /**
-     * Reserves {@code count} consecutive microseconds of {@code date_added} after the collection's last one and
-     * no earlier than now; answers the first.
+     * Reserves {@code count} sequence numbers and as many consecutive microseconds of {@code date_added} after the
+     * collection's last one and no earlier than now, in one statement; answers them in order. Must run under the
+     * collection's lock, so that both grow in commit order.
      */
-    private Mono<Instant> nextDateAdded(String collectionId, int count) {
-        return db.sql("INSERT INTO collection_clock AS c (collection_id, last_added)"
+    Mono<List<Slot>> allocate(String collectionId, int count) {
+        return db.sql("WITH c AS (INSERT INTO collection_clock AS c (collection_id, last_added)"
                         + " VALUES (:collection, date_trunc('microseconds', clock_timestamp()) + (:span * interval '1 microsecond'))"
                         + " ON CONFLICT (collection_id) DO UPDATE SET last_added ="
                         + " greatest(date_trunc('microseconds', clock_timestamp()), c.last_added + interval '1 microsecond')"
                         + " + (:span * interval '1 microsecond')"
-                        + " RETURNING last_added - (:span * interval '1 microsecond') AS base")
+                        + " RETURNING last_added - (:span * interval '1 microsecond') AS base)"
+                        + " SELECT c.base, s.seq FROM c CROSS JOIN (SELECT nextval('stix_object_seq') AS seq"
+                        + " FROM generate_series(1, :count)) s")
                 .bind("collection", collectionId)
                 .bind("span", count - 1)
-                .map((row, meta) -> row.get("base", OffsetDateTime.class).toInstant())
-                .one();
-    }
-
-    private Mono<List<Long>> nextSequences(int count) {
-        return db.sql("SELECT nextval('stix_object_seq') AS seq FROM generate_series(1, :count)")
                 .bind("count", count)
-                .map((row, meta) -> row.get("seq", Long.class))
+                .map((row, meta) -> new Slot(row.get("seq", Long.class), row.get("base", OffsetDateTime.class).toInstant()))
                 .all()
-                .sort()
-                .collectList();
+                .collectSortedList((a, b) -> Long.compare(a.seq(), b.seq()))
+                .map(slots -> {
+                    List<Slot> ordered = new ArrayList<>(slots.size());
+                    for (int i = 0; i < slots.size(); i++) {
+                        ordered.add(new Slot(slots.get(i).seq(), slots.get(i).dateAdded().plus(i, ChronoUnit.MICROS)));
+                    }
+                    return ordered;
+                });
     }
 
-    private Mono<Void> insert(String collectionId, List<IncomingObject> added, List<Long> seqs, List<Instant> dateAdded) {
-        int n = added.size();
-        Long[] seq = seqs.toArray(Long[]::new);
+    /** A version to insert, in the slot allocated to it. */
+    record NewVersion(String collectionId, IncomingObject object, Slot slot) {
+    }
+
+    /** Inserts new versions of any collections in one statement. Must run under their collections' locks. */
+    Mono<Void> insert(List<NewVersion> versions) {
+        int n = versions.size();
+        Long[] seq = new Long[n];
+        String[] collection = new String[n];
         String[] id = new String[n];
         String[] type = new String[n];
         String[] spec = new String[n];
@@ -272,14 +254,17 @@ class ObjectStore {
         String[] recipients = new String[n];
         String[] groups = new String[n];
         for (int i = 0; i < n; i++) {
-            IncomingObject object = added.get(i);
+            IncomingObject object = versions.get(i).object();
+            Instant added = versions.get(i).slot().dateAdded();
+            seq[i] = versions.get(i).slot().seq();
+            collection[i] = versions.get(i).collectionId();
             id[i] = object.id();
             type[i] = object.type();
             spec[i] = object.specVersion();
-            Instant v = object.versioned() ? object.version() : dateAdded.get(i);
+            Instant v = object.versioned() ? object.version() : added;
             version[i] = v.toString();
-            versionText[i] = object.versioned() ? object.versionText() : StixTimestamp.formatMicros(dateAdded.get(i));
-            addedAt[i] = dateAdded.get(i).toString();
+            versionText[i] = object.versioned() ? object.versionText() : StixTimestamp.formatMicros(added);
+            addedAt[i] = added.toString();
             versioned[i] = object.versioned();
             sha[i] = HEX.formatHex(object.sha256());
             body[i] = object.body();
@@ -291,18 +276,18 @@ class ObjectStore {
         }
         return db.sql("INSERT INTO stix_object (seq, collection_id, stix_id, stix_type, spec_version, version,"
                         + " version_text, date_added, versioned, content_sha256, body, publisher_id, tlp, recipients, sharing_groups)"
-                        + " SELECT t.seq, :collection, t.id, t.type, t.spec, CAST(t.version AS timestamptz), t.version_text,"
+                        + " SELECT t.seq, t.collection, t.id, t.type, t.spec, CAST(t.version AS timestamptz), t.version_text,"
                         + " CAST(t.added AS timestamptz), t.versioned, decode(t.sha, 'hex'), t.body, t.publisher, t.tlp,"
                         + " CASE WHEN t.recipients IS NULL THEN NULL"
                         + " ELSE ARRAY(SELECT jsonb_array_elements_text(CAST(t.recipients AS jsonb))) END,"
                         + " ARRAY(SELECT jsonb_array_elements_text(CAST(t.groups AS jsonb)))"
-                        + " FROM unnest(CAST(:seq AS bigint[]), CAST(:id AS text[]), CAST(:type AS text[]),"
+                        + " FROM unnest(CAST(:seq AS bigint[]), CAST(:collection AS text[]), CAST(:id AS text[]), CAST(:type AS text[]),"
                         + " CAST(:spec AS text[]), CAST(:version AS text[]), CAST(:versionText AS text[]),"
                         + " CAST(:added AS text[]), CAST(:versioned AS boolean[]), CAST(:sha AS text[]), CAST(:body AS text[]),"
                         + " CAST(:publisher AS text[]), CAST(:tlp AS text[]), CAST(:recipients AS text[]), CAST(:groups AS text[]))"
-                        + " AS t(seq, id, type, spec, version, version_text, added, versioned, sha, body, publisher, tlp,"
+                        + " AS t(seq, collection, id, type, spec, version, version_text, added, versioned, sha, body, publisher, tlp,"
                         + " recipients, groups)")
-                .bind("collection", collectionId)
+                .bind("collection", collection)
                 .bind("seq", seq)
                 .bind("id", id)
                 .bind("type", type)
@@ -321,7 +306,7 @@ class ObjectStore {
     }
 
     /** Recomputes which version of each object is its first and its last (TAXII 2.1 §3.5.1 first / last). */
-    private Mono<Void> refreshFirstAndLast(String collectionId, List<String> ids) {
+    Mono<Void> refreshFirstAndLast(String collectionId, List<String> ids) {
         // One chain per publisher (V13); a chain whose versions have different audiences is marked mixed, so readers
         // who may not read its latest or first version are given the latest or first one they may read.
         return db.sql("UPDATE stix_object o SET is_latest = (o.version = m.maxv), is_first = (o.version = m.minv),"

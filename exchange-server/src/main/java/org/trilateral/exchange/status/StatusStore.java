@@ -29,6 +29,64 @@ public class StatusStore {
         this.metrics = metrics;
     }
 
+    /** Saves the statuses of envelopes written together, in one statement. */
+    public Mono<List<IngestStatus>> saveAll(List<IngestStatus> statuses) {
+        if (statuses.size() == 1) {
+            return save(statuses.get(0)).map(List::of);
+        }
+        int n = statuses.size();
+        String[] id = new String[n];
+        String[] collection = new String[n];
+        String[] requested = new String[n];
+        Integer[] total = new Integer[n];
+        Integer[] success = new Integer[n];
+        Integer[] failure = new Integer[n];
+        Integer[] pending = new Integer[n];
+        String[] successes = new String[n];
+        String[] failures = new String[n];
+        String[] pendings = new String[n];
+        String[] postedBy = new String[n];
+        for (int i = 0; i < n; i++) {
+            IngestStatus status = statuses.get(i);
+            id[i] = status.id().toString();
+            collection[i] = status.collectionId();
+            requested[i] = status.requestTimestamp().toString();
+            total[i] = status.totalCount();
+            success[i] = status.successes().size();
+            failure[i] = status.failures().size();
+            pending[i] = status.pendings().size();
+            successes[i] = json(status.successes());
+            failures[i] = json(status.failures());
+            pendings[i] = json(status.pendings());
+            postedBy[i] = status.postedBy().value();
+        }
+        return db.sql("INSERT INTO ingest_status (id, collection_id, request_timestamp, total_count, success_count,"
+                        + " failure_count, pending_count, successes, failures, pendings, posted_by)"
+                        + " SELECT CAST(t.id AS uuid), t.collection, CAST(t.requested AS timestamptz), t.total, t.success,"
+                        + " t.failure, t.pending, t.successes, t.failures,"
+                        + " t.pendings, t.posted_by"
+                        + " FROM unnest(CAST(:id AS text[]), CAST(:collection AS text[]), CAST(:requested AS text[]),"
+                        + " CAST(:total AS integer[]), CAST(:success AS integer[]), CAST(:failure AS integer[]),"
+                        + " CAST(:pending AS integer[]), CAST(:successes AS text[]), CAST(:failures AS text[]),"
+                        + " CAST(:pendings AS text[]), CAST(:postedBy AS text[]))"
+                        + " AS t(id, collection, requested, total, success, failure, pending, successes, failures, pendings,"
+                        + " posted_by)")
+                .bind("id", id)
+                .bind("collection", collection)
+                .bind("requested", requested)
+                .bind("total", total)
+                .bind("success", success)
+                .bind("failure", failure)
+                .bind("pending", pending)
+                .bind("successes", successes)
+                .bind("failures", failures)
+                .bind("pendings", pendings)
+                .bind("postedBy", postedBy)
+                .fetch().rowsUpdated()
+                .doOnSuccess(rows -> statuses.forEach(this::count))
+                .thenReturn(statuses);
+    }
+
     public Mono<IngestStatus> save(IngestStatus status) {
         return db.sql("INSERT INTO ingest_status (id, collection_id, request_timestamp, total_count, success_count,"
                         + " failure_count, pending_count, successes, failures, pendings, posted_by)"
