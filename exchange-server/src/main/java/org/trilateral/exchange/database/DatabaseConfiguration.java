@@ -64,6 +64,26 @@ class DatabaseConfiguration {
                 .build());
     }
 
+    /** The paging pool ({@link PageReads}): its own connections, with the planner settings a page needs. */
+    @Bean
+    PageReads pageReads(DatabaseEndpoint endpoint, DatabaseProperties properties) {
+        PostgresqlConnectionFactory factory = new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
+                .host(endpoint.host())
+                .port(endpoint.port())
+                .database(endpoint.database())
+                .username(endpoint.username())
+                .password(endpoint.password())
+                .applicationName("trilateral-exchange-pages")
+                .options(java.util.Map.of("enable_bitmapscan", "off", "enable_sort", "off"))
+                .build());
+        ConnectionPool pool = new ConnectionPool(ConnectionPoolConfiguration.builder(factory)
+                .initialSize(properties.pagePool().initialSize())
+                .maxSize(Math.max(properties.pagePool().initialSize(), properties.pagePool().maxSize()))
+                .maxIdleTime(Duration.ofMinutes(10))
+                .build());
+        return new PageReads(DatabaseClient.create(pool));
+    }
+
     @Bean
     DatabaseClient databaseClient(ConnectionFactory connectionFactory) {
         return DatabaseClient.create(connectionFactory);

@@ -18,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param password password for {@code url}
  * @param embedded settings of the embedded server, used only when {@code url} is empty
  * @param pool     connection pool sizes
+ * @param pagePool sizes of the pool that pages objects ({@link PageReads}), apart from {@code pool}
  */
 @Validated
 @ConfigurationProperties("exchange.database")
@@ -26,7 +27,8 @@ public record DatabaseProperties(
         @DefaultValue("") String username,
         @DefaultValue("") String password,
         @DefaultValue @NotNull Embedded embedded,
-        @DefaultValue @NotNull Pool pool) {
+        @DefaultValue @NotNull Pool pool,
+        @DefaultValue @NotNull PagePool pagePool) {
 
     public boolean useEmbedded() {
         return url == null || url.isBlank();
@@ -55,5 +57,12 @@ public record DatabaseProperties(
      * @param maxSize     most connections at once (default 16)
      */
     public record Pool(@DefaultValue("4") @Min(1) int initialSize, @DefaultValue("16") @Min(1) int maxSize) {
+    }
+
+    /**
+     * @param initialSize paging connections opened at start (default 2)
+     * @param maxSize     most paging connections at once (default 8)
+     */
+    public record PagePool(@DefaultValue("2") @Min(1) int initialSize, @DefaultValue("8") @Min(1) int maxSize) {
     }
 }

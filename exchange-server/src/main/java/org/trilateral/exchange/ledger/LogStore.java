@@ -80,7 +80,12 @@ class LogStore {
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new);
     }
 
-    Mono<Void> insertLeaves(List<EncodedLeaf> leaves, Instant accepted) {
+    /**
+     * Writes an appended batch in one statement: its leaves, the perfect subtrees it completed, the new tree head and
+     * its signed checkpoint. Must run in the transaction holding {@link #lock()}.
+     */
+    Mono<Void> writeBatch(List<EncodedLeaf> leaves, Instant accepted, List<SubtreeHash> subtrees, long size, byte[] root,
+                          String checkpoint) {
         int n = leaves.size();
         Long[] index = new Long[n];
         String[] kind = new String[n];
@@ -120,7 +125,17 @@ class LogStore {
                 groups[i] = StrictJson.mapper().writeValueAsString(audience.groups().stream().sorted().toList());
             }
         }
-        return db.sql("INSERT INTO log_leaf (log_index, kind, stix_id, version, collection_id, object_sha256, leaf,"
+        int m = subtrees.size();
+        Integer[] subtreeLevel = new Integer[m];
+        Long[] subtreeIndex = new Long[m];
+        String[] subtreeHash = new String[m];
+        for (int i = 0; i < m; i++) {
+            subtreeLevel[i] = subtrees.get(i).level();
+            subtreeIndex[i] = subtrees.get(i).index();
+            subtreeHash[i] = HEX.formatHex(subtrees.get(i).hash());
+        }
+        // Data-modifying WITH clauses all run, in full, whether or not the final statement reads them.
+        return db.sql("WITH leaves AS (INSERT INTO log_leaf (log_index, kind, stix_id, version, collection_id, object_sha256, leaf,"
                         + " leaf_hash, accepted, leaf_version, gated, salt, entry, publisher_id, tlp, recipients,"
                         + " sharing_groups)"
                         + " SELECT t.idx, t.kind, t.stix_id, t.version, t.collection, decode(t.sha, 'hex'), t.leaf,"
@@ -135,7 +150,14 @@ class LogStore {
                         + " CAST(:entry AS text[]), CAST(:publisher AS text[]), CAST(:tlp AS text[]),"
                         + " CAST(:recipients AS text[]), CAST(:groups AS text[]))"
                         + " AS t(idx, kind, stix_id, version, collection, sha, leaf, hash, gated, salt, entry, publisher,"
-                        + " tlp, recipients, groups)")
+                        + " tlp, recipients, groups) RETURNING 1),"
+                        + " subtrees AS (INSERT INTO log_subtree (level, idx, hash)"
+                        + " SELECT s.level, s.idx, decode(s.hash, 'hex')"
+                        + " FROM unnest(CAST(:subtreeLevel AS integer[]), CAST(:subtreeIdx AS bigint[]),"
+                        + " CAST(:subtreeHash AS text[])) AS s(level, idx, hash) RETURNING 1),"
+                        + " head AS (UPDATE log_state SET size = :size, root = :root, checkpoint = :checkpoint,"
+                        + " updated = now() WHERE id = 1 RETURNING 1)"
+                        + " INSERT INTO log_checkpoint (size, note) VALUES (:size, :checkpoint) ON CONFLICT (size) DO NOTHING")
                 .bind("accepted", OffsetDateTime.ofInstant(accepted, ZoneOffset.UTC))
                 .bind("idx", index)
                 .bind("kind", kind)
@@ -152,41 +174,13 @@ class LogStore {
                 .bind("tlp", tlp)
                 .bind("recipients", recipients)
                 .bind("groups", groups)
-                .fetch().rowsUpdated().then();
-    }
-
-    Mono<Void> insertSubtrees(List<SubtreeHash> subtrees) {
-        int n = subtrees.size();
-        Integer[] level = new Integer[n];
-        Long[] index = new Long[n];
-        String[] hash = new String[n];
-        for (int i = 0; i < n; i++) {
-            level[i] = subtrees.get(i).level();
-            index[i] = subtrees.get(i).index();
-            hash[i] = HEX.formatHex(subtrees.get(i).hash());
-        }
-        return db.sql("INSERT INTO log_subtree (level, idx, hash)"
-                        + " SELECT t.level, t.idx, decode(t.hash, 'hex')"
-                        + " FROM unnest(CAST(:level AS integer[]), CAST(:idx AS bigint[]), CAST(:hash AS text[]))"
-                        + " AS t(level, idx, hash)")
-                .bind("level", level)
-                .bind("idx", index)
-                .bind("hash", hash)
-                .fetch().rowsUpdated().then();
-    }
-
-    Mono<Void> updateState(long size, byte[] root, String checkpoint) {
-        return db.sql("UPDATE log_state SET size = :size, root = :root, checkpoint = :checkpoint, updated = now()"
-                        + " WHERE id = 1")
+                .bind("subtreeLevel", subtreeLevel)
+                .bind("subtreeIdx", subtreeIndex)
+                .bind("subtreeHash", subtreeHash)
                 .bind("size", size)
                 .bind("root", root)
                 .bind("checkpoint", checkpoint)
-                .fetch().rowsUpdated()
-                .then(db.sql("INSERT INTO log_checkpoint (size, note) VALUES (:size, :note) ON CONFLICT (size) DO NOTHING")
-                        .bind("size", size)
-                        .bind("note", checkpoint)
-                        .fetch().rowsUpdated())
-                .then();
+                .fetch().rowsUpdated().then();
     }
 
     /**

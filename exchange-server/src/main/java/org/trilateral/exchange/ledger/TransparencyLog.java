@@ -80,10 +80,8 @@ public class TransparencyLog {
                         .publishOn(Schedulers.parallel())
                         .map(range -> Appended.of(batch, state, range, signer.origin(), context.getT1(), context.getT2()))
                         .flatMap(appended -> signer.sign(appended.checkpoint())
-                                .flatMap(note -> store.insertLeaves(appended.leaves(), state.now())
-                                        .then(store.insertSubtrees(appended.subtrees()))
-                                        .then(store.updateState(appended.checkpoint().size(),
-                                                appended.checkpoint().rootHash(), note)))
+                                .flatMap(note -> store.writeBatch(appended.leaves(), state.now(), appended.subtrees(),
+                                        appended.checkpoint().size(), appended.checkpoint().rootHash(), note))
                                 .thenReturn(appended.leaves().stream().map(EncodedLeaf::index).toList()))))
                 .doOnSuccess(indexes -> appendSignal.tryEmitNext(Boolean.TRUE));
     }

@@ -13,9 +13,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import org.trilateral.exchange.access.AudienceCondition;
 import org.trilateral.exchange.access.Reader;
+import org.trilateral.exchange.database.PageReads;
 import org.trilateral.exchange.ledger.LeafAudience;
 import org.trilateral.exchange.member.MemberId;
 import org.trilateral.exchange.taxii.ObjectQuery;
@@ -38,11 +38,11 @@ class ObjectStore {
 
     private final DatabaseClient db;
 
-    private final TransactionalOperator transaction;
+    private final PageReads pages;
 
-    ObjectStore(DatabaseClient db, TransactionalOperator transaction) {
+    ObjectStore(DatabaseClient db, PageReads pages) {
         this.db = db;
-        this.transaction = transaction;
+        this.pages = pages;
     }
 
     /**
@@ -80,11 +80,12 @@ class ObjectStore {
         sql.append(" ORDER BY seq LIMIT :limit");
         binds.put("limit", query.limit() + 1);
 
-        DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString());
+        // One statement on the paging pool, whose connections disable bitmap scans and sorts (PageReads).
+        DatabaseClient.GenericExecuteSpec spec = pages.client().sql(sql.toString());
         for (Map.Entry<String, Object> bind : binds.entrySet()) {
             spec = spec.bind(bind.getKey(), bind.getValue());
         }
-        Mono<ObjectPage> page = spec.map((row, meta) -> new ObjectVersion(
+        return spec.map((row, meta) -> new ObjectVersion(
                         row.get("seq", Long.class),
                         row.get("stix_id", String.class),
                         row.get("spec_version", String.class),
@@ -96,14 +97,6 @@ class ObjectStore {
                 .map(rows -> rows.size() > query.limit()
                         ? new ObjectPage(rows.subList(0, query.limit()), true)
                         : new ObjectPage(rows, false));
-        // A page must walk an index in seq order and stop after limit+1 rows, whatever the planner's statistics say:
-        // with stale statistics (right after a bulk publish) and the audience condition, PostgreSQL otherwise picks a
-        // bitmap scan that reads every row after the cursor and sorts them, so a page would cost more the more
-        // objects follow it. Both settings last for this transaction only.
-        return db.sql("SELECT set_config('enable_bitmapscan', 'off', true), set_config('enable_sort', 'off', true)")
-                .then()
-                .then(page)
-                .as(transaction::transactional);
     }
 
     /** A deleted version, with what its tombstone names: its digest and its audience. */

@@ -13,7 +13,7 @@ class DevIdentityProviderTest {
     private static DatabaseProperties database(String url) {
         return new DatabaseProperties(url, "u", "p", new DatabaseProperties.Embedded(Path.of("data/postgres"), 0, true,
                 Duration.ofSeconds(60), Duration.ofSeconds(60)),
-                new DatabaseProperties.Pool(1, 2));
+                new DatabaseProperties.Pool(1, 2), new DatabaseProperties.PagePool(1, 2));
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.trilateral.taxonomy.stix;
 
 import java.util.Objects;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * A STIX identifier, {@code type--UUID} (STIX 2.1 §2.9). The type part follows the type-name rules of
@@ -12,10 +11,6 @@ import java.util.regex.Pattern;
  * one, so both cases are accepted; the exchange stores and serves an identifier exactly as its publisher wrote it.
  */
 public record StixId(String type, UUID uuid) {
-
-    private static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9-]{1,248}[a-z0-9]");
-    private static final Pattern UUID_TEXT =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}");
 
     public StixId {
         Objects.requireNonNull(type, "type");
@@ -39,7 +34,7 @@ public record StixId(String type, UUID uuid) {
         if (!isValidType(type)) {
             throw new IllegalArgumentException("identifier '" + text + "' has an invalid type part '" + type + "'");
         }
-        if (!UUID_TEXT.matcher(uuid).matches()) {
+        if (!isUuidText(uuid)) {
             throw new IllegalArgumentException("identifier '" + text + "' has an invalid UUID part (an RFC 4122 UUID of"
                     + " version 1 to 5 required: 8-4-4-4-12 hex digits, the third group starting 1-5, the fourth 8, 9, a or b)");
         }
@@ -61,7 +56,49 @@ public record StixId(String type, UUID uuid) {
      * with a letter (schemas/common/core.json).
      */
     public static boolean isValidType(String type) {
-        return type != null && TYPE.matcher(type).matches() && !type.contains("--");
+        if (type == null || type.length() < 3 || type.length() > 250) {
+            return false;
+        }
+        char previous = 0;
+        for (int i = 0; i < type.length(); i++) {
+            char c = type.charAt(i);
+            boolean letter = c >= 'a' && c <= 'z';
+            boolean digit = c >= '0' && c <= '9';
+            if (i == 0 ? !letter : !(letter || digit || c == '-') || (c == '-' && previous == '-')) {
+                return false;
+            }
+            previous = c;
+        }
+        return previous != '-';
+    }
+
+    /**
+     * An RFC 4122 UUID of version 1 to 5 in its 8-4-4-4-12 hex form, the variant nibble 8, 9, a or b (the same as
+     * the pattern {@code [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}}).
+     */
+    private static boolean isUuidText(String text) {
+        if (text.length() != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = text.charAt(i);
+            if (i == 8 || i == 13 || i == 18 || i == 23) {
+                if (c != '-') {
+                    return false;
+                }
+            } else if (i == 14) {
+                if (c < '1' || c > '5') {
+                    return false;
+                }
+            } else if (i == 19) {
+                if ("89abAB".indexOf(c) < 0) {
+                    return false;
+                }
+            } else if (Character.digit(c, 16) < 0 || c > 'f') {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -1,0 +1,15 @@
+package org.trilateral.exchange.database;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/**
+ * Connections for paging queries only, opened with bitmap scans and sorts disabled (docs/performance.md): a page
+ * must walk an index in keyset order and stop after {@code limit + 1} rows whatever the planner's statistics say.
+ * With stale statistics right after a bulk publish, and the audience condition, PostgreSQL otherwise plans a bitmap
+ * scan that reads every row after the cursor and sorts them, so a page would cost more the more objects follow it.
+ * Set per connection, the settings cost no round trip: a page is one statement, with no transaction around it.
+ *
+ * @param client runs statements on the paging pool ({@code exchange.database.page-pool.*})
+ */
+public record PageReads(DatabaseClient client) {
+}
