@@ -51,7 +51,9 @@ class ObjectStore {
      * up to {@code limit} readable objects and keyset paging over {@code seq} is unchanged.
      */
     Mono<ObjectPage> find(String collectionId, ObjectQuery query, boolean withBody, Reader reader) {
-        StringBuilder sql = new StringBuilder("SELECT seq, stix_id, spec_version, version_text, date_added")
+        // date_added as microseconds since the epoch: a number decodes far faster than a timestamp's text.
+        StringBuilder sql = new StringBuilder("SELECT seq, stix_id, spec_version, version_text,"
+                        + " CAST(EXTRACT(EPOCH FROM date_added) * 1000000 AS bigint) AS added_micros")
                 .append(withBody ? ", body" : "")
                 .append(" FROM stix_object WHERE collection_id = :collection AND seq > :after");
         Map<String, Object> binds = new HashMap<>();
@@ -90,13 +92,17 @@ class ObjectStore {
                         row.get("stix_id", String.class),
                         row.get("spec_version", String.class),
                         row.get("version_text", String.class),
-                        row.get("date_added", OffsetDateTime.class).toInstant(),
+                        instantOfMicros(row.get("added_micros", Long.class)),
                         withBody ? row.get("body", String.class) : null))
                 .all()
                 .collectList()
                 .map(rows -> rows.size() > query.limit()
                         ? new ObjectPage(rows.subList(0, query.limit()), true)
                         : new ObjectPage(rows, false));
+    }
+
+    private static Instant instantOfMicros(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
     }
 
     /** A deleted version, with what its tombstone names: its digest and its audience. */
