@@ -31,7 +31,19 @@ import tools.jackson.databind.JsonNode;
  */
 public final class ExchangeExtensionValidator {
 
-    private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]+");
+    /** Unpadded base64url ({@code [A-Za-z0-9_-]+}), checked without a regular expression. */
+    private static boolean isBase64Url(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
     private static final Pattern PLATFORM = Pattern.compile("[a-z0-9]([a-z0-9.-]{0,62}[a-z0-9])?");
 
     /** Properties a device-identifier may carry (STIX 2.1 §6.1 common SCO properties plus its own). */
@@ -302,11 +314,11 @@ public final class ExchangeExtensionValidator {
             violations.add(new StixViolation(at + ".header", "must be a JSON object"));
         }
         String sig = signature.path("signature").asString(null);
-        if (sig == null || !BASE64URL.matcher(sig).matches()) {
+        if (sig == null || !isBase64Url(sig)) {
             violations.add(new StixViolation(at + ".signature", "must be unpadded base64url"));
         }
         String protectedHeader = signature.path("protected").asString(null);
-        if (protectedHeader == null || !BASE64URL.matcher(protectedHeader).matches()) {
+        if (protectedHeader == null || !isBase64Url(protectedHeader)) {
             violations.add(new StixViolation(at + ".protected", "must be unpadded base64url"));
             return;
         }

@@ -21,7 +21,19 @@ public final class StixObjectValidator {
      * §3.1: property names are a-z, 0-9 and underscore, 3 to 250 characters ({@code id} is the exception); the OASIS
      * schemas (common/properties.json) also want the first one a letter.
      */
-    private static final Pattern PROPERTY_NAME = Pattern.compile("[a-z][a-z0-9_]{2,249}");
+    /** STIX 2.1 §3.1 property names: {@code [a-z][a-z0-9_]{2,249}}, checked without a regular expression. */
+    static boolean isPropertyName(String name) {
+        if (name.length() < 3 || name.length() > 250 || name.charAt(0) < 'a' || name.charAt(0) > 'z') {
+            return false;
+        }
+        for (int i = 1; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /** Names the 2.1 schemas reserve and refuse on every object (schemas/common/core.json, "not required"). */
     private static final Set<String> RESERVED_PROPERTIES = Set.of("severity", "action", "username", "phone_numbers");
@@ -179,7 +191,7 @@ public final class StixObjectValidator {
         for (String name : object.propertyNames()) {
             if (RESERVED_PROPERTIES.contains(name)) {
                 violations.add(name, "is a reserved property name and must not be used");
-            } else if (!name.equals("id") && !PROPERTY_NAME.matcher(name).matches()) {
+            } else if (!name.equals("id") && !isPropertyName(name)) {
                 violations.add(name, "is not a valid property name (§3.1: a-z, 0-9 and '_', 3 to 250 characters)");
             }
         }
