@@ -53,7 +53,11 @@ class IngestWriter {
                     .flatMap(existing -> {
                         List<VersionPlan> plans = new ArrayList<>(envelopes.size());
                         for (PendingEnvelope envelope : envelopes) {
-                            plans.add(VersionPlan.of(envelope.decision().accepted(), existing, envelope.collection().id()));
+                            // Each envelope is planned against the stored versions of its own ids, as its publisher
+                            // reads them.
+                            Map<String, List<VersionPlan.Stored>> own = new HashMap<>();
+                            envelope.ids().forEach(id -> own.put(id, existing.getOrDefault(id, List.of())));
+                            plans.add(VersionPlan.of(envelope.decision().accepted(), own, envelope.collection().id()));
                         }
                         return store(envelopes, plans);
                     })
@@ -77,7 +81,7 @@ class IngestWriter {
                         Reader.of(publishers.get(entry.getKey()))))
                 .collectList()
                 .map(maps -> {
-                    // The envelopes name no id in common, so the publishers' answers do not overlap.
+                    // The envelopes name no id in common, so the publishers' answers are about different ids.
                     Map<String, List<VersionPlan.Stored>> all = new HashMap<>();
                     maps.forEach(all::putAll);
                     return all;
