@@ -7,6 +7,9 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -32,12 +35,22 @@ class GroupCommit {
 
     private final IngestWriter writer;
     private final IngestProperties.GroupCommitLimits limits;
+    private final Timer writes;
+    private final DistributionSummary envelopesPerWrite;
+    private final DistributionSummary objectsPerWrite;
     private final Queue<PendingEnvelope> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean writing = new AtomicBoolean();
 
-    GroupCommit(IngestWriter writer, IngestProperties properties) {
+    GroupCommit(IngestWriter writer, IngestProperties properties, MeterRegistry metrics) {
         this.writer = writer;
         this.limits = properties.groupCommit();
+        this.writes = Timer.builder("exchange.ingest.writes")
+                .description("Writes of envelopes (one transaction each, holding the collection and log locks)")
+                .register(metrics);
+        this.envelopesPerWrite = DistributionSummary.builder("exchange.ingest.write.envelopes")
+                .description("Envelopes committed together by one write").register(metrics);
+        this.objectsPerWrite = DistributionSummary.builder("exchange.ingest.write.objects")
+                .description("Accepted objects committed together by one write").register(metrics);
     }
 
     /** Writes the decided envelope with whatever else is waiting; answers its status once committed. */
@@ -88,7 +101,11 @@ class GroupCommit {
     }
 
     private Mono<Void> writeTogether(List<PendingEnvelope> batch) {
+        envelopesPerWrite.record(batch.size());
+        objectsPerWrite.record(batch.stream().mapToInt(PendingEnvelope::objects).sum());
+        Timer.Sample started = Timer.start();
         return writer.write(batch)
+                .doOnSuccess(statuses -> started.stop(writes))
                 .doOnNext(statuses -> {
                     for (int i = 0; i < batch.size(); i++) {
                         batch.get(i).written(statuses.get(i));

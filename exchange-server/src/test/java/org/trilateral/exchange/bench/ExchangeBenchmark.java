@@ -77,7 +77,10 @@ public final class ExchangeBenchmark {
             long published = 0;
             for (Shape shape : shapes) {
                 List<List<IndicatorEnvelopes.Envelope>> envelopes = shape.envelopes(publishers, shapeObjects);
-                IngestLoad.run(http, "indicators", shape.of(publishers), envelopes).print("ingest " + shape);
+                WriteStats before = WriteStats.read(http, admin);
+                Measurement load = IngestLoad.run(http, "indicators", shape.of(publishers), envelopes);
+                load.print("ingest " + shape);
+                System.out.println(WriteStats.read(http, admin).since(before, load.nanos() / 1e9));
                 published += shapeObjects;
             }
             if (published < stored) {
