@@ -229,6 +229,19 @@ public final class ExchangeClient {
     }
 
     /**
+     * {@link #verifyAll(List, String)} for a stream of any length (a large file, a whole collection), memory bounded
+     * by {@code window}: batches are prepared (digests, openings) while the one before is checked, on
+     * {@code window.threads()} threads. Each result goes to {@code results} in the objects' order.
+     *
+     * @return how many objects were verified
+     * @throws IllegalStateException when no trust policy is configured
+     */
+    public long verifyStream(Iterator<? extends JsonNode> objects, String collection, VerificationWindow window,
+                             Consumer<VerificationResult> results) {
+        return requireLog().verifyStream(objects, collection, window, results);
+    }
+
+    /**
      * The note verifier key the exchange serves at {@code {log}/key} for its checkpoints. Trust it on first use
      * only, and keep it (e.g. next to the {@link CheckpointStore}): a key obtained from the server it is meant to
      * check proves nothing against that server later. Compare it with one published out of band when you can.
