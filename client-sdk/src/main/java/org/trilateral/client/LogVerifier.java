@@ -210,11 +210,7 @@ public final class LogVerifier {
         long count = 0;
         try {
             LogVerificationException unavailable = null;
-            try {
-                follow();
-            } catch (LogVerificationException e) {
-                unavailable = e;
-            }
+            boolean followed = false;
             Deque<CompletableFuture<ObjectChecks.Prepared>> ahead = new ArrayDeque<>();
             while (true) {
                 while (ahead.size() <= window.batchesAhead() && objects.hasNext()) {
@@ -223,6 +219,15 @@ public final class LogVerifier {
                         batch.add(objects.next());
                     }
                     ahead.add(CompletableFuture.supplyAsync(() -> ObjectChecks.prepare(reader, batch, pool), fetcher));
+                }
+                if (!followed) {
+                    // The key history is brought up to date while the first batches are prepared.
+                    followed = true;
+                    try {
+                        follow();
+                    } catch (LogVerificationException e) {
+                        unavailable = e;
+                    }
                 }
                 if (ahead.isEmpty()) {
                     return count;

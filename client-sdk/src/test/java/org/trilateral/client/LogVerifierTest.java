@@ -218,6 +218,30 @@ class LogVerifierTest {
     }
 
     @Test
+    void verifyStreamWhenTheLogSpansSeveralEntryBundlesThenEveryBundleReadInOrderAndTheKeysFound() {
+        log.registerWithRoot(JP, jpKey, jpRoot);
+        List<ObjectNode> objects = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            ObjectNode indicator = indicator(jpKey);
+            log.publish(JP, indicator, INDICATORS, AMBER, "2026-11-30T00:00:01Z");
+            objects.add(indicator);
+        }
+        SigningKey next = SigningKey.generate();
+        log.registerRotation(JP, next, jpKey);
+        ObjectNode rotated = indicator(next);
+        log.publish(JP, rotated, INDICATORS, AMBER, "2026-11-30T00:00:02Z");
+        objects.add(rotated);
+
+        List<VerificationResult> streamed = new ArrayList<>();
+        client(KR, trusting().build()).verifyStream(objects.iterator(), INDICATORS, new VerificationWindow(250, 2, 2),
+                streamed::add);
+
+        assertThat(streamed).hasSize(objects.size());
+        assertThat(streamed).allSatisfy(result -> assertThat(result.ok()).as(result.detail()).isTrue());
+        assertThat(streamed.get(objects.size() - 1).detail()).contains(next.kid());
+    }
+
+    @Test
     void verifyStreamWhenObjectsLoggedAfterTheVerifiedCheckpointThenRefreshedAndVerified() {
         log.registerWithRoot(JP, jpKey, jpRoot);
         ObjectNode first = indicator(jpKey);
