@@ -376,7 +376,8 @@ public final class ExchangeCli implements Runnable {
         int batch;
 
         @Option(names = "--batches-ahead", defaultValue = "1", description = {"Batches whose digests and log entries are"
-                + " fetched while one is checked (default ${DEFAULT-VALUE}); memory holds 1 + this many batches."})
+                + " fetched while one is checked (with a collection: pages requested while one is verified; default"
+                + " ${DEFAULT-VALUE}); memory holds 1 + this many batches."})
         int batchesAhead;
 
         @Option(names = "--threads", description = {"Threads that check entries and signatures (default: every core)."})
