@@ -20,6 +20,7 @@ import org.trilateral.client.internal.HttpCall;
 import org.trilateral.client.internal.LogReader;
 import org.trilateral.client.internal.OAuth2TokenSource;
 import org.trilateral.client.internal.ObjectPoller;
+import org.trilateral.client.internal.PagePoller;
 import org.trilateral.client.internal.Publisher;
 import org.trilateral.client.internal.TokenSource;
 import org.trilateral.client.internal.Transport;
@@ -153,7 +154,32 @@ public final class ExchangeClient {
         return StreamSupport.stream(poll(request).spliterator(), false);
     }
 
+    /**
+     * The objects of a collection a page at a time, each object kept as the exact JSON text the exchange sent (for
+     * writing JSON lines without parsing and serialising again). With a cursor name the position is saved once per
+     * page, when the caller asks for the next page: a page is done when the caller is. {@code pagesAhead} pages are
+     * requested in the background while the caller works on the current one (0: each page when asked for); memory
+     * holds at most {@code 1 + pagesAhead} pages. Each call to {@link Iterable#iterator()} starts a new poll.
+     */
+    public Iterable<ObjectPage> pollPages(PollRequest request, int pagesAhead) {
+        Objects.requireNonNull(request, "request");
+        if (pagesAhead < 0) {
+            throw new IllegalArgumentException("pages ahead must not be negative, not " + pagesAhead);
+        }
+        return () -> new PagePoller(transport, objectsUri(request), request.collection(), query(request),
+                request.addedAfterText(), settings.cursorStore, request.cursorName(), pagesAhead);
+    }
+
     private Iterator<ReceivedObject> iterator(PollRequest request, Consumer<Integer> pageListener) {
+        return new ObjectPoller(transport, objectsUri(request), request.collection(), query(request),
+                request.addedAfterText(), settings.cursorStore, request.cursorName(), pageListener);
+    }
+
+    private URI objectsUri(PollRequest request) {
+        return apiRoot.resolve("collections/" + encode(request.collection()) + "/objects/");
+    }
+
+    private static String query(PollRequest request) {
         List<String> parameters = new ArrayList<>();
         if (request.pageSize() > 0) {
             parameters.add("limit=" + request.pageSize());
@@ -164,9 +190,7 @@ public final class ExchangeClient {
         if (request.version() != null) {
             parameters.add("match%5Bversion%5D=" + encode(request.version()));
         }
-        URI objects = apiRoot.resolve("collections/" + encode(request.collection()) + "/objects/");
-        return new ObjectPoller(transport, objects, request.collection(), String.join("&", parameters),
-                request.addedAfterText(), settings.cursorStore, request.cursorName(), pageListener);
+        return String.join("&", parameters);
     }
 
     /**
@@ -202,6 +226,19 @@ public final class ExchangeClient {
      */
     public List<VerificationResult> verifyAll(List<? extends JsonNode> objects, String collection) {
         return requireLog().verify(objects, collection);
+    }
+
+    /**
+     * {@link #verifyAll(List, String)} for a stream of any length (a large file, a whole collection), memory bounded
+     * by {@code window}: batches are prepared (digests, openings) while the one before is checked, on
+     * {@code window.threads()} threads. Each result goes to {@code results} in the objects' order.
+     *
+     * @return how many objects were verified
+     * @throws IllegalStateException when no trust policy is configured
+     */
+    public long verifyStream(Iterator<? extends JsonNode> objects, String collection, VerificationWindow window,
+                             Consumer<VerificationResult> results) {
+        return requireLog().verifyStream(objects, collection, window, results);
     }
 
     /**

@@ -2,11 +2,19 @@ package org.trilateral.client;
 
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.trilateral.client.internal.KeyHistory;
 import org.trilateral.client.internal.LogAudit;
@@ -179,12 +187,69 @@ public final class LogVerifier {
             return objects.stream().map(o -> VerificationResult.failed(ObjectVersions.idOf(o), ObjectVersions.versionOf(o),
                     e.failure(), e.getMessage())).toList();
         }
-        ObjectChecks checks = new ObjectChecks(reader, keys, () -> {
+        return checks(ForkJoinPool.commonPool()).verify(objects, collectionId, verified);
+    }
+
+    /**
+     * {@link #verify(List, String)} for a stream of any length, with memory bounded by {@code window}: the objects are
+     * taken in batches; while one is checked, the next ones have their digests computed and their openings fetched.
+     * Each result goes to {@code results} in the objects' order, on the calling thread, before the next batch is
+     * checked. Every check of {@link #verify(List, String)} applies to every object.
+     *
+     * @return how many objects were verified (results given)
+     */
+    public synchronized long verifyStream(Iterator<? extends JsonNode> objects, String collection,
+                                          VerificationWindow window, Consumer<VerificationResult> results) {
+        String collectionId = collection == null ? null : collectionId(collection);
+        ForkJoinPool pool = new ForkJoinPool(window.threads());
+        ExecutorService fetcher = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "exchange-verify-ahead");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long count = 0;
+        try {
+            LogVerificationException unavailable = null;
+            boolean followed = false;
+            Deque<CompletableFuture<ObjectChecks.Prepared>> ahead = new ArrayDeque<>();
+            while (true) {
+                while (ahead.size() <= window.batchesAhead() && objects.hasNext()) {
+                    List<JsonNode> batch = new ArrayList<>(window.batchSize());
+                    while (batch.size() < window.batchSize() && objects.hasNext()) {
+                        batch.add(objects.next());
+                    }
+                    ahead.add(CompletableFuture.supplyAsync(() -> ObjectChecks.prepare(reader, batch, pool), fetcher));
+                }
+                if (!followed) {
+                    // The key history is brought up to date while the first batches are prepared.
+                    followed = true;
+                    try {
+                        follow();
+                    } catch (LogVerificationException e) {
+                        unavailable = e;
+                    }
+                }
+                if (ahead.isEmpty()) {
+                    return count;
+                }
+                ObjectChecks.Prepared prepared = ahead.removeFirst().join();
+                List<VerificationResult> checked = checks(pool).check(unavailable == null ? prepared
+                        : prepared.failing(unavailable), collectionId, verified);
+                checked.forEach(results);
+                count += checked.size();
+            }
+        } finally {
+            fetcher.shutdownNow();
+            pool.shutdownNow();
+        }
+    }
+
+    private ObjectChecks checks(ForkJoinPool pool) {
+        return new ObjectChecks(reader, keys, () -> {
             Checkpoint newer = refresh();
             follow();
             return newer;
-        }, this::tree);
-        return checks.verify(objects, collectionId, verified);
+        }, this::tree, pool);
     }
 
     /**

@@ -184,6 +184,80 @@ class LogVerifierTest {
     }
 
     @Test
+    void verifyStreamWhenBatchesPreparedAheadOnSeveralThreadsThenEachResultInOrderAsForOneBatch() {
+        log.registerWithRoot(JP, jpKey, jpRoot);
+        List<ObjectNode> objects = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            ObjectNode honest = indicator(jpKey);
+            log.publish(JP, honest, INDICATORS, AMBER, "2026-11-30T00:00:01Z");
+            objects.add(honest);
+        }
+        ObjectNode changed = objects.get(1).deepCopy().put("name", "something else");
+        objects.set(1, changed);
+        ObjectNode unknownKey = indicator(SigningKey.generate());
+        log.publish(JP, unknownKey, INDICATORS, AMBER, "2026-11-30T00:00:01Z");
+        objects.add(4, unknownKey);
+        ObjectNode otherPublisher = indicator(jpKey);
+        log.publish("us-admin", otherPublisher, INDICATORS, AMBER, "2026-11-30T00:00:01Z");
+        objects.add(otherPublisher);
+        List<VerificationResult> oneBatch = client(KR, trusting().build()).verifyAll(objects, INDICATORS);
+
+        List<VerificationResult> streamed = new ArrayList<>();
+        long count = client(KR, trusting().build()).verifyStream(objects.iterator(), INDICATORS,
+                new VerificationWindow(2, 1, 3), streamed::add);
+
+        assertThat(count).isEqualTo(objects.size());
+        assertThat(streamed).extracting(VerificationResult::objectId)
+                .containsExactlyElementsOf(objects.stream().map(o -> o.get("id").asString()).toList());
+        assertThat(streamed).extracting(VerificationResult::failure)
+                .containsExactlyElementsOf(oneBatch.stream().map(VerificationResult::failure).toList());
+        assertThat(streamed.get(1).failure()).isEqualTo(VerificationFailure.NOT_IN_LOG);
+        assertThat(streamed.get(4).failure()).isEqualTo(VerificationFailure.KEY_NOT_IN_LOG);
+        assertThat(streamed.get(objects.size() - 1).failure()).isEqualTo(VerificationFailure.PUBLISHER_MISMATCH);
+        assertThat(streamed.stream().filter(VerificationResult::ok)).hasSize(objects.size() - 3);
+    }
+
+    @Test
+    void verifyStreamWhenTheLogSpansSeveralEntryBundlesThenEveryBundleReadInOrderAndTheKeysFound() {
+        log.registerWithRoot(JP, jpKey, jpRoot);
+        List<ObjectNode> objects = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            ObjectNode indicator = indicator(jpKey);
+            log.publish(JP, indicator, INDICATORS, AMBER, "2026-11-30T00:00:01Z");
+            objects.add(indicator);
+        }
+        SigningKey next = SigningKey.generate();
+        log.registerRotation(JP, next, jpKey);
+        ObjectNode rotated = indicator(next);
+        log.publish(JP, rotated, INDICATORS, AMBER, "2026-11-30T00:00:02Z");
+        objects.add(rotated);
+
+        List<VerificationResult> streamed = new ArrayList<>();
+        client(KR, trusting().build()).verifyStream(objects.iterator(), INDICATORS, new VerificationWindow(250, 2, 2),
+                streamed::add);
+
+        assertThat(streamed).hasSize(objects.size());
+        assertThat(streamed).allSatisfy(result -> assertThat(result.ok()).as(result.detail()).isTrue());
+        assertThat(streamed.get(objects.size() - 1).detail()).contains(next.kid());
+    }
+
+    @Test
+    void verifyStreamWhenObjectsLoggedAfterTheVerifiedCheckpointThenRefreshedAndVerified() {
+        log.registerWithRoot(JP, jpKey, jpRoot);
+        ObjectNode first = indicator(jpKey);
+        log.publish(JP, first, INDICATORS, AMBER, "2026-11-30T00:00:01Z");
+        ExchangeClient client = client(KR, trusting().build());
+        client.log().orElseThrow().refresh();
+        ObjectNode later = indicator(jpKey);
+        log.publish(JP, later, INDICATORS, AMBER, "2026-11-30T00:00:02Z");
+
+        List<VerificationResult> streamed = new ArrayList<>();
+        client.verifyStream(List.of(first, later).iterator(), INDICATORS, new VerificationWindow(1, 1, 2), streamed::add);
+
+        assertThat(streamed).allSatisfy(result -> assertThat(result.ok()).as(result.detail()).isTrue());
+    }
+
+    @Test
     void refreshWhenLogForkedThenForkWithBothSignedCheckpointsAsEvidence() {
         ExchangeClient client = client(KR, trusting().build());
         log.registerWithRoot(JP, jpKey, jpRoot);

@@ -1,11 +1,8 @@
 package org.trilateral.client.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,17 +10,20 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Iterator;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.trilateral.client.ApiRootInfo;
 import org.trilateral.client.ExchangeClient;
 import org.trilateral.client.ExchangeException;
 import org.trilateral.client.FileCursorStore;
 import org.trilateral.client.Indicators;
+import org.trilateral.client.ObjectPage;
 import org.trilateral.client.ObjectResult;
 import org.trilateral.client.PollRequest;
 import org.trilateral.client.PublishResult;
-import org.trilateral.client.ReceivedObject;
 import org.trilateral.client.VerificationResult;
+import org.trilateral.client.VerificationWindow;
 import org.trilateral.integrity.jws.Jwk;
 import org.trilateral.integrity.jws.JwsAlgorithm;
 import org.trilateral.integrity.jws.SigningKey;
@@ -254,10 +254,14 @@ public final class ExchangeCli implements Runnable {
     }
 
     @Command(name = "poll", mixinStandardHelpOptions = true,
-            description = {"Read a collection's objects as JSON lines, to standard output or a file. With --cursor, resumes"
-                    + " after the last page a previous run finished and saves its position after each page; cursors are"
-                    + " kept per exchange URL and collection."})
+            description = {"Read a collection's objects as JSON lines, to standard output or a file, each line the object"
+                    + " as the exchange sent it. With --cursor, resumes after the last page a previous run finished and"
+                    + " saves its position after each page, once the page is written out (and, with --output, on disk);"
+                    + " cursors are kept per exchange URL and collection."})
     static final class Poll implements Callable<Integer> {
+        /** The page size asked for by default: the exchange's default maximum (it lowers a larger one to its own). */
+        static final int DEFAULT_PAGE_SIZE = 10_000;
+
         @Mixin
         ConnectionOptions connection;
 
@@ -283,14 +287,24 @@ public final class ExchangeCli implements Runnable {
         @Option(names = "--match-version", description = "match[version]: last (default), first, all or timestamps.")
         String version;
 
-        @Option(names = "--limit", defaultValue = "0", description = "Objects per page (default: the server's).")
+        @Option(names = "--limit", defaultValue = "" + DEFAULT_PAGE_SIZE, description = {"Objects per page (default"
+                + " ${DEFAULT-VALUE}; the exchange lowers a larger limit to its maximum, exchange.taxii.max-page-size);"
+                + " memory holds at most 1 + --pages-ahead pages."})
         int limit;
+
+        @Option(names = "--pages-ahead", defaultValue = "1", description = {"Pages requested while the one before is"
+                + " written (default ${DEFAULT-VALUE}; 0: each page only once the one before is written)."})
+        int pagesAhead;
 
         @Option(names = {"-o", "--output"}, description = "Append the objects to this file instead of standard output.")
         Path output;
 
         @Override
         public Integer call() throws IOException {
+            if (limit < 1 || pagesAhead < 0) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--limit must be at least 1 and --pages-ahead"
+                        + " at least 0");
+            }
             PollRequest request = PollRequest.of(collection).withPageSize(limit).withVersion(version)
                     .withTypes(types.toArray(String[]::new));
             if (addedAfter != null) {
@@ -303,42 +317,23 @@ public final class ExchangeCli implements Runnable {
             ExchangeClient client = connection.builder()
                     .cursorStore(new FileCursorStore(CursorDirectory.of(cursorDir, connection.url, collection))).build();
             Progress progress = new Progress(System.err, "polled");
-            long written = 0;
-            try (Writer writer = output == null ? nonClosing(spec.commandLine().getOut())
-                    : Files.newBufferedWriter(output, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-                for (ReceivedObject object : client.poll(request, size -> flushAndReport(writer, progress, size))) {
-                    writer.write(StixJson.mapper().writeValueAsString(object.object()));
-                    writer.write('\n');
-                    written++;
+            try (JsonLinesOutput out = output == null ? JsonLinesOutput.to(spec.commandLine().getOut())
+                    : JsonLinesOutput.appendingTo(output)) {
+                // The cursor moves past a page when the next one is asked for: after the page is written and committed.
+                for (ObjectPage page : client.pollPages(request, pagesAhead)) {
+                    out.write(page);
+                    out.commit();
+                    if (page.size() > 0) {
+                        progress.add(page.size());
+                    }
                 }
             }
-            if (written == 0) {
+            if (progress.done() == 0) {
                 spec.commandLine().getErr().println(cursor == null
                         ? "no objects in collection '" + collection + "' that you may read"
                         : "no new objects in collection '" + collection + "' since cursor '" + cursor + "' (nothing written)");
             }
             return ExitCodes.OK;
-        }
-
-        private static void flushAndReport(Writer writer, Progress progress, int pageSize) {
-            try {
-                // The previous page is flushed before its cursor is saved, so a crash never skips written-out objects.
-                writer.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            if (pageSize > 0) {
-                progress.add(pageSize);
-            }
-        }
-
-        private static Writer nonClosing(PrintWriter out) {
-            return new BufferedWriter(out) {
-                @Override
-                public void close() throws IOException {
-                    flush();
-                }
-            };
         }
     }
 
@@ -376,79 +371,88 @@ public final class ExchangeCli implements Runnable {
                 description = "Where cursors are kept, under <exchange>/<collection>/ (default ${DEFAULT-VALUE}).")
         Path cursorDir;
 
-        @Option(names = "--batch", defaultValue = "1000", description = "Objects verified together (one request for their log entries; default ${DEFAULT-VALUE}).")
+        @Option(names = "--batch", defaultValue = "1000", description = {"Objects verified together: one request for"
+                + " their log entries; with a collection, the page size (default ${DEFAULT-VALUE})."})
         int batch;
+
+        @Option(names = "--batches-ahead", defaultValue = "1", description = {"Batches whose digests and log entries are"
+                + " fetched while one is checked (with a collection: pages requested while one is verified; default"
+                + " ${DEFAULT-VALUE}); memory holds 1 + this many batches."})
+        int batchesAhead;
+
+        @Option(names = "--threads", description = {"Threads that check entries and signatures (default: every core)."})
+        Integer threads;
 
         @Override
         public Integer call() throws IOException {
+            if (batch < 1 || batchesAhead < 0 || threads != null && threads < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--batch and --threads must be at least 1,"
+                        + " --batches-ahead at least 0");
+            }
+            VerificationWindow window = new VerificationWindow(batch, batchesAhead,
+                    threads != null ? threads : Runtime.getRuntime().availableProcessors());
             ExchangeClient client = trust.apply(connection.builder()
                             .cursorStore(new FileCursorStore(CursorDirectory.of(cursorDir, connection.url, collection))),
                     connection.url, spec.commandLine()).build();
             PrintWriter out = spec.commandLine().getOut();
             Progress progress = new Progress(System.err, "verified");
-            int[] totals = new int[2];
-            List<JsonNode> pending = new ArrayList<>();
-            String from = file != null ? null : collection;
-            Iterable<JsonNode> objects = file != null ? read(file) : () -> {
-                PollRequest request = cursor == null ? PollRequest.of(collection) : PollRequest.of(collection).withCursor(cursor);
-                java.util.Iterator<ReceivedObject> polled = client.poll(request).iterator();
-                return new java.util.Iterator<>() {
-                    @Override
-                    public boolean hasNext() {
-                        return polled.hasNext();
-                    }
-
-                    @Override
-                    public JsonNode next() {
-                        return polled.next().object();
-                    }
-                };
-            };
-            for (JsonNode object : objects) {
-                pending.add(object);
-                if (pending.size() >= batch) {
-                    flush(client, pending, from, out, totals, progress);
-                }
-            }
-            flush(client, pending, from, out, totals, progress);
-            out.println(totals[0] + (totals[0] == 1 ? " object, " : " objects, ") + totals[1] + " failed verification");
-            return totals[1] == 0 ? ExitCodes.OK : ExitCodes.VERIFICATION;
-        }
-
-        private static void flush(ExchangeClient client, List<JsonNode> pending, String collection, PrintWriter out,
-                                  int[] totals, Progress progress) {
-            if (pending.isEmpty()) {
-                return;
-            }
-            for (VerificationResult result : client.verifyAll(pending, collection)) {
+            long[] failed = new long[1];
+            Consumer<VerificationResult> print = result -> {
                 out.println((result.ok() ? "OK " : "FAILED " + result.failure() + " ") + result.objectId() + " "
                         + result.version() + ": " + result.detail());
-                totals[1] += result.ok() ? 0 : 1;
+                failed[0] += result.ok() ? 0 : 1;
+            };
+            if (file != null) {
+                try (ObjectFile objects = ObjectFile.open(file)) {
+                    client.verifyStream(new ProgressIterator(objects, progress, batch), null, window, print);
+                }
+            } else {
+                PollRequest request = PollRequest.of(collection).withPageSize(batch);
+                request = cursor == null ? request : request.withCursor(cursor);
+                // Page by page: the cursor moves past a page only once all of it is verified and printed.
+                for (ObjectPage page : client.pollPages(request, batchesAhead)) {
+                    client.verifyAll(page.trees(), collection).forEach(print);
+                    out.flush();
+                    progress.add(page.size());
+                }
             }
-            totals[0] += pending.size();
-            progress.add(pending.size());
-            pending.clear();
+            long total = progress.done();
+            out.println(total + (total == 1 ? " object, " : " objects, ") + failed[0] + " failed verification");
+            return failed[0] == 0 ? ExitCodes.OK : ExitCodes.VERIFICATION;
+        }
+    }
+
+    /** Counts the objects taken from a file and reports progress every {@code every}. */
+    private static final class ProgressIterator implements Iterator<JsonNode> {
+        private final Iterator<JsonNode> objects;
+        private final Progress progress;
+        private final int every;
+        private int taken;
+
+        ProgressIterator(Iterator<JsonNode> objects, Progress progress, int every) {
+            this.objects = objects;
+            this.progress = progress;
+            this.every = every;
         }
 
-        private static List<JsonNode> read(Path file) throws IOException {
-            String text = Files.readString(file).strip();
-            List<JsonNode> objects = new ArrayList<>();
-            if (text.startsWith("{") && !text.contains("\n{")) {
-                JsonNode node = StixJson.mapper().readTree(text);
-                JsonNode array = node.get("objects");
-                if (node.path("type").asString("").equals("bundle") && array != null && array.isArray()) {
-                    array.forEach(objects::add);
-                    return objects;
-                }
-                objects.add(node);
-                return objects;
+        @Override
+        public boolean hasNext() {
+            boolean more = objects.hasNext();
+            if (!more && taken > 0) {
+                progress.add(taken);
+                taken = 0;
             }
-            for (String line : text.split("\n")) {
-                if (!line.isBlank()) {
-                    objects.add(StixJson.mapper().readTree(line));
-                }
+            return more;
+        }
+
+        @Override
+        public JsonNode next() {
+            JsonNode object = objects.next();
+            if (++taken == every) {
+                progress.add(taken);
+                taken = 0;
             }
-            return objects;
+            return object;
         }
     }
 

@@ -39,10 +39,26 @@ public final class LogFollower {
         void visit(long index, LogLeaf leaf, String text);
     }
 
+    /** Entry bundles requested ahead of the one being checked, by default. */
+    public static final int DEFAULT_BUNDLES_AHEAD = 4;
+
     private final LogReader reader;
+    private final int bundlesAhead;
 
     public LogFollower(LogReader reader) {
+        this(reader, DEFAULT_BUNDLES_AHEAD);
+    }
+
+    /**
+     * @param bundlesAhead entry bundles fetched in the background while one is checked (0: one at a time); each holds
+     *     at most 256 leaves, so memory holds at most {@code 1 + bundlesAhead} bundles
+     */
+    public LogFollower(LogReader reader, int bundlesAhead) {
+        if (bundlesAhead < 0) {
+            throw new IllegalArgumentException("bundles ahead must not be negative, not " + bundlesAhead);
+        }
         this.reader = Objects.requireNonNull(reader, "reader");
+        this.bundlesAhead = bundlesAhead;
     }
 
     /**
@@ -56,11 +72,21 @@ public final class LogFollower {
             throw new IllegalArgumentException("leaves [" + from + ", " + to + ") are not in a tree of "
                     + checkpoint.size());
         }
+        BundleFetches fetches = new BundleFetches(reader, checkpoint.size(), from, to, bundlesAhead);
+        try {
+            readFetched(checkpoint, tree, from, to, visitor, fetches);
+        } finally {
+            fetches.close();
+        }
+    }
+
+    private static void readFetched(Checkpoint checkpoint, TiledTree tree, long from, long to, Visitor visitor,
+                                    BundleFetches fetches) {
         long index = from;
         while (index < to) {
             TilePath bundle = TilePath.entriesCovering(index, checkpoint.size());
             long first = bundle.index() * TilePath.FULL_WIDTH;
-            List<byte[]> entries = reader.entries(bundle);
+            List<byte[]> entries = fetches.next(bundle);
             verifyTile(checkpoint, tree, first);
             for (int i = (int) (index - first); i < entries.size() && first + i < to; i++) {
                 long at = first + i;

@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ForkJoinPool;
 import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -52,47 +53,88 @@ public final class ObjectChecks {
     private final KeyHistory keys;
     private final Supplier<Checkpoint> refresh;
     private final Function<Checkpoint, TiledTree> trees;
+    private final ForkJoinPool pool;
 
     /**
-     * @param refresh refreshes the verified checkpoint (and the key history) when an opening is newer than it
-     * @param trees the tiled tree of a checkpoint
+     * @param refresh refreshes the verified checkpoint (and the key history) when an opening is newer than it; called on
+     *     the thread that calls {@link #check}
+     * @param trees the tiled tree of a checkpoint; called on the thread that calls {@link #check}
+     * @param pool the threads that check entries and signatures
      */
     public ObjectChecks(LogReader reader, KeyHistory keys, Supplier<Checkpoint> refresh,
-                        Function<Checkpoint, TiledTree> trees) {
+                        Function<Checkpoint, TiledTree> trees, ForkJoinPool pool) {
         this.reader = reader;
         this.keys = keys;
         this.refresh = refresh;
         this.trees = trees;
+        this.pool = pool;
     }
 
     /** What one object is checked with. */
-    private record Work(JsonNode object, String id, String version, String digest, String digestProblem) {
+    record Work(JsonNode object, String id, String version, String digest, String digestProblem) {
     }
 
     /** An opening as served: a sealed one, or a leaf of format 1 shown to readers. */
-    private record Opening(long index, Optional<LeafOpening> sealed, Optional<LegacyLeaf> legacy, String collection) {
+    record Opening(long index, Optional<LeafOpening> sealed, Optional<LegacyLeaf> legacy, String collection) {
+    }
+
+    /**
+     * A batch made ready to check: each object's digest, and the openings the exchange served for them (or why they
+     * could not be read). Preparing needs no checkpoint, so the next batch can be prepared while one is checked.
+     */
+    public record Prepared(List<Work> work, Map<String, List<Opening>> openings, LogVerificationException unavailable) {
+
+        /** The same objects, each to fail with {@code e} (the log could not be read). */
+        public Prepared failing(LogVerificationException e) {
+            return new Prepared(work, Map.of(), e);
+        }
+    }
+
+    /** What the checks of one object found before inclusion: a failure, or its result and the leaf to prove. */
+    private record Checked(VerificationResult result, long index, byte[] leafHash) {
     }
 
     public List<VerificationResult> verify(List<? extends JsonNode> objects, String collectionId, Checkpoint checkpoint) {
-        List<Work> work = IntStream.range(0, objects.size()).parallel().mapToObj(i -> work(objects.get(i))).toList();
-        Map<String, List<Opening>> openings;
+        return check(prepare(reader, objects, pool), collectionId, checkpoint);
+    }
+
+    /**
+     * The digests of {@code objects} (on the threads of {@code pool}) and their openings, one request per
+     * {@link LogReader#OPENINGS_PER_REQUEST} objects made on the calling thread. Thread-safe.
+     */
+    public static Prepared prepare(LogReader reader, List<? extends JsonNode> objects, ForkJoinPool pool) {
+        List<Work> work = pool.submit(() -> IntStream.range(0, objects.size()).parallel()
+                .mapToObj(i -> work(objects.get(i))).toList()).join();
         try {
-            openings = openings(work);
+            return new Prepared(work, openings(reader, work), null);
         } catch (LogVerificationException e) {
+            return new Prepared(work, Map.of(), e);
+        }
+    }
+
+    /**
+     * Checks a prepared batch against {@code checkpoint} (refreshed first when an opening is newer): one result per
+     * object, in order. The opening, the entry and the signature are checked on every core of the calling pool;
+     * inclusion from the tiles on this thread (the tile cache is not shared between threads).
+     */
+    public List<VerificationResult> check(Prepared batch, String collectionId, Checkpoint checkpoint) {
+        List<Work> work = batch.work();
+        if (batch.unavailable() != null) {
+            LogVerificationException e = batch.unavailable();
             return work.stream().map(w -> VerificationResult.failed(w.id(), w.version(), e.failure(), e.getMessage())).toList();
         }
-        Map<Integer, Opening> chosen = new HashMap<>();
+        Opening[] chosen = new Opening[work.size()];
         long newest = -1;
         for (int i = 0; i < work.size(); i++) {
             Work w = work.get(i);
             if (w.digest() == null) {
                 continue;
             }
-            Optional<Opening> opening = openings.getOrDefault(w.id() + "|" + w.digest(), List.of()).stream()
+            Optional<Opening> opening = batch.openings().getOrDefault(w.id() + "|" + w.digest(), List.of()).stream()
                     .filter(o -> collectionId == null || collectionId.equals(o.collection()))
                     .min(Comparator.comparingLong(Opening::index));
             if (opening.isPresent()) {
-                chosen.put(i, opening.get());
+                chosen[i] = opening.get();
                 newest = Math.max(newest, opening.get().index());
             }
         }
@@ -105,15 +147,24 @@ public final class ObjectChecks {
             }
         }
         Checkpoint at = current;
+        List<Checked> checked = pool.submit(() -> IntStream.range(0, work.size()).parallel()
+                .mapToObj(i -> checkedBeforeInclusion(work.get(i), chosen[i], collectionId, at)).toList()).join();
         TiledTree tree = trees.apply(at);
-        // Inclusion first, sequentially (the tile cache is not shared between threads), then signatures in parallel.
-        List<Optional<VerificationResult>> early = new ArrayList<>();
+        List<VerificationResult> results = new ArrayList<>(work.size());
         for (int i = 0; i < work.size(); i++) {
-            early.add(structural(work.get(i), chosen.get(i), collectionId, at, tree));
+            Checked c = checked.get(i);
+            results.add(c.leafHash() == null ? c.result() : included(work.get(i), c, at, tree).orElse(c.result()));
         }
-        return IntStream.range(0, work.size()).parallel()
-                .mapToObj(i -> early.get(i).orElseGet(() -> signed(work.get(i), chosen.get(i))))
-                .toList();
+        return results;
+    }
+
+    /** Everything but inclusion: the opening and its entry, then the signature (a failure of the first wins). */
+    private Checked checkedBeforeInclusion(Work w, Opening opening, String collectionId, Checkpoint checkpoint) {
+        Structural structural = structural(w, opening, collectionId, checkpoint);
+        if (structural.failure().isPresent()) {
+            return new Checked(structural.failure().get(), -1, null);
+        }
+        return new Checked(signed(w, opening, structural.record()), opening.index(), structural.leafHash());
     }
 
     private static Work work(JsonNode object) {
@@ -126,7 +177,7 @@ public final class ObjectChecks {
         }
     }
 
-    private Map<String, List<Opening>> openings(List<Work> work) {
+    private static Map<String, List<Opening>> openings(LogReader reader, List<Work> work) {
         List<String[]> wanted = work.stream().filter(w -> w.digest() != null && w.id() != null)
                 .map(w -> new String[] {w.id(), w.digest()}).toList();
         Map<String, List<Opening>> byObject = new HashMap<>();
@@ -161,64 +212,79 @@ public final class ObjectChecks {
         }
     }
 
-    /** Everything but the signature: the opening, the entry describing this object, inclusion. */
-    private Optional<VerificationResult> structural(Work w, Opening opening, String collectionId, Checkpoint checkpoint,
-                                                    TiledTree tree) {
+    /**
+     * What the opening says of an object: a failure, or the entry it opens (empty for a leaf of format 1) and the leaf
+     * hash to prove included.
+     */
+    private record Structural(Optional<VerificationResult> failure, ObjectVersionRecord record, byte[] leafHash) {
+        static Structural failed(Optional<VerificationResult> failure) {
+            return new Structural(failure, null, null);
+        }
+    }
+
+    /** Everything but the signature and inclusion: the opening, the entry describing this object. */
+    private Structural structural(Work w, Opening opening, String collectionId, Checkpoint checkpoint) {
         if (w.id() == null) {
-            return failed(w, VerificationFailure.LEAF_MISMATCH, "the object has no id");
+            return Structural.failed(failed(w, VerificationFailure.LEAF_MISMATCH, "the object has no id"));
         }
         if (w.digest() == null) {
-            return failed(w, VerificationFailure.MALFORMED_SIGNATURE, "the object has no RFC 8785 form: " + w.digestProblem());
+            return Structural.failed(failed(w, VerificationFailure.MALFORMED_SIGNATURE, "the object has no RFC 8785 form: "
+                    + w.digestProblem()));
         }
         if (opening == null) {
-            return failed(w, VerificationFailure.NOT_IN_LOG, w.id() + (w.version() == null ? "" : " version " + w.version())
+            return Structural.failed(failed(w, VerificationFailure.NOT_IN_LOG, w.id()
+                    + (w.version() == null ? "" : " version " + w.version())
                     + " with this content (object_sha256 " + w.digest() + ") has no opening you may read"
                     + (collectionId == null ? "" : " in collection " + collectionId)
-                    + ": the log does not hold it as received");
+                    + ": the log does not hold it as received"));
         }
         if (opening.index() >= checkpoint.size()) {
-            return failed(w, VerificationFailure.LOG_INCONSISTENT, "the opening of " + w.id() + " names leaf "
-                    + opening.index() + " but the latest verified checkpoint holds " + checkpoint.size() + " leaves");
+            return Structural.failed(failed(w, VerificationFailure.LOG_INCONSISTENT, "the opening of " + w.id()
+                    + " names leaf " + opening.index() + " but the latest verified checkpoint holds " + checkpoint.size()
+                    + " leaves"));
         }
-        byte[] leafHash;
         if (opening.sealed().isPresent()) {
             LeafOpening sealed = opening.sealed().get();
             SealedEntry entry;
             try {
                 entry = sealed.openedEntry();
             } catch (LeafFormatException e) {
-                return failed(w, VerificationFailure.LEAF_MISMATCH, e.getMessage());
+                return Structural.failed(failed(w, VerificationFailure.LEAF_MISMATCH, e.getMessage()));
             }
             if (!(entry instanceof ObjectVersionRecord record)) {
-                return failed(w, VerificationFailure.LEAF_MISMATCH, "leaf " + opening.index() + " is a tombstone, not"
-                        + " an object version");
+                return Structural.failed(failed(w, VerificationFailure.LEAF_MISMATCH, "leaf " + opening.index()
+                        + " is a tombstone, not an object version"));
             }
             Optional<String> mismatch = mismatch(w, record.id(), record.objectSha256(), record.version(),
                     record.collection(), collectionId, !isVersioned(w));
             if (mismatch.isPresent()) {
-                return failed(w, VerificationFailure.LEAF_MISMATCH, "leaf " + opening.index() + " " + mismatch.get());
+                return Structural.failed(failed(w, VerificationFailure.LEAF_MISMATCH, "leaf " + opening.index() + " "
+                        + mismatch.get()));
             }
             JsonNode creator = w.object().get("created_by_ref");
             if (creator != null && creator.isString() && !creator.stringValue().equals(record.publisherIdentity())) {
-                return failed(w, VerificationFailure.PUBLISHER_MISMATCH, "the object names " + creator.stringValue()
-                        + " as its creator but the log records it as published by " + record.publisher() + " ("
-                        + record.publisherIdentity() + ")");
+                return Structural.failed(failed(w, VerificationFailure.PUBLISHER_MISMATCH, "the object names "
+                        + creator.stringValue() + " as its creator but the log records it as published by "
+                        + record.publisher() + " (" + record.publisherIdentity() + ")"));
             }
-            leafHash = sealed.leaf().leafHash();
-        } else {
-            LegacyLeaf legacy = opening.legacy().orElseThrow();
-            Optional<String> mismatch = mismatch(w, legacy.text("id").orElse(""), legacy.text("object_sha256").orElse(""),
-                    legacy.text("modified").orElse(""), legacy.text("collection").orElse(""), collectionId, !isVersioned(w));
-            if (mismatch.isPresent() || legacy.logIndex() != opening.index()) {
-                return failed(w, VerificationFailure.LEAF_MISMATCH, "leaf " + opening.index() + " "
-                        + mismatch.orElse("says it is leaf " + legacy.logIndex()));
-            }
-            leafHash = legacy.leafHash();
+            return new Structural(Optional.empty(), record, sealed.leaf().leafHash());
         }
+        LegacyLeaf legacy = opening.legacy().orElseThrow();
+        Optional<String> mismatch = mismatch(w, legacy.text("id").orElse(""), legacy.text("object_sha256").orElse(""),
+                legacy.text("modified").orElse(""), legacy.text("collection").orElse(""), collectionId, !isVersioned(w));
+        if (mismatch.isPresent() || legacy.logIndex() != opening.index()) {
+            return Structural.failed(failed(w, VerificationFailure.LEAF_MISMATCH, "leaf " + opening.index() + " "
+                    + mismatch.orElse("says it is leaf " + legacy.logIndex())));
+        }
+        return new Structural(Optional.empty(), null, legacy.leafHash());
+    }
+
+    /** The leaf is included under the checkpoint (RFC 9162 §2.1.3), the proof computed from its tiles. */
+    private static Optional<VerificationResult> included(Work w, Checked checked, Checkpoint checkpoint, TiledTree tree) {
         try {
-            MerkleProofs.inclusion(opening.index(), checkpoint.size(), tree).verify(leafHash, checkpoint.rootHash());
+            MerkleProofs.inclusion(checked.index(), checkpoint.size(), tree).verify(checked.leafHash(), checkpoint.rootHash());
         } catch (InvalidProofException | IllegalStateException e) {
-            return failed(w, VerificationFailure.NOT_IN_LOG, w.id() + " (leaf " + opening.index() + ") is not proven"
+            return failed(w, VerificationFailure.NOT_IN_LOG, w.id() + " (leaf " + checked.index() + ") is not proven"
                     + " to be in the log of size " + checkpoint.size() + ": " + e.getMessage());
         } catch (LogVerificationException e) {
             return failed(w, e.failure(), e.getMessage());
@@ -245,13 +311,12 @@ public final class ObjectChecks {
     }
 
     /** The publisher's signature, with a key the log proves was the publisher's at the object's index. */
-    private VerificationResult signed(Work w, Opening opening) {
+    private VerificationResult signed(Work w, Opening opening, ObjectVersionRecord record) {
         String publisher;
         String accepted;
         boolean publishedByExchange;
         Optional<String> loggedKid;
-        if (opening.sealed().isPresent()) {
-            ObjectVersionRecord record = (ObjectVersionRecord) opening.sealed().get().openedEntry();
+        if (record != null) {
             publisher = record.publisher();
             accepted = record.accepted();
             publishedByExchange = ExchangeIdentity.ID.equals(record.publisherIdentity());

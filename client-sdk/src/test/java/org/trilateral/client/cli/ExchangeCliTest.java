@@ -124,6 +124,32 @@ class ExchangeCliTest {
     }
 
     @Test
+    void pollWhenSmallPagesRequestedAheadAndResumedThenEveryObjectOnceAndEachVerifiedInBatches() throws Exception {
+        Path key = memberKey("pages");
+        for (int i = 1; i <= 5; i++) {
+            assertThat(publishIp(key, "sightings", "198.51.100." + i).exitCode()).isZero();
+        }
+        Path output = directory.resolve("pages.jsonl");
+        // Sightings: the other tests that read it do not count its objects.
+        String[] poll = {"poll", "--url", url, "--token", exchange.token(), "--collection", "sightings", "--cursor", "pages", "--cursor-dir",
+                directory.resolve("pages-cursors").toString(), "--limit", "2", "--pages-ahead", "2", "--output", output.toString()};
+
+        assertThat(run(poll).exitCode()).isZero();
+        assertThat(publishIp(key, "sightings", "198.51.100.6").exitCode()).isZero();
+        assertThat(run(poll).exitCode()).isZero();
+
+        List<String> ours = Files.readAllLines(output).stream().filter(line -> line.contains("198.51.100.")).toList();
+        assertThat(ours).as("each object once, across pages and runs").hasSize(6).doesNotHaveDuplicates();
+        Path mine = directory.resolve("pages-mine.jsonl");
+        Files.write(mine, ours);
+        Run verified = run("verify", "--url", url, "--token", exchange.token(), "--file", mine.toString(), "--batch", "2",
+                "--batches-ahead", "1", "--threads", "2", "--trust-on-first-use", "--key", key.toString(),
+                "--state-dir", directory.resolve("pages-state").toString());
+        assertThat(verified.exitCode()).as(verified.out() + verified.err()).isZero();
+        assertThat(verified.out()).contains("6 objects, 0 failed");
+    }
+
+    @Test
     void verifyCollectionWhenCursorGivenThenEachRunChecksOnlyNewObjectsAgainstTheLogWithTheKeyTrustedFirst() throws Exception {
         Path key = memberKey("collection");
         assertThat(publishIp(key, "advisories", "192.0.2.10").exitCode()).isZero();
