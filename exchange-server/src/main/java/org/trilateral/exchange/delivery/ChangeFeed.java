@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;
 import org.trilateral.exchange.access.AudienceCondition;
 import org.trilateral.exchange.access.Reader;
+import org.trilateral.exchange.collection.CollectionRegistry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -26,24 +27,31 @@ class ChangeFeed {
     private final ChangeStore store;
     private final LogHead head;
     private final DeliveryProperties properties;
+    private final CollectionRegistry collections;
     private final Map<ReadKey, Mono<Page>> sharedReads = new ConcurrentHashMap<>();
 
-    ChangeFeed(ChangeStore store, LogHead head, DeliveryProperties properties) {
+    ChangeFeed(ChangeStore store, LogHead head, DeliveryProperties properties, CollectionRegistry collections) {
         this.store = store;
         this.head = head;
         this.properties = properties;
+        this.collections = collections;
     }
 
     /**
      * Changes at positions from {@code from}, up to {@code to} (exclusive) or the head, at most {@code limit}.
      *
+     * @param events the changes, each with its JSON (rendered once, however many subscribers share the page)
      * @param next the position to continue from: the end of the range when the page holds every change in it
      */
-    record Page(List<ChangeEvent> events, long next) {
+    record Page(List<Rendered> events, long next) {
 
         Page {
             events = List.copyOf(events);
         }
+    }
+
+    /** A change and its JSON ({@link ChangeJson#event}). */
+    record Rendered(ChangeEvent event, String json) {
     }
 
     /** The current head: the position after the last leaf of the log. */
@@ -63,7 +71,8 @@ class ChangeFeed {
         }
         Mono<Page> read = store.changes(AudienceCondition.readableBy(reader), selection, from, to, limit)
                 .collectList()
-                .map(events -> new Page(events, events.size() == limit ? events.get(events.size() - 1).position() + 1 : to))
+                .map(events -> new Page(events.stream().map(e -> new Rendered(e, ChangeJson.event(e, collections))).toList(),
+                        events.size() == limit ? events.get(events.size() - 1).position() + 1 : to))
                 .doOnError(e -> sharedReads.remove(key))
                 .cache(page -> properties.sharedReadTtl(), e -> java.time.Duration.ZERO, () -> properties.sharedReadTtl());
         Mono<Page> existing = sharedReads.putIfAbsent(key, read);
@@ -85,7 +94,7 @@ class ChangeFeed {
     }
 
     /** A change, and the position to resume from once it is delivered. */
-    record Change(ChangeEvent event, long resumeFrom) implements Delivery {
+    record Change(Rendered change, long resumeFrom) implements Delivery {
     }
 
     /** Every change before {@code resumeFrom} has been delivered. */
@@ -118,7 +127,7 @@ class ChangeFeed {
                         .concatMap(p -> {
                             position.set(p.next());
                             return Flux.fromIterable(p.events())
-                                    .<Delivery>map(event -> new Change(event, event.position() + 1))
+                                    .<Delivery>map(rendered -> new Change(rendered, rendered.event().position() + 1))
                                     .concatWith(Mono.just(new Moved(p.next())));
                         }, 1)
                         .doOnComplete(() -> live.set(true));

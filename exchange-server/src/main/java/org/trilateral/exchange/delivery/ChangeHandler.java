@@ -49,7 +49,8 @@ class ChangeHandler {
                 return feed.page(Reader.of(member), changes.selection(), from, to, changes.limit())
                         .flatMap(page -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
                                 .cacheControl(CacheControl.noStore())
-                                .bodyValue(ChangeJson.page(page.events(), page.next(), page.next() < to, collections)));
+                                .bodyValue(ChangeJson.page(page.events().stream().map(ChangeFeed.Rendered::json).toList(),
+                                        page.next(), page.next() < to)));
             });
         });
     }
@@ -88,8 +89,8 @@ class ChangeHandler {
             return Flux.merge(deliveries, heartbeats).<ServerSentEvent<String>>handle((item, sink) -> {
                 if (item instanceof ChangeFeed.Change change) {
                     resumeFrom.set(change.resumeFrom());
-                    sink.next(ServerSentEvent.builder(ChangeJson.event(change.event(), collections))
-                            .id(Long.toString(change.resumeFrom())).event(change.event().kind().value()).build());
+                    sink.next(ServerSentEvent.builder(change.change().json())
+                            .id(Long.toString(change.resumeFrom())).event(change.change().event().kind().value()).build());
                 } else if (item instanceof ChangeFeed.Moved moved) {
                     resumeFrom.set(moved.resumeFrom());
                 } else if (item instanceof ChangeFeed.FellBehind behind) {

@@ -31,11 +31,11 @@ final class ChangeJson {
         return json.append(",\"opening\":").append(event.opening()).append('}').toString();
     }
 
-    /** A feed page: its changes, the position to continue from, and whether the requested range holds more now. */
-    static String page(List<ChangeEvent> events, long next, boolean more, CollectionRegistry collections) {
+    /** A feed page: its changes (JSON each), the position to continue from, and whether the requested range holds more now. */
+    static String page(List<String> events, long next, boolean more) {
         StringBuilder json = new StringBuilder("{\"events\":[");
         for (int i = 0; i < events.size(); i++) {
-            json.append(i == 0 ? "" : ",").append(event(events.get(i), collections));
+            json.append(i == 0 ? "" : ",").append(events.get(i));
         }
         return json.append("],\"next\":").append(next).append(",\"more\":").append(more).append('}').toString();
     }
