@@ -19,6 +19,7 @@ import org.trilateral.client.internal.FixedTokenSource;
 import org.trilateral.client.internal.HttpCall;
 import org.trilateral.client.internal.LogReader;
 import org.trilateral.client.internal.OAuth2TokenSource;
+import org.trilateral.client.internal.ChangeSubscription;
 import org.trilateral.client.internal.ObjectPoller;
 import org.trilateral.client.internal.PagePoller;
 import org.trilateral.client.internal.Publisher;
@@ -191,6 +192,17 @@ public final class ExchangeClient {
             parameters.add("match%5Bversion%5D=" + encode(request.version()));
         }
         return String.join("&", parameters);
+    }
+
+    /**
+     * A subscription to the changes the member may read (docs/delivery.md), as a blocking, endless iterator that
+     * reconnects and resumes by itself; with a cursor name, the position is kept in the cursor store. Close it to end
+     * it. {@link ReactiveExchangeClient#subscribe} is the same as a {@code Flux}, with each object verified.
+     */
+    public ChangeSubscription subscribe(SubscribeRequest request) {
+        Objects.requireNonNull(request, "request");
+        return new ChangeSubscription(transport, withSlash(settings.baseUrl), request.collection(), request.types(),
+                request.from(), settings.cursorStore, request.cursorName(), settings.retryPolicy, settings.random);
     }
 
     /**

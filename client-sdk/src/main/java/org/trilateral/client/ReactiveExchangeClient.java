@@ -37,6 +37,26 @@ public final class ReactiveExchangeClient {
         return Flux.defer(() -> Flux.fromIterable(client.poll(request))).subscribeOn(scheduler);
     }
 
+    /**
+     * The changes the member may read, live and without end (docs/delivery.md): reconnects and resumes by itself after a
+     * failure, from the cursor when the request names one (saved once the subscriber has taken the change after it).
+     * Each added or revoked object is verified against the log as {@link ExchangeClient#verify(JsonNode, String)} does
+     * when the client has a trust policy; a deletion carries no object, only the id and version to drop. Ends with an
+     * error only for refusals a reconnection cannot cure (authentication, permission, an invalid request); cancelling
+     * closes the connection.
+     */
+    public Flux<ChangeEvent> subscribe(SubscribeRequest request) {
+        boolean verify = client.log().isPresent();
+        return Flux.using(() -> client.subscribe(request),
+                        subscription -> Flux.fromIterable(() -> subscription),
+                        org.trilateral.client.internal.ChangeSubscription::close)
+                .map(change -> ChangeEvent.parse(change.data(), change.resumeFrom()))
+                .map(event -> verify && event.object().isPresent()
+                        ? event.withVerification(client.verify(event.object().get(), event.collection()))
+                        : event)
+                .subscribeOn(scheduler);
+    }
+
     /** {@link ExchangeClient#verify} for one object. */
     public Mono<VerificationResult> verify(JsonNode object) {
         return Mono.fromCallable(() -> client.verify(object)).subscribeOn(scheduler);

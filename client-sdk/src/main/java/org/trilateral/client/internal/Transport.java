@@ -120,6 +120,42 @@ public final class Transport {
         }
     }
 
+    /**
+     * Opens {@code call} as a stream of lines (server-sent events) once, without retries: the caller reconnects and
+     * resumes. A 401 renews the token once, as {@link #send} does. The request timeout bounds the wait for the response
+     * headers, not the stream. Close the stream to end the connection.
+     *
+     * @throws ExchangeException of the failure's kind
+     */
+    public java.util.stream.Stream<String> openLines(HttpCall call) {
+        boolean renewedToken = false;
+        while (true) {
+            String token = call.authenticated() && tokens != null ? tokens.token() : null;
+            HttpResponse<java.util.stream.Stream<String>> response;
+            try {
+                response = http.send(request(call, token), HttpResponse.BodyHandlers.ofLines());
+            } catch (IOException e) {
+                throw new NetworkException(call.method() + " " + call.uri() + " failed: " + describe(e), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new NetworkException(call.method() + " " + call.uri() + " was interrupted", e);
+            }
+            int status = response.statusCode();
+            if (status >= 200 && status < 300) {
+                return response.body();
+            }
+            byte[] body;
+            try (java.util.stream.Stream<String> lines = response.body()) {
+                body = String.join("\n", lines.toList()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            }
+            if (status == 401 && token != null && !renewedToken && tokens.invalidate(token)) {
+                renewedToken = true;
+                continue;
+            }
+            throw ErrorResponses.toException(call.method(), call.uri(), status, body, retryAfter(response).orElse(null));
+        }
+    }
+
     private HttpRequest request(HttpCall call, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(call.uri())
                 .timeout(requestTimeout)

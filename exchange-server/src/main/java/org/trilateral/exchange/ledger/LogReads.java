@@ -142,11 +142,19 @@ public class LogReads {
     }
 
     private static String openingText(LogStore.StoredOpening opening) {
-        if (opening.salt() == null) {
-            return "{\"log_index\":" + opening.index() + ",\"legacy_leaf\":" + opening.leaf() + "}";
+        return openingText(opening.index(), opening.leaf(), opening.entry(), opening.salt());
+    }
+
+    /**
+     * The opening of a sealed leaf as {@code /log/openings} serves it, from the columns of {@code log_leaf} (a version 1
+     * leaf has no entry and no salt): for readers that select the leaves themselves, through the same read gate.
+     */
+    public static String openingText(long index, String leaf, String entry, byte[] salt) {
+        if (salt == null) {
+            return "{\"log_index\":" + index + ",\"legacy_leaf\":" + leaf + "}";
         }
-        return "{\"log_index\":" + opening.index() + ",\"leaf\":" + opening.leaf() + ",\"entry\":" + opening.entry()
-                + ",\"salt\":\"" + Base64.getEncoder().encodeToString(opening.salt()) + "\"}";
+        return "{\"log_index\":" + index + ",\"leaf\":" + leaf + ",\"entry\":" + entry
+                + ",\"salt\":\"" + Base64.getEncoder().encodeToString(salt) + "\"}";
     }
 
 }

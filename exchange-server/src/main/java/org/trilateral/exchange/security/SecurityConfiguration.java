@@ -142,6 +142,24 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * The change feed and streams (docs/delivery.md): reading needs a read role of the named collection, or of at least
+     * one collection; what each answers is limited by the read rule, in the feature itself.
+     */
+    @Bean
+    @Order(6)
+    SecurityWebFilterChain changeFeedSecurity(ServerHttpSecurity http, TrustedIssuers issuers,
+                                              CollectionRegistry collections, RefusalMetrics metrics) {
+        SecurityErrors errors = new SecurityErrors(ErrorSurface.PROBLEM_DETAILS, null).countedIn(metrics);
+        return bearerTokens(stateless(http)
+                .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/changes", "/changes/**"))
+                .authorizeExchange(exchange -> exchange
+                        .pathMatchers(HttpMethod.GET, "/changes", "/changes/stream")
+                        .access(new ChangeFeedAuthorization(collections))
+                        .anyExchange().denyAll()), issuers, errors)
+                .build();
+    }
+
     /** Everything no earlier chain matched: refused, whether or not a token is sent. */
     @Bean
     @Order(Integer.MAX_VALUE)

@@ -1,0 +1,54 @@
+package org.trilateral.exchange.delivery;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One change of a collection, at its position in the transparency log.
+ *
+ * @param position     the log index of the leaf that records it
+ * @param kind         what happened
+ * @param collectionId the collection's id
+ * @param id           the STIX id of the object
+ * @param version      the version, as the log records it ({@code modified}, or {@code date_added} for an object that
+ *                     has no versions)
+ * @param object       for an added or revoked version, the object as TAXII serves it (the stored text, unchanged)
+ * @param opening      the opening of the leaf as {@code /log/openings} serves it (JSON text)
+ */
+record ChangeEvent(long position, Kind kind, String collectionId, String id, String version, Optional<String> object,
+                   String opening) {
+
+    ChangeEvent {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(collectionId, "collectionId");
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(object, "object");
+        Objects.requireNonNull(opening, "opening");
+    }
+
+    /** What happened to the object. */
+    enum Kind {
+        /** A version was added. */
+        ADDED("added"),
+        /** A version with {@code revoked: true} was added (STIX 2.1 §3.6). */
+        REVOKED("revoked"),
+        /** A version was deleted (TAXII DELETE, or retention of an expired object). */
+        DELETED("deleted");
+
+        private final String value;
+
+        Kind(String value) {
+            this.value = value;
+        }
+
+        /** The name in events, e.g. {@code deleted}. */
+        String value() {
+            return value;
+        }
+    }
+
+    /** The STIX type, from the id. */
+    String type() {
+        return id.substring(0, id.indexOf("--"));
+    }
+}

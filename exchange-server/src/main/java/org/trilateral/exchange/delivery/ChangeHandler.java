@@ -1,0 +1,121 @@
+package org.trilateral.exchange.delivery;
+
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.trilateral.exchange.access.Reader;
+import org.trilateral.exchange.collection.CollectionRegistry;
+import org.trilateral.exchange.error.Refusal;
+import org.trilateral.exchange.member.Member;
+import org.trilateral.exchange.member.PathMember;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/**
+ * {@code GET /changes} (a page of changes, for polling) and {@code GET /changes/stream} (server-sent events), across
+ * every collection the member may read or in the one named by {@code collection} (docs/delivery.md).
+ */
+@Component
+class ChangeHandler {
+
+    private final ChangeFeed feed;
+    private final CollectionRegistry collections;
+    private final DeliveryProperties properties;
+
+    ChangeHandler(ChangeFeed feed, CollectionRegistry collections, DeliveryProperties properties) {
+        this.feed = feed;
+        this.collections = collections;
+        this.properties = properties;
+    }
+
+    Mono<ServerResponse> page(ServerRequest request) {
+        return PathMember.acting(request).flatMap(member -> {
+            ChangeRequest changes = parse(request, member);
+            return feed.head().flatMap(head -> {
+                long from = changes.from().orElse(0);
+                long to = changes.to().orElse(head);
+                if (to > head) {
+                    return Mono.error(Refusal.invalid("to", "to (" + to + ") is larger than the log (size " + head + ")"));
+                }
+                if (from > to) {
+                    return Mono.error(Refusal.invalid("from", "from (" + from + ") is larger than to (" + to + ")"));
+                }
+                return feed.page(Reader.of(member), changes.selection(), from, to, changes.limit())
+                        .flatMap(page -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
+                                .cacheControl(CacheControl.noStore())
+                                .bodyValue(ChangeJson.page(page.events().stream().map(ChangeFeed.Rendered::json).toList(),
+                                        page.next(), page.next() < to)));
+            });
+        });
+    }
+
+    Mono<ServerResponse> stream(ServerRequest request) {
+        return PathMember.acting(request).flatMap(member -> {
+            ChangeRequest changes = parse(request, member);
+            return feed.head().flatMap(head -> {
+                long from = changes.from().orElse(head);
+                if (from > head) {
+                    return Mono.error(Refusal.invalid("from", "from (" + from + ") is larger than the log (size " + head
+                            + ")"));
+                }
+                return ServerResponse.ok().contentType(MediaType.TEXT_EVENT_STREAM)
+                        .cacheControl(CacheControl.noStore())
+                        .body(BodyInserters.fromServerSentEvents(events(member, changes, from)));
+            });
+        });
+    }
+
+    /**
+     * The stream's events: {@code ready}, then each change with the position to resume from as its {@code id}, a
+     * heartbeat (a comment with that id) when idle, and {@code closed} with the reason if the subscriber falls behind.
+     */
+    private Flux<ServerSentEvent<String>> events(Member member, ChangeRequest changes, long from) {
+        return Flux.defer(() -> {
+            Sinks.Empty<Void> ended = Sinks.empty();
+            Flux<Object> deliveries = feed.stream(Reader.of(member), changes.selection(), from)
+                    .cast(Object.class)
+                    .doFinally(signal -> ended.tryEmitEmpty());
+            Flux<Object> heartbeats = Flux.interval(properties.heartbeat()).onBackpressureDrop()
+                    .<Object>map(tick -> Heartbeat.INSTANCE)
+                    .takeUntilOther(ended.asMono());
+            // The id of a heartbeat is taken here, after the merge, so it never runs ahead of a change still to come.
+            AtomicLong resumeFrom = new AtomicLong(from);
+            return Flux.merge(deliveries, heartbeats).<ServerSentEvent<String>>handle((item, sink) -> {
+                if (item instanceof ChangeFeed.Change change) {
+                    resumeFrom.set(change.resumeFrom());
+                    sink.next(ServerSentEvent.builder(change.change().json())
+                            .id(Long.toString(change.resumeFrom())).event(change.change().event().kind().value()).build());
+                } else if (item instanceof ChangeFeed.Moved moved) {
+                    resumeFrom.set(moved.resumeFrom());
+                } else if (item instanceof ChangeFeed.FellBehind behind) {
+                    sink.next(ServerSentEvent.builder(ChangeJson.closed("the subscriber fell " + behind.behind()
+                                    + " positions behind the log's head (exchange.delivery.max-behind is "
+                                    + properties.maxBehind() + "): resume from its position", behind.resumeFrom()))
+                            .id(Long.toString(behind.resumeFrom())).event("closed").build());
+                } else {
+                    sink.next(ServerSentEvent.<String>builder().id(Long.toString(resumeFrom.get())).comment("heartbeat")
+                            .build());
+                }
+            }).startWith(ServerSentEvent.builder(ChangeJson.ready(from)).id(Long.toString(from)).event("ready").build());
+        });
+    }
+
+    private ChangeRequest parse(ServerRequest request, Member member) {
+        return ChangeRequest.of(member, collections, request.queryParam("collection"), request.queryParams()
+                        .getOrDefault("type", java.util.List.of()), request.queryParam("from"),
+                request.headers().firstHeader("Last-Event-ID") == null ? java.util.Optional.empty()
+                        : java.util.Optional.of(request.headers().firstHeader("Last-Event-ID")),
+                request.queryParam("to"), request.queryParam("limit"), properties.pageSize());
+    }
+
+    /** A tick of the heartbeat timer. */
+    private enum Heartbeat {
+        INSTANCE
+    }
+}

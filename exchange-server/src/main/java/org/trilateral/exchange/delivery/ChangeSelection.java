@@ -1,0 +1,25 @@
+package org.trilateral.exchange.delivery;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What a subscriber asked for: the collections (those it may read, or the one it named) and the STIX types (none:
+ * every type).
+ *
+ * @param collectionIds the ids of the collections, never empty
+ * @param types         the STIX types to keep; empty for every type
+ */
+record ChangeSelection(List<String> collectionIds, Set<String> types) {
+
+    ChangeSelection {
+        Objects.requireNonNull(collectionIds, "collectionIds");
+        if (collectionIds.isEmpty()) {
+            throw new IllegalArgumentException("a selection names at least one collection");
+        }
+        collectionIds = List.copyOf(new TreeSet<>(collectionIds));
+        types = Set.copyOf(types);
+    }
+}
