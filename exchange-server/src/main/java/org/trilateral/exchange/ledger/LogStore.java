@@ -30,6 +30,11 @@ class LogStore {
     private static final int LOCK_NAMESPACE = 7312;
     private static final int LOCK_KEY = 1;
     private static final HexFormat HEX = HexFormat.of();
+    /**
+     * Joins a leaf's recipients and groups into one text per row, split again by {@code string_to_array} (arrays of
+     * arrays do not bind): identity ids and group names never hold the unit separator.
+     */
+    private static final String LIST_SEPARATOR = "\u001f";
 
     private final DatabaseClient db;
 
@@ -109,7 +114,7 @@ class LogStore {
             json[i] = leaf.text();
             hash[i] = HEX.formatHex(leaf.hash());
             gated[i] = leaf.entry() instanceof SealedLogEntry;
-            groups[i] = "[]";
+            groups[i] = "";
             if (leaf.entry() instanceof SealedLogEntry sealed) {
                 stixId[i] = sealed.id();
                 version[i] = sealed.version();
@@ -121,8 +126,8 @@ class LogStore {
                 publisher[i] = audience.publisherId();
                 tlp[i] = audience.tlp();
                 recipients[i] = audience.recipientIdentities() == null ? null
-                        : StrictJson.mapper().writeValueAsString(audience.recipientIdentities());
-                groups[i] = StrictJson.mapper().writeValueAsString(audience.groups().stream().sorted().toList());
+                        : String.join(LIST_SEPARATOR, audience.recipientIdentities());
+                groups[i] = String.join(LIST_SEPARATOR, audience.groups().stream().sorted().toList());
             }
         }
         int m = subtrees.size();
@@ -142,8 +147,8 @@ class LogStore {
                         + " decode(t.hash, 'hex'), :accepted, 2, t.gated, decode(t.salt, 'hex'), t.entry, t.publisher,"
                         + " t.tlp,"
                         + " CASE WHEN t.recipients IS NULL THEN NULL"
-                        + " ELSE ARRAY(SELECT jsonb_array_elements_text(t.recipients::jsonb)) END,"
-                        + " ARRAY(SELECT jsonb_array_elements_text(t.groups::jsonb))"
+                        + " ELSE string_to_array(t.recipients, chr(31)) END,"
+                        + " string_to_array(t.groups, chr(31))"
                         + " FROM unnest(CAST(:idx AS bigint[]), CAST(:kind AS text[]), CAST(:stixId AS text[]),"
                         + " CAST(:version AS text[]), CAST(:collection AS text[]), CAST(:sha AS text[]),"
                         + " CAST(:leaf AS text[]), CAST(:hash AS text[]), CAST(:gated AS boolean[]), CAST(:salt AS text[]),"

@@ -35,6 +35,11 @@ class ObjectStore {
 
     private static final int LOCK_NAMESPACE = 7311;
     private static final HexFormat HEX = HexFormat.of();
+    /**
+     * Joins an object's recipients and groups into one text per row, split again by {@code string_to_array} (arrays
+     * of arrays do not bind): identity ids and group names never hold the unit separator.
+     */
+    private static final String LIST_SEPARATOR = "\u001f";
 
     private final DatabaseClient db;
 
@@ -249,7 +254,7 @@ class ObjectStore {
         String[] body = new String[n];
         String[] publisher = new String[n];
         String[] tlp = new String[n];
-        // Arrays of arrays do not bind; each object's recipients and groups travel as one JSON array text.
+        // Arrays of arrays do not bind; each object's recipients and groups travel as one text (LIST_SEPARATOR).
         String[] recipients = new String[n];
         String[] groups = new String[n];
         for (int i = 0; i < n; i++) {
@@ -270,16 +275,16 @@ class ObjectStore {
             publisher[i] = object.publisherId().value();
             tlp[i] = object.audience().tlp().tlp20Value();
             recipients[i] = object.audience().recipients() == null ? null
-                    : StixJson.mapper().writeValueAsString(object.audience().recipients());
-            groups[i] = StixJson.mapper().writeValueAsString(object.audience().groups().stream().sorted().toList());
+                    : String.join(LIST_SEPARATOR, object.audience().recipients());
+            groups[i] = String.join(LIST_SEPARATOR, object.audience().groups().stream().sorted().toList());
         }
         return db.sql("INSERT INTO stix_object (seq, collection_id, stix_id, stix_type, spec_version, version,"
                         + " version_text, date_added, versioned, content_sha256, body, publisher_id, tlp, recipients, sharing_groups)"
                         + " SELECT t.seq, t.collection, t.id, t.type, t.spec, CAST(t.version AS timestamptz), t.version_text,"
                         + " CAST(t.added AS timestamptz), t.versioned, decode(t.sha, 'hex'), t.body, t.publisher, t.tlp,"
                         + " CASE WHEN t.recipients IS NULL THEN NULL"
-                        + " ELSE ARRAY(SELECT jsonb_array_elements_text(CAST(t.recipients AS jsonb))) END,"
-                        + " ARRAY(SELECT jsonb_array_elements_text(CAST(t.groups AS jsonb)))"
+                        + " ELSE string_to_array(t.recipients, chr(31)) END,"
+                        + " string_to_array(t.groups, chr(31))"
                         + " FROM unnest(CAST(:seq AS bigint[]), CAST(:collection AS text[]), CAST(:id AS text[]), CAST(:type AS text[]),"
                         + " CAST(:spec AS text[]), CAST(:version AS text[]), CAST(:versionText AS text[]),"
                         + " CAST(:added AS text[]), CAST(:versioned AS boolean[]), CAST(:sha AS text[]), CAST(:body AS text[]),"
