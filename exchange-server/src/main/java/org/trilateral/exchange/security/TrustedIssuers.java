@@ -95,10 +95,11 @@ public final class TrustedIssuers {
                 .build();
         JwtTimestampValidator timestamps = new JwtTimestampValidator(settings.clockSkew());
         timestamps.setClock(clock);
-        nimbus.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+        DelegatingOAuth2TokenValidator<org.springframework.security.oauth2.jwt.Jwt> validator = new DelegatingOAuth2TokenValidator<>(
                 timestamps,
                 new JwtIssuerValidator(issuer.issuerUri()),
-                new AccessTokenClaimsValidator(issuer.audience())));
-        return new AccessTokenDecoder(issuer.name(), nimbus, unknownKeyReason);
+                new AccessTokenClaimsValidator(issuer.audience()));
+        nimbus.setJwtValidator(validator);
+        return new AccessTokenDecoder(issuer.name(), nimbus, unknownKeyReason, validator, settings.verifiedTokenCacheSize());
     }
 }
