@@ -295,7 +295,7 @@ public final class ExchangeClient {
         }
         String identity = me().path("identity").asString("");
         if (identity.isEmpty()) {
-            throw new ServerException("GET /members/me named no identity for this member", null);
+            throw new ServerException("GET /members/me named no identity for this member", (Throwable) null);
         }
         return publisher.publish("sightings", List.of(report.toStix(identity, settings.clock.instant()))).results().get(0);
     }

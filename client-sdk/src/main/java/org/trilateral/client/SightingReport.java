@@ -20,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param indicatorId  the indicator seen ({@code sighting_of_ref})
  * @param count        how many times (STIX: 0 to 999,999,999; default 1)
  * @param firstSeen    when first seen (default: now)
- * @param lastSeen     when last seen (default: now)
+ * @param lastSeen     when last seen (default: now); left out of the sighting when it is first seen's moment
  * @param markingRefs  the sighting's markings (default TLP:AMBER): who may read that this member saw it
  * @param description  a free text, or null
  */
@@ -60,9 +60,15 @@ public record SightingReport(String indicatorId, long count, Instant firstSeen, 
         ObjectNode sighting = StixJson.mapper().createObjectNode()
                 .put("type", "sighting").put("spec_version", "2.1").put("id", "sighting--" + UUID.randomUUID())
                 .put("created_by_ref", identityId).put("created", created).put("modified", created)
-                .put("sighting_of_ref", indicatorId).put("count", count)
-                .put("first_seen", StixTimestamp.formatMillis((firstSeen != null ? firstSeen : now).truncatedTo(ChronoUnit.MILLIS)))
-                .put("last_seen", StixTimestamp.formatMillis((lastSeen != null ? lastSeen : now).truncatedTo(ChronoUnit.MILLIS)));
+                .put("sighting_of_ref", indicatorId).put("count", count);
+        Instant first = (firstSeen != null ? firstSeen : now).truncatedTo(ChronoUnit.MILLIS);
+        Instant last = (lastSeen != null ? lastSeen : now).truncatedTo(ChronoUnit.MILLIS);
+        sighting.put("first_seen", StixTimestamp.formatMillis(first));
+        // The exchange, like the OASIS validator, wants last_seen strictly after first_seen (docs/validation.md): a
+        // sighting of one moment carries first_seen only.
+        if (last.isAfter(first)) {
+            sighting.put("last_seen", StixTimestamp.formatMillis(last));
+        }
         if (description != null) {
             sighting.put("description", description);
         }

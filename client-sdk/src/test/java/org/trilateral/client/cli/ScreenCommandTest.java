@@ -47,6 +47,8 @@ class ScreenCommandTest {
 
     private static RunningExchange exchange;
     private static String url;
+    /** jp-agency's signing key, registered by jp-agency itself (its own root), for its sightings. */
+    private static final SigningKey JP_KEY = SigningKey.generate();
 
     @BeforeAll
     static void start() {
@@ -63,6 +65,8 @@ class ScreenCommandTest {
                 IndicatorBuilder.network(IpNetwork.parse("203.0.113.0/24"), IndicatorKind.LAPTOP_FARM_NETWORK)
                         .createdByRef(RunningExchange.MEMBER_IDENTITY).marking(Tlp.AMBER).build()));
         assertThat(result.refused()).isEmpty();
+        exchange.clientBuilder().credentials(Credentials.bearer(exchange.devToken("jp-agency"))).build()
+                .registerOwnKey(JP_KEY, JP_KEY, false);
     }
 
     @AfterAll
@@ -143,10 +147,8 @@ class ScreenCommandTest {
 
     @Test
     void reportSightingWhenScreeningMatchedThenSignedSightingCountedAndConfidenceRaised() {
-        SigningKey key = SigningKey.generate();
-        exchange.registerKey("jp-agency", key.publicKey());
         ExchangeClient screener = exchange.clientBuilder().credentials(Credentials.bearer(exchange.devToken("jp-agency")))
-                .signingKey(key).build();
+                .signingKey(JP_KEY).build();
         String farm = "203.0.113.41";
         ScreenResult.Match before = screener.screen(ScreenRequest.builder().ip(farm).build()).matches().get(0);
 
@@ -170,10 +172,8 @@ class ScreenCommandTest {
 
     @Test
     void sightingCommandWhenIndicatorGivenThenAcceptedAndCounted() throws Exception {
-        SigningKey key = SigningKey.generate();
-        exchange.registerKey("jp-agency", key.publicKey());
         Path keyFile = directory.resolve("jp-sighting.jwk");
-        Files.writeString(keyFile, key.toPrivateJson().toString());
+        Files.writeString(keyFile, JP_KEY.toPrivateJson().toString());
         ExchangeClient screener = exchange.clientBuilder().credentials(Credentials.bearer(exchange.devToken("jp-agency"))).build();
         String indicator = screener.screen(ScreenRequest.builder().wallet(WALLET).build()).matches().get(0).indicatorId();
         long before = screener.screen(ScreenRequest.builder().wallet(WALLET).build()).matches().get(0).sightingsCount();
