@@ -43,10 +43,12 @@ class ScreeningTest extends ExchangeIntegrationTest {
     private static final WalletAddress GOVERNMENT_ONLY = WalletAddress.parse("eip155:1", "0x27b1fdb04752bbc536007a920d24acb045561c26");
     private static final WalletAddress UNKNOWN = WalletAddress.parse("eip155:1", "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed");
     private static final WalletAddress CONFIRMED = WalletAddress.parse("eip155:1", "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359");
+    private static final WalletAddress QUIETLY_SIGHTED = WalletAddress.parse("eip155:1", "0xdbF03B407c01E7cD3CBea99509d93f8DDDC8C6FB");
     private static final PersonaDigest APPLICANT = new V1Sha256().digest(EmailIdentifiers.normalise("applicant@example.com"));
 
     private String payoutIndicator;
     private String confirmedIndicator;
+    private String quietlySightedIndicator;
 
     private static String envelope(ObjectNode... objects) {
         return StixJson.mapper().writeValueAsString(Map.of("objects", List.of(objects)));
@@ -69,8 +71,11 @@ class ScreeningTest extends ExchangeIntegrationTest {
         ObjectNode confirmed = IndicatorBuilder.wallet(CONFIRMED).createdByRef(TestStix.MEMBER_IDENTITY).marking(Tlp.AMBER).build();
         confirmed.put("confidence", 60);
         confirmedIndicator = confirmed.get("id").stringValue();
+        ObjectNode quietlySighted = IndicatorBuilder.wallet(QUIETLY_SIGHTED).createdByRef(TestStix.MEMBER_IDENTITY)
+                .marking(Tlp.AMBER).build();
+        quietlySightedIndicator = quietlySighted.get("id").stringValue();
         JsonNode status = taxii().publish(Taxii.INDICATORS, envelope(payout, expired, revoked, governmentOnly, persona, farm,
-                confirmed));
+                confirmed, quietlySighted));
         assertThat(status.get("failures")).as("%s", status).isEmpty();
 
         for (int i = 0; i < 2; i++) {
@@ -118,6 +123,24 @@ class ScreeningTest extends ExchangeIntegrationTest {
         assertThat(after.get("sightings").get("reporters").intValue()).isEqualTo(2);
         assertThat(after.get("confidence").intValue()).isEqualTo(80);
         assertThat(after.get("confidence_rule").stringValue()).startsWith("indicator confidence 60 + 10 for each of 2");
+    }
+
+    @Test
+    void screenWhenASightingIsNotReadableThenTheOutsidersAnswerIsUnchanged() {
+        TestMember outsider = register("screen-sighting-outsider", Nation.JP, Sector.SOFTWARE, Role.CONSUMER);
+        TestMember government = register("screen-sighting-government", Nation.US, Sector.GOVERNMENT, Role.CONSUMER, Role.PUBLISHER);
+        Map<String, Object> body = Map.of("wallets", List.of(wallet(QUIETLY_SIGHTED)));
+        String before = screen(outsider.client(), body).expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        ObjectNode restricted = sighting(quietlySightedIndicator, government.identityId(), 9);
+        restricted.withArray("object_marking_refs").add(SharingGroup.SECTOR_GOVERNMENT.id());
+        assertThat(government.taxii().publish(Taxii.SIGHTINGS, envelope(restricted)).get("failures")).isEmpty();
+
+        String after = screen(outsider.client(), body).expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        JsonNode seenByGovernment = screened(government.client(), body).get("matches").get(0);
+
+        assertThat(after).isEqualTo(before);
+        assertThat(seenByGovernment.get("sightings").get("count").longValue()).isEqualTo(9);
+        assertThat(seenByGovernment.get("confidence").intValue()).isEqualTo(60);
     }
 
     private static Map<String, Object> wallet(WalletAddress address) {
