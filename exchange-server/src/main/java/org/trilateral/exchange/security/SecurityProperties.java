@@ -25,10 +25,6 @@ import org.trilateral.taxonomy.marking.Tlp;
  * @param jwksMaxAge                a key set older than this is refetched before use; a failed refetch keeps the
  *                                  known keys, so a provider that is down does not stop its tokens (default 15m)
  * @param providerTimeout           timeout of one discovery or key-set request (default 5s)
- * @param verifiedTokenCacheSize    how many verified access tokens are remembered (by SHA-256), so that a client
- *                                  sending the same token again is not verified again (default 10,000; 0: every
- *                                  request is verified); expiry, not-before, issuer and audience are checked on every
- *                                  use, and the member registry is read on every request as before
  */
 @Validated
 @ConfigurationProperties("exchange.security")
@@ -38,8 +34,7 @@ public record SecurityProperties(
         @DefaultValue("AMBER") @NotNull Tlp defaultTlp,
         @DefaultValue("10s") @NotNull Duration jwksMinRefetchInterval,
         @DefaultValue("15m") @NotNull Duration jwksMaxAge,
-        @DefaultValue("5s") @NotNull Duration providerTimeout,
-        @DefaultValue("10000") @jakarta.validation.constraints.Min(0) int verifiedTokenCacheSize) {
+        @DefaultValue("5s") @NotNull Duration providerTimeout) {
 
     public SecurityProperties {
         issuers = issuers == null ? List.of() : List.copyOf(issuers);

@@ -95,11 +95,10 @@ public final class TrustedIssuers {
                 .build();
         JwtTimestampValidator timestamps = new JwtTimestampValidator(settings.clockSkew());
         timestamps.setClock(clock);
-        DelegatingOAuth2TokenValidator<org.springframework.security.oauth2.jwt.Jwt> validator = new DelegatingOAuth2TokenValidator<>(
+        nimbus.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 timestamps,
                 new JwtIssuerValidator(issuer.issuerUri()),
-                new AccessTokenClaimsValidator(issuer.audience()));
-        nimbus.setJwtValidator(validator);
-        return new AccessTokenDecoder(issuer.name(), nimbus, unknownKeyReason, validator, settings.verifiedTokenCacheSize());
+                new AccessTokenClaimsValidator(issuer.audience())));
+        return new AccessTokenDecoder(issuer.name(), nimbus, unknownKeyReason);
     }
 }

@@ -40,7 +40,7 @@ class RemoteKeySetTest {
     private final RemoteKeySet keys = new RemoteKeySet(
             new SecurityProperties.Issuer("jp", provider.issuerUri(), null, TestIdentityProvider.AUDIENCE, "sub", null, null),
             new SecurityProperties(List.of(), Duration.ofSeconds(30), Tlp.AMBER, Duration.ofSeconds(10), Duration.ofMinutes(15),
-                    Duration.ofSeconds(5), 10_000),
+                    Duration.ofSeconds(5)),
             WebClient.create(), clock);
 
     @AfterEach
