@@ -138,6 +138,20 @@ class StaffScreeningTest extends ExchangeIntegrationTest {
     }
 
     @Test
+    void registerWhenAWholeStaffListLargerThanOtherBodiesThenAccepted() {
+        TestMember large = register("staff-large", Nation.JP, Sector.DEFENCE, Role.CONSUMER);
+        List<PersonaDigest> staff = new java.util.ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            staff.add(token("employee-" + i + "@example.com"));
+        }
+
+        JsonNode answer = registered(large.client(), staff(staff));
+
+        assertThat(StixJson.mapper().writeValueAsString(staff(staff)).length()).isGreaterThan(256 * 1024);
+        assertThat(answer.get("registered").intValue()).isEqualTo(3_000);
+    }
+
+    @Test
     void registerWhenNoTokenThenUnauthorized() {
         anonymousClient().put().uri(ScreeningRoutes.STAFF).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"persona_tokens\": []}")
