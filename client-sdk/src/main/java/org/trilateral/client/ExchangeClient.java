@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -28,6 +29,8 @@ import org.trilateral.client.internal.Transport;
 import org.trilateral.integrity.checkpoint.NoteFormatException;
 import org.trilateral.integrity.checkpoint.NoteVerifierKey;
 import org.trilateral.integrity.jws.SigningKey;
+import org.trilateral.taxonomy.persona.PersonaDigest;
+import org.trilateral.taxonomy.persona.TaggedIdentifier;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -321,6 +324,76 @@ public final class ExchangeClient {
      */
     public ScreenResult screen(ScreenRequest request) {
         return screener.screen(request);
+    }
+
+    /**
+     * Reports that this member saw an indicator, in one call: builds the STIX sighting (created by this member's
+     * identity, from {@code GET /members/me}), signs it with the configured signing key and publishes it to the
+     * {@code sightings} collection, where the exchange verifies the signature against the member's registered key.
+     * Screenings then count it, and each other member reporting a sighting raises the match's confidence
+     * (docs/screening.md, "Sightings and confidence").
+     *
+     * @return the sighting's publication result ({@link ObjectResult#accepted()} when stored)
+     * @throws IllegalStateException when no signing key is configured
+     * @throws ExchangeException of its kind when a request fails
+     */
+    public ObjectResult reportSighting(SightingReport report) {
+        if (settings.signingKey == null) {
+            throw new IllegalStateException("a sighting is published signed: configure ExchangeClient.Builder.signingKey"
+                    + " with the member's registered signing key");
+        }
+        String identity = me().path("identity").asString("");
+        if (identity.isEmpty()) {
+            throw new ServerException("GET /members/me named no identity for this member", (Throwable) null);
+        }
+        return publisher.publish("sightings", List.of(report.toStix(identity, settings.clock.instant()))).results().get(0);
+    }
+
+    /**
+     * Registers this member's current staff for concurrent employment (docs/screening.md): the identifiers are
+     * tokenised here like screening's, and the exchange keeps the tokens in place of the member's previous
+     * registration (so staff who left drop out: register the whole list each time). The answer names each person
+     * other employers registered too, those employers by member id only when their registration discloses them to a
+     * sharing group of this member.
+     *
+     * @param staff      normalised persona identifiers of the member's current staff
+     * @param discloseTo marking-definition ids of sharing groups (docs/access-rules.md) whose members may learn that this
+     *                   member employs a person they employ too; empty: nobody learns it
+     */
+    public StaffResult registerStaff(List<TaggedIdentifier> staff, List<String> discloseTo) {
+        List<Map<String, Object>> tokens = new ArrayList<>();
+        for (PersonaDigest token : staff.isEmpty() ? List.<PersonaDigest>of() : personaTokens.tokens(staff)) {
+            Map<String, Object> t = new java.util.LinkedHashMap<>();
+            t.put("kind", token.kind().value());
+            if (token.platform() != null) {
+                t.put("platform", token.platform());
+            }
+            t.put("scheme", token.scheme());
+            t.put("digest", token.digest());
+            tokens.add(t);
+        }
+        byte[] body = org.trilateral.taxonomy.stix.StixJson.mapper().writeValueAsBytes(
+                Map.of("persona_tokens", tokens, "disclose_to", List.copyOf(discloseTo)));
+        JsonNode answer = transport.send(HttpCall.put(withSlash(settings.baseUrl).resolve("screening/staff"),
+                "application/json", "application/json", body)).json();
+        try {
+            List<StaffResult.EmployedElsewhere> found = new ArrayList<>();
+            for (JsonNode m : answer.get("employment")) {
+                String input = m.get("input").stringValue();
+                List<String> named = new ArrayList<>();
+                m.get("employers_named").forEach(n -> named.add(n.stringValue()));
+                found.add(new StaffResult.EmployedElsewhere(
+                        Integer.parseInt(input.substring(input.indexOf('[') + 1, input.indexOf(']'))),
+                        m.get("employed_elsewhere").intValue(), named));
+            }
+            return new StaffResult(answer.get("registered").intValue(), found);
+        } catch (RuntimeException e) {
+            throw new ServerException("the staff registration answer is malformed: " + e.getMessage(), e);
+        }
+    }
+
+    private JsonNode me() {
+        return transport.send(HttpCall.get(logUrl.resolve("../").resolve("members/me"), "application/json")).json();
     }
 
     /** The member id the exchange knows this client as (from its audience keys, {@code GET /log/audience-keys}). */

@@ -26,6 +26,8 @@ public record ScreenResult(String label, String riskLevel, String riskRule, List
      *
      * @param input           which identifier of the request: {@code personas[0]}, {@code wallets[1]}, {@code ips[0]}
      * @param indicatorId     the indicator that names it
+     * @param confidence      the match's confidence: the indicator's, raised by 10 for each other member that reported
+     *                        a sighting of it (docs/screening.md, "Sightings and confidence")
      * @param sightingsCount  how often members reported seeing it, as far as this member may read
      */
     public record Match(String input, String kind, String indicatorId, String indicatorName, Integer confidence,

@@ -82,7 +82,8 @@ final class Screener {
                 String input = m.get("input").stringValue().replace("persona_tokens[", "personas[");
                 matches.add(new ScreenResult.Match(input, m.get("kind").stringValue(), indicator.get("id").stringValue(),
                         indicator.path("name").asString(null),
-                        indicator.has("confidence") ? indicator.get("confidence").intValue() : null,
+                        m.has("confidence") ? Integer.valueOf(m.get("confidence").intValue())
+                                : indicator.has("confidence") ? indicator.get("confidence").intValue() : null,
                         sightings.path("count").asLong(0), sightings.path("first_seen").asString(null),
                         sightings.path("last_seen").asString(null)));
             }

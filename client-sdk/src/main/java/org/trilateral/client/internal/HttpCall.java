@@ -8,10 +8,10 @@ import java.util.Objects;
 /**
  * One HTTP request the client makes, before authentication and retries are applied.
  *
- * @param method GET, POST or DELETE
+ * @param method GET, POST, PUT or DELETE
  * @param uri the absolute URI
  * @param headers request headers (without Authorization)
- * @param body the body of a POST, or null
+ * @param body the body of a POST or PUT, or null
  * @param authenticated whether the exchange's access token is sent
  */
 public record HttpCall(String method, URI uri, Map<String, String> headers, byte[] body, boolean authenticated) {
@@ -33,6 +33,14 @@ public record HttpCall(String method, URI uri, Map<String, String> headers, byte
         headers.put("Content-Type", contentType);
         headers.put("Accept", accept);
         return new HttpCall("POST", uri, headers, body, true);
+    }
+
+    /** An authenticated PUT of {@code body} as {@code contentType}, accepting {@code accept}. */
+    public static HttpCall put(URI uri, String contentType, String accept, byte[] body) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", contentType);
+        headers.put("Accept", accept);
+        return new HttpCall("PUT", uri, headers, body, true);
     }
 
     /** The same call without the access token (token endpoint, public JWKS). */

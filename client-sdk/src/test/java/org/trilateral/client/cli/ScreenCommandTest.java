@@ -1,6 +1,7 @@
 package org.trilateral.client.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -14,10 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trilateral.client.Credentials;
 import org.trilateral.client.ExchangeClient;
+import org.trilateral.client.ObjectResult;
 import org.trilateral.client.PublishResult;
 import org.trilateral.client.RunningExchange;
 import org.trilateral.client.ScreenRequest;
 import org.trilateral.client.ScreenResult;
+import org.trilateral.client.SightingReport;
+import org.trilateral.client.StaffResult;
 import org.trilateral.integrity.jws.SigningKey;
 import org.trilateral.taxonomy.indicator.IndicatorBuilder;
 import org.trilateral.taxonomy.indicator.IpNetwork;
@@ -43,6 +47,8 @@ class ScreenCommandTest {
 
     private static RunningExchange exchange;
     private static String url;
+    /** jp-agency's signing key, registered by jp-agency itself (its own root), for its sightings. */
+    private static final SigningKey JP_KEY = SigningKey.generate();
 
     @BeforeAll
     static void start() {
@@ -59,6 +65,8 @@ class ScreenCommandTest {
                 IndicatorBuilder.network(IpNetwork.parse("203.0.113.0/24"), IndicatorKind.LAPTOP_FARM_NETWORK)
                         .createdByRef(RunningExchange.MEMBER_IDENTITY).marking(Tlp.AMBER).build()));
         assertThat(result.refused()).isEmpty();
+        exchange.clientBuilder().credentials(Credentials.bearer(exchange.devToken("jp-agency"))).build()
+                .registerOwnKey(JP_KEY, JP_KEY, false);
     }
 
     @AfterAll
@@ -135,6 +143,67 @@ class ScreenCommandTest {
         Run wrong = run("screen", "--url", url, "--token", exchange.devToken("jp-agency"), "--shipping-address", "US|10001");
         assertThat(wrong.exitCode()).isEqualTo(ExitCodes.REFUSED);
         assertThat(wrong.err()).contains("<CC>|<postcode>|<street line>");
+    }
+
+    @Test
+    void reportSightingWhenScreeningMatchedThenSignedSightingCountedAndConfidenceRaised() {
+        ExchangeClient screener = exchange.clientBuilder().credentials(Credentials.bearer(exchange.devToken("jp-agency")))
+                .signingKey(JP_KEY).build();
+        String farm = "203.0.113.41";
+        ScreenResult.Match before = screener.screen(ScreenRequest.builder().ip(farm).build()).matches().get(0);
+
+        ObjectResult reported = screener.reportSighting(SightingReport.of(before).count(3).build());
+        ScreenResult.Match after = screener.screen(ScreenRequest.builder().ip(farm).build()).matches().get(0);
+
+        assertThat(reported.accepted()).as(reported.message()).isTrue();
+        assertThat(reported.id()).startsWith("sighting--");
+        assertThat(after.indicatorId()).isEqualTo(before.indicatorId());
+        assertThat(after.sightingsCount()).isEqualTo(before.sightingsCount() + 3);
+        assertThat(after.confidence()).isEqualTo(before.confidence() + 10);
+    }
+
+    @Test
+    void reportSightingWhenNoSigningKeyThenRefusedBeforeSending() {
+        ExchangeClient unsigned = exchange.clientBuilder().credentials(Credentials.bearer(exchange.devToken("jp-agency"))).build();
+
+        assertThatThrownBy(() -> unsigned.reportSighting(SightingReport.of("indicator--" + java.util.UUID.randomUUID()).build()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("signingKey");
+    }
+
+    @Test
+    void sightingCommandWhenIndicatorGivenThenAcceptedAndCounted() throws Exception {
+        Path keyFile = directory.resolve("jp-sighting.jwk");
+        Files.writeString(keyFile, JP_KEY.toPrivateJson().toString());
+        ExchangeClient screener = exchange.clientBuilder().credentials(Credentials.bearer(exchange.devToken("jp-agency"))).build();
+        String indicator = screener.screen(ScreenRequest.builder().wallet(WALLET).build()).matches().get(0).indicatorId();
+        long before = screener.screen(ScreenRequest.builder().wallet(WALLET).build()).matches().get(0).sightingsCount();
+
+        Run run = run("sighting", "--url", url, "--token", exchange.devToken("jp-agency"), "--indicator", indicator,
+                "--count", "2", "--first-seen", "2026-11-01T00:00:00Z", "--key", keyFile.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("ACCEPTED sighting--");
+        assertThat(screener.screen(ScreenRequest.builder().wallet(WALLET).build()).matches().get(0).sightingsCount())
+                .isEqualTo(before + 2);
+        Run wrong = run("sighting", "--url", url, "--token", exchange.devToken("jp-agency"), "--indicator", "nope",
+                "--key", keyFile.toString());
+        assertThat(wrong.exitCode()).isNotZero();
+    }
+
+    @Test
+    void registerStaffWhenTwoMembersEmployTheSamePersonThenBothLearnItUnnamed() {
+        ExchangeClient us = exchange.clientBuilder().credentials(Credentials.bearer(exchange.devToken("us-agency"))).build();
+        ExchangeClient jp = exchange.clientBuilder().credentials(Credentials.bearer(exchange.devToken("jp-agency"))).build();
+        var person = EmailIdentifiers.normalise("moonlighter@example.com");
+
+        StaffResult first = us.registerStaff(List.of(person, EmailIdentifiers.normalise("only-us@example.com")), List.of());
+        StaffResult second = jp.registerStaff(List.of(EmailIdentifiers.normalise("only-jp@example.com"), person), List.of());
+        StaffResult again = us.registerStaff(List.of(person, EmailIdentifiers.normalise("only-us@example.com")), List.of());
+
+        assertThat(first.registered()).isEqualTo(2);
+        assertThat(first.employedElsewhere()).isEmpty();
+        assertThat(second.employedElsewhere()).containsExactly(new StaffResult.EmployedElsewhere(1, 1, List.of()));
+        assertThat(again.employedElsewhere()).containsExactly(new StaffResult.EmployedElsewhere(0, 1, List.of()));
     }
 
     @Test

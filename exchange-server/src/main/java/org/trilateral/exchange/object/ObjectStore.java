@@ -80,6 +80,10 @@ class ObjectStore {
             sql.append(" AND spec_version = ANY(:specs)");
             binds.put("specs", query.specVersions().toArray(String[]::new));
         }
+        if (!query.includeInvalid()) {
+            // Default feeds leave out revoked (STIX 2.1 §3.6) and expired (§4.7 valid_until) versions; V43 columns.
+            sql.append(" AND NOT revoked AND (valid_until IS NULL OR valid_until > statement_timestamp())");
+        }
         AudienceCondition audience = AudienceCondition.readableBy(reader);
         appendVersionFilter(sql, binds, query.versions(), Optional.of(audience));
         sql.append(" AND ").append(audience.sql());

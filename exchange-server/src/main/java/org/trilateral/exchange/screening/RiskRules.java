@@ -21,7 +21,8 @@ final class RiskRules {
     private RiskRules() {
     }
 
-    static List<ScreeningResult.RedFlagRaised> redFlags(ScreeningRequest.Facts facts, List<ScreeningResult.Match> matches) {
+    static List<ScreeningResult.RedFlagRaised> redFlags(ScreeningRequest.Facts facts, List<ScreeningResult.Match> matches,
+                                                        List<ScreeningResult.EmploymentMatch> employment) {
         List<ScreeningResult.RedFlagRaised> flags = new ArrayList<>();
         if (facts.claimedResidence() != null && facts.payoutCountry() != null
                 && !facts.claimedResidence().equalsIgnoreCase(facts.payoutCountry())) {
@@ -36,6 +37,10 @@ final class RiskRules {
         if (facts.concurrentEmployments() != null && facts.concurrentEmployments() >= 2) {
             flags.add(new ScreeningResult.RedFlagRaised(RedFlag.CONCURRENT_EMPLOYMENTS.value(),
                     facts.concurrentEmployments() + " concurrent employments"));
+        } else if (!employment.isEmpty()) {
+            ScreeningResult.EmploymentMatch first = employment.get(0);
+            flags.add(new ScreeningResult.RedFlagRaised(RedFlag.CONCURRENT_EMPLOYMENTS.value(), first.input()
+                    + " is registered as staff by " + first.employers() + " other employer(s) as well"));
         }
         matches.stream().filter(m -> m.kind().equals("ip") && facilitator(m)).findFirst().ifPresent(m ->
                 flags.add(new ScreeningResult.RedFlagRaised(RedFlag.LOGIN_FROM_KNOWN_FACILITATOR_IP.value(),

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,27 +19,27 @@ import org.trilateral.taxonomy.indicator.IpNetwork;
 import org.trilateral.taxonomy.persona.PersonaDigest;
 import org.trilateral.taxonomy.stix.StixJson;
 import org.trilateral.taxonomy.wallet.WalletAddress;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Screens one request for one member: finds the indicators it may read that name the request's identifiers, skipping
- * revoked ones and those whose {@code valid_until} has passed (STIX 2.1 §4.7), counts their readable sightings, raises
- * the red flags and rates the risk ({@link RiskRules}).
+ * revoked ones and those whose {@code valid_until} has passed (STIX 2.1 §4.7), counts their readable sightings and
+ * raises their confidence by them ({@link Confidence}), finds the caller's staff that other employers registered
+ * ({@link Employment}), raises the red flags and rates the risk ({@link RiskRules}).
  */
 @Component
 class Screening {
 
-    private final IndicatorCandidates candidates;
     private final ScreeningIndex index;
+    private final StaffRegistry staff;
     private final CollectionRegistry collections;
     private final Clock clock;
 
-    Screening(IndicatorCandidates candidates, ScreeningIndex index, CollectionRegistry collections, Clock clock) {
-        this.candidates = candidates;
+    Screening(ScreeningIndex index, StaffRegistry staff, CollectionRegistry collections, Clock clock) {
         this.index = index;
+        this.staff = staff;
         this.collections = collections;
         this.clock = clock;
     }
@@ -50,52 +51,70 @@ class Screening {
         request.personaTokens().forEach(t -> needles.add(t.digest()));
         request.wallets().forEach(w -> needles.add(w.address()));
         Instant now = clock.instant();
-        return index.catchUp()
-                .thenMany(Flux.defer(() -> index.lookup(reader, readable, needles, request.ips())))
-                .collectList()
+        Mono<ScreeningIndex.Found> found = index.catchUp()
+                .then(Mono.defer(() -> index.lookup(reader, readable, needles, request.ips())));
+        Mono<List<StaffRegistry.Registration>> registered = staff.registrations(
+                request.personaTokens().stream().map(Employment::key).toList()).collectList();
+        return Mono.zip(found, registered)
                 .publishOn(Schedulers.parallel())
-                .map(found -> matches(request, found, now))
-                .flatMap(matches -> sightings(reader, readable, matches))
-                .map(matches -> {
-                    List<ScreeningResult.RedFlagRaised> flags = RiskRules.redFlags(request.facts(), matches);
-                    return new ScreeningResult(matches, flags, RiskRules.risk(matches, flags));
+                .map(both -> {
+                    List<ScreeningResult.Match> matches = matches(request, both.getT1(), now);
+                    List<ScreeningResult.EmploymentMatch> employment = Employment.matches(request.personaTokens(), both.getT2(), reader);
+                    List<ScreeningResult.RedFlagRaised> flags = RiskRules.redFlags(request.facts(), matches, employment);
+                    return new ScreeningResult(matches, employment, flags, RiskRules.risk(matches, flags));
                 });
     }
 
-    private record Pending(String input, String kind, JsonNode indicator) {
+    /** Registers the caller's current staff and answers which of them other employers registered too. */
+    Mono<List<ScreeningResult.EmploymentMatch>> registerStaff(List<PersonaDigest> tokens, Set<String> discloseGroups, Member member) {
+        Reader reader = Reader.of(member);
+        List<String> keys = tokens.stream().map(Employment::key).distinct().toList();
+        return staff.replace(member.id(), keys, discloseGroups, clock.instant())
+                .then(staff.registrations(keys).collectList())
+                .map(found -> Employment.matches(tokens, found, reader));
     }
 
-    private static List<Pending> matches(ScreeningRequest request, List<IndicatorCandidates.Candidate> found, Instant now) {
-        Map<String, JsonNode> bodies = new LinkedHashMap<>();
-        Map<String, IndicatorFacts> facts = new HashMap<>();
-        for (IndicatorCandidates.Candidate candidate : found) {
-            JsonNode body = StixJson.mapper().readTree(candidate.body());
-            if (!valid(body, now) || bodies.containsKey(candidate.stixId())) {
+    private record Indicator(JsonNode body, IndicatorFacts facts) {
+    }
+
+    private static List<ScreeningResult.Match> matches(ScreeningRequest request, ScreeningIndex.Found found, Instant now) {
+        Map<String, Indicator> indicators = new LinkedHashMap<>();
+        for (ScreeningIndex.Found.Indicator candidate : found.indicators()) {
+            if (indicators.containsKey(candidate.stixId())) {
                 continue;
             }
-            bodies.put(candidate.stixId(), body);
-            facts.put(candidate.stixId(), IndicatorFacts.of(body.path("pattern").asString("")));
+            JsonNode body = StixJson.mapper().readTree(candidate.body());
+            // The index stored valid_until and revoked; checked again on the body in case the two ever disagree.
+            if (valid(body, now)) {
+                indicators.put(candidate.stixId(), new Indicator(body, IndicatorFacts.of(body.path("pattern").asString(""))));
+            }
         }
-        List<Pending> out = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> entry : bodies.entrySet()) {
-            IndicatorFacts f = facts.get(entry.getKey());
+        Map<String, SightingTotals> sightings = sightings(found.sightings(), indicators);
+        List<ScreeningResult.Match> out = new ArrayList<>();
+        for (Map.Entry<String, Indicator> entry : indicators.entrySet()) {
+            IndicatorFacts f = entry.getValue().facts();
+            JsonNode body = entry.getValue().body();
+            SightingTotals totals = sightings.getOrDefault(entry.getKey(), new SightingTotals());
+            ScreeningResult.Sightings seen = new ScreeningResult.Sightings(totals.count, totals.first, totals.last,
+                    totals.reporters.size());
+            Confidence confidence = Confidence.of(body, totals.reporters.size());
             for (int i = 0; i < request.personaTokens().size(); i++) {
                 PersonaDigest token = request.personaTokens().get(i);
                 if (f.names("persona-identifier:digest", token.digest(), "persona-identifier:kind", token.kind().value())
                         && f.names("persona-identifier:digest", token.digest(), "persona-identifier:scheme", token.scheme())) {
-                    out.add(new Pending("persona_tokens[" + i + "]", "persona-token", entry.getValue()));
+                    out.add(new ScreeningResult.Match("persona_tokens[" + i + "]", "persona-token", body, seen, confidence));
                 }
             }
             for (int i = 0; i < request.wallets().size(); i++) {
                 WalletAddress wallet = request.wallets().get(i);
                 if (f.names("cryptocurrency-wallet:address", wallet.address(), "cryptocurrency-wallet:chain", wallet.chain().caip2())) {
-                    out.add(new Pending("wallets[" + i + "]", "wallet", entry.getValue()));
+                    out.add(new ScreeningResult.Match("wallets[" + i + "]", "wallet", body, seen, confidence));
                 }
             }
             for (int i = 0; i < request.ips().size(); i++) {
                 IpNetwork ip = request.ips().get(i);
                 if (namesIp(f, ip)) {
-                    out.add(new Pending("ips[" + i + "]", "ip", entry.getValue()));
+                    out.add(new ScreeningResult.Match("ips[" + i + "]", "ip", body, seen, confidence));
                 }
             }
         }
@@ -133,37 +152,38 @@ class Screening {
         return true;
     }
 
-    private Mono<List<ScreeningResult.Match>> sightings(Reader reader, List<String> readable, List<Pending> pending) {
-        Set<String> ids = new LinkedHashSet<>();
-        pending.forEach(p -> ids.add(p.indicator().path("id").asString("")));
-        return candidates.sightings(reader, readable, ids).collectList().map(found -> {
-            Map<String, long[]> counts = new HashMap<>();
-            Map<String, String[]> seen = new HashMap<>();
-            for (IndicatorCandidates.Sighting sighting : found) {
-                JsonNode body = StixJson.mapper().readTree(sighting.body());
-                String of = body.path("sighting_of_ref").asString("");
-                if (!ids.contains(of) || body.path("revoked").asBoolean(false)) {
-                    continue;
-                }
-                counts.computeIfAbsent(of, k -> new long[1])[0] += body.path("count").asLong(1);
-                String[] range = seen.computeIfAbsent(of, k -> new String[2]);
-                String first = body.path("first_seen").asString(null);
-                String last = body.path("last_seen").asString(null);
-                if (first != null && (range[0] == null || Instant.parse(first).isBefore(Instant.parse(range[0])))) {
-                    range[0] = first;
-                }
-                if (last != null && (range[1] == null || Instant.parse(last).isAfter(Instant.parse(range[1])))) {
-                    range[1] = last;
-                }
+    private static final class SightingTotals {
+        long count;
+        String first;
+        String last;
+        final Set<String> reporters = new HashSet<>();
+    }
+
+    /** Per indicator: the sum of the sightings' {@code count}, the earliest first and latest last seen, the reporters. */
+    private static Map<String, SightingTotals> sightings(List<String> bodies, Map<String, Indicator> indicators) {
+        Map<String, SightingTotals> totals = new HashMap<>();
+        for (String text : bodies) {
+            JsonNode body = StixJson.mapper().readTree(text);
+            String of = body.path("sighting_of_ref").asString("");
+            Indicator indicator = indicators.get(of);
+            if (indicator == null || body.path("revoked").asBoolean(false)) {
+                continue;
             }
-            List<ScreeningResult.Match> matches = new ArrayList<>();
-            for (Pending p : pending) {
-                String id = p.indicator().path("id").asString("");
-                String[] range = seen.getOrDefault(id, new String[2]);
-                matches.add(new ScreeningResult.Match(p.input(), p.kind(), p.indicator(),
-                        new ScreeningResult.Sightings(counts.getOrDefault(id, new long[1])[0], range[0], range[1])));
+            SightingTotals t = totals.computeIfAbsent(of, k -> new SightingTotals());
+            t.count += body.path("count").asLong(1);
+            String first = body.path("first_seen").asString(null);
+            String last = body.path("last_seen").asString(null);
+            if (first != null && (t.first == null || Instant.parse(first).isBefore(Instant.parse(t.first)))) {
+                t.first = first;
             }
-            return matches;
-        });
+            if (last != null && (t.last == null || Instant.parse(last).isAfter(Instant.parse(t.last)))) {
+                t.last = last;
+            }
+            String reporter = body.path("created_by_ref").asString("");
+            if (!reporter.isEmpty() && !reporter.equals(indicator.body().path("created_by_ref").asString(""))) {
+                t.reporters.add(reporter);
+            }
+        }
+        return totals;
     }
 }

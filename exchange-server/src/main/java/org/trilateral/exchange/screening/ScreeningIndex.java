@@ -14,7 +14,6 @@ import org.trilateral.exchange.collection.CollectionRegistry;
 import org.trilateral.exchange.collection.TaxiiCollection;
 import org.trilateral.taxonomy.indicator.IpNetwork;
 import org.trilateral.taxonomy.stix.StixJson;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
@@ -91,7 +90,7 @@ class ScreeningIndex {
         return run;
     }
 
-    private record Row(long seq, String collectionId, String body) {
+    private record Row(long seq, String collectionId, String type, String body) {
     }
 
     /** Indexes batches until no collection has an unindexed indicator version; nothing new costs one query. */
@@ -112,15 +111,16 @@ class ScreeningIndex {
 
     private Mono<Integer> batch() {
         List<String> ids = collections.all().stream().map(TaxiiCollection::id).toList();
-        // One index probe per collection on (collection_id, stix_type, seq), each after its own last seq.
-        return db.sql("SELECT o.seq, o.collection_id, o.body FROM unnest(CAST(:collections AS text[]), CAST(:after AS bigint[]))"
-                        + " AS p(collection_id, after) CROSS JOIN LATERAL (SELECT seq, collection_id, body FROM stix_object"
-                        + " WHERE collection_id = p.collection_id AND stix_type = 'indicator' AND seq > p.after"
+        // One index walk per collection in seq order, each after its own last seq.
+        return db.sql("SELECT o.seq, o.collection_id, o.stix_type, o.body FROM unnest(CAST(:collections AS text[]),"
+                        + " CAST(:after AS bigint[])) AS p(collection_id, after) CROSS JOIN LATERAL (SELECT seq, collection_id,"
+                        + " stix_type, body FROM stix_object WHERE collection_id = p.collection_id"
+                        + " AND stix_type IN ('indicator', 'sighting') AND seq > p.after"
                         + " ORDER BY seq LIMIT " + BATCH + ") o ORDER BY o.seq LIMIT " + BATCH)
                 .bind("collections", ids.toArray(String[]::new))
                 .bind("after", ids.stream().map(id -> progress.getOrDefault(id, 0L)).toArray(Long[]::new))
                 .map((row, meta) -> new Row(row.get("seq", Long.class), row.get("collection_id", String.class),
-                        row.get("body", String.class)))
+                        row.get("stix_type", String.class), row.get("body", String.class)))
                 .all().collectList()
                 .flatMap(rows -> rows.isEmpty() ? Mono.just(0) : write(rows).thenReturn(rows.size()));
     }
@@ -133,9 +133,21 @@ class ScreeningIndex {
         List<String> netCollection = new ArrayList<>();
         List<String> networks = new ArrayList<>();
         Map<String, Long> last = new HashMap<>();
+        List<Long> sightingSeq = new ArrayList<>();
+        List<String> sightingCollection = new ArrayList<>();
+        List<String> sightingOf = new ArrayList<>();
         for (Row row : rows) {
             last.merge(row.collectionId(), row.seq(), Math::max);
             JsonNode body = StixJson.mapper().readTree(row.body());
+            if (row.type().equals("sighting")) {
+                JsonNode of = body.get("sighting_of_ref");
+                if (of != null && of.isString()) {
+                    sightingSeq.add(row.seq());
+                    sightingCollection.add(row.collectionId());
+                    sightingOf.add(of.stringValue());
+                }
+                continue;
+            }
             IndicatorFacts facts = IndicatorFacts.of(body.path("pattern").asString(""));
             for (String property : VALUE_PROPERTIES) {
                 for (String value : facts.values(property)) {
@@ -167,51 +179,89 @@ class ScreeningIndex {
                         + " ON CONFLICT DO NOTHING")
                 .bind("seq", netSeq.toArray(Long[]::new)).bind("collection", netCollection.toArray(String[]::new))
                 .bind("network", networks.toArray(String[]::new)).fetch().rowsUpdated();
+        Mono<Long> sightingRows = sightingOf.isEmpty() ? Mono.just(0L) : db.sql("INSERT INTO screening_sighting"
+                        + " (seq, collection_id, sighting_of_ref) SELECT * FROM unnest(CAST(:seq AS bigint[]),"
+                        + " CAST(:collection AS text[]), CAST(:of AS text[])) ON CONFLICT DO NOTHING")
+                .bind("seq", sightingSeq.toArray(Long[]::new)).bind("collection", sightingCollection.toArray(String[]::new))
+                .bind("of", sightingOf.toArray(String[]::new)).fetch().rowsUpdated();
         Mono<Long> saved = db.sql("INSERT INTO screening_progress AS p (collection_id, last_seq)"
                         + " SELECT * FROM unnest(CAST(:collection AS text[]), CAST(:seq AS bigint[]))"
                         + " ON CONFLICT (collection_id) DO UPDATE SET last_seq = GREATEST(p.last_seq, EXCLUDED.last_seq)")
                 .bind("collection", last.keySet().toArray(String[]::new))
                 .bind("seq", last.values().toArray(Long[]::new)).fetch().rowsUpdated();
         // Values first, progress last: a failure in between only makes the next run index the rows again.
-        return valueRows.then(networkRows).then(saved)
+        return valueRows.then(networkRows).then(sightingRows).then(saved)
                 .doOnSuccess(done -> last.forEach((collection, seq) -> progress.merge(collection, seq, Math::max)))
                 .then();
     }
 
     /**
-     * The latest readable indicator versions that name one of {@code values} or a network containing one of
-     * {@code ips}.
+     * What one screening reads, in one statement: the latest readable, valid (not revoked, not past
+     * {@code valid_until}) indicator versions that name one of {@code values} or a network containing one of
+     * {@code ips}, and the latest readable sightings of them that are not revoked.
      */
-    Flux<IndicatorCandidates.Candidate> lookup(Reader reader, Collection<String> collections, List<String> values,
-                                               List<IpNetwork> ips) {
+    Mono<Found> lookup(Reader reader, Collection<String> collections, List<String> values, List<IpNetwork> ips) {
         if (collections.isEmpty() || (values.isEmpty() && ips.isEmpty())) {
-            return Flux.empty();
+            return Mono.just(Found.NOTHING);
         }
         AudienceCondition audience = AudienceCondition.readableBy(reader);
         // GiST answers one containment (>>=) per probe, not "any of an array": one branch per IP.
-        StringBuilder seqs = new StringBuilder("SELECT seq FROM screening_value WHERE value = ANY(:values)");
+        StringBuilder hits = new StringBuilder("SELECT seq FROM screening_value WHERE value = ANY(:values)");
         for (int i = 0; i < ips.size(); i++) {
-            seqs.append(" UNION SELECT seq FROM screening_network WHERE network >>= CAST(:ip").append(i).append(" AS inet)");
+            hits.append(" UNION SELECT seq FROM screening_network WHERE network >>= CAST(:ip").append(i).append(" AS inet)");
         }
-        DatabaseClient.GenericExecuteSpec found = db.sql(seqs.toString()).bind("values", values.toArray(String[]::new));
+        // The few seqs first, then the versions by primary key (a materialised CTE), so that no plan can scan every
+        // stored object whatever the statistics of the freshly filled index tables say; then the sightings by key.
+        String readable = " AND is_latest AND NOT revoked AND collection_id = ANY(:collections) AND " + audience.sql();
+        String sql = "WITH hits AS MATERIALIZED (" + hits + "),"
+                + " found AS MATERIALIZED (SELECT stix_id, body FROM stix_object WHERE seq IN (SELECT seq FROM hits)"
+                + readable + " AND (valid_until IS NULL OR valid_until > statement_timestamp()))"
+                + " SELECT 'indicator' AS what, stix_id, body FROM found"
+                + " UNION ALL SELECT 'sighting', stix_id, body FROM stix_object WHERE seq IN (SELECT seq FROM screening_sighting"
+                + " WHERE sighting_of_ref IN (SELECT stix_id FROM found))" + readable;
+        DatabaseClient.GenericExecuteSpec spec = db.sql(sql)
+                .bind("values", values.toArray(String[]::new))
+                .bind("collections", collections.toArray(String[]::new));
         for (int i = 0; i < ips.size(); i++) {
-            found = found.bind("ip" + i, ips.get(i).value());
+            spec = spec.bind("ip" + i, ips.get(i).value());
         }
-        // Two steps: the few seqs first, then the versions by primary key, so that no plan can scan every stored object
-        // whatever the statistics of the freshly filled index tables say.
-        return found.map((row, meta) -> row.get("seq", Long.class)).all().collectList().flatMapMany(hits -> {
-            if (hits.isEmpty()) {
-                return Flux.empty();
-            }
-            DatabaseClient.GenericExecuteSpec spec = db.sql("SELECT collection_id, stix_id, body FROM stix_object"
-                            + " WHERE seq = ANY(:seqs) AND is_latest AND collection_id = ANY(:collections) AND " + audience.sql())
-                    .bind("seqs", hits.toArray(Long[]::new))
-                    .bind("collections", collections.toArray(String[]::new));
-            for (Map.Entry<String, Object> bind : audience.binds().entrySet()) {
-                spec = spec.bind(bind.getKey(), bind.getValue());
-            }
-            return spec.map((row, meta) -> new IndicatorCandidates.Candidate(row.get("collection_id", String.class),
-                    row.get("stix_id", String.class), row.get("body", String.class))).all();
-        });
+        for (Map.Entry<String, Object> bind : audience.binds().entrySet()) {
+            spec = spec.bind(bind.getKey(), bind.getValue());
+        }
+        return spec.map((row, meta) -> new String[] {row.get("what", String.class), row.get("stix_id", String.class),
+                        row.get("body", String.class)})
+                .all()
+                .collectList()
+                .map(rows -> {
+                    List<Found.Indicator> indicators = new ArrayList<>();
+                    List<String> sightings = new ArrayList<>();
+                    for (String[] row : rows) {
+                        if (row[0].equals("indicator")) {
+                            indicators.add(new Found.Indicator(row[1], row[2]));
+                        } else {
+                            sightings.add(row[2]);
+                        }
+                    }
+                    return new Found(indicators, sightings);
+                });
+    }
+
+    /**
+     * What a lookup found.
+     *
+     * @param indicators the indicator versions, by id and body
+     * @param sightings  the bodies of the sightings of them
+     */
+    record Found(List<Indicator> indicators, List<String> sightings) {
+
+        static final Found NOTHING = new Found(List.of(), List.of());
+
+        Found {
+            indicators = List.copyOf(indicators);
+            sightings = List.copyOf(sightings);
+        }
+
+        record Indicator(String stixId, String body) {
+        }
     }
 }

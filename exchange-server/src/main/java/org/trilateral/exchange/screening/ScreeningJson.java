@@ -37,16 +37,7 @@ final class ScreeningJson {
         }
         List<PersonaDigest> tokens = new ArrayList<>();
         for (var entry : array(body, "persona_tokens")) {
-            JsonNode token = entry.getValue();
-            String at = entry.getKey();
-            try {
-                PersonaKind kind = PersonaKind.fromValue(text(token, "kind", at)).orElseThrow(() ->
-                        new IllegalArgumentException("unknown persona kind"));
-                tokens.add(new PersonaDigest(kind, token.path("platform").isString() ? token.get("platform").stringValue() : null,
-                        text(token, "scheme", at), text(token, "digest", at)));
-            } catch (IllegalArgumentException e) {
-                throw Refusal.invalid(at, at + " is not a persona token: " + e.getMessage());
-            }
+            tokens.add(token(entry.getValue(), entry.getKey()));
         }
         List<WalletAddress> wallets = new ArrayList<>();
         for (var entry : array(body, "wallets")) {
@@ -147,6 +138,83 @@ final class ScreeningJson {
         return value.stringValue();
     }
 
+    static List<Map<String, Object>> employment(List<ScreeningResult.EmploymentMatch> employment) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (ScreeningResult.EmploymentMatch match : employment) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("input", match.input());
+            m.put("employed_elsewhere", match.employers());
+            m.put("employers_named", match.named());
+            out.add(m);
+        }
+        return out;
+    }
+
+    /**
+     * The body of {@code PUT /screening/staff}: the employer's current staff as persona tokens, and the sharing groups
+     * (marking-definition ids of docs/access-rules.md) whose members may learn that it is the employer.
+     * <pre>{@code {"persona_tokens": [{"kind": "email", "scheme": "v2-oprf-p256", "digest": "1:…"}],
+     *  "disclose_to": ["marking-definition--…"]}}</pre>
+     */
+    static StaffRegistration staff(JsonNode body, int maxTokens) {
+        for (String name : body.propertyNames()) {
+            if (!Set.of("persona_tokens", "disclose_to").contains(name)) {
+                throw Refusal.invalid(name, "unknown member \"" + name + "\"; a staff registration has persona_tokens and disclose_to");
+            }
+        }
+        JsonNode array = body.get("persona_tokens");
+        if (array == null || !array.isArray()) {
+            throw Refusal.invalid("persona_tokens", "\"persona_tokens\" must be an array (empty to register no staff)");
+        }
+        if (array.size() > maxTokens) {
+            throw Refusal.invalid("persona_tokens", "a staff registration may carry at most " + maxTokens
+                    + " persona tokens (exchange.screening.max-staff-tokens)");
+        }
+        List<PersonaDigest> tokens = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            tokens.add(token(array.get(i), "persona_tokens[" + i + "]"));
+        }
+        Set<String> groups = new java.util.TreeSet<>();
+        JsonNode disclose = body.get("disclose_to");
+        if (disclose != null) {
+            if (!disclose.isArray()) {
+                throw Refusal.invalid("disclose_to", "\"disclose_to\" must be an array of sharing-group marking-definition ids");
+            }
+            for (int i = 0; i < disclose.size(); i++) {
+                String at = "disclose_to[" + i + "]";
+                JsonNode id = disclose.get(i);
+                groups.add(org.trilateral.exchange.access.SharingGroup.fromId(id.isString() ? id.stringValue() : "")
+                        .orElseThrow(() -> Refusal.invalid(at, at + " is not the marking-definition id of a sharing group"
+                                + " (docs/access-rules.md)"))
+                        .groupName());
+            }
+        }
+        return new StaffRegistration(tokens, groups);
+    }
+
+    /** A parsed staff registration: tokens, and the names of the groups the employer is disclosed to. */
+    record StaffRegistration(List<PersonaDigest> tokens, Set<String> discloseGroups) {
+
+        StaffRegistration {
+            tokens = List.copyOf(tokens);
+            discloseGroups = Set.copyOf(discloseGroups);
+        }
+    }
+
+    private static PersonaDigest token(JsonNode token, String at) {
+        if (!token.isObject()) {
+            throw Refusal.invalid(at, at + " must be an object with kind, scheme and digest");
+        }
+        try {
+            PersonaKind kind = PersonaKind.fromValue(text(token, "kind", at)).orElseThrow(() ->
+                    new IllegalArgumentException("unknown persona kind"));
+            return new PersonaDigest(kind, token.path("platform").isString() ? token.get("platform").stringValue() : null,
+                    text(token, "scheme", at), text(token, "digest", at));
+        } catch (IllegalArgumentException e) {
+            throw Refusal.invalid(at, at + " is not a persona token: " + e.getMessage());
+        }
+    }
+
     static Map<String, Object> answer(ScreeningResult result) {
         List<Map<String, Object>> matches = new ArrayList<>();
         for (ScreeningResult.Match match : result.matches()) {
@@ -162,16 +230,20 @@ final class ScreeningJson {
             sightings.put("count", match.sightings().count());
             sightings.put("first_seen", match.sightings().firstSeen());
             sightings.put("last_seen", match.sightings().lastSeen());
+            sightings.put("reporters", match.sightings().reporters());
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("input", match.input());
             out.put("kind", match.kind());
             out.put("indicator", summary);
             out.put("sightings", sightings);
+            out.put("confidence", match.confidence().value());
+            out.put("confidence_rule", match.confidence().rule());
             matches.add(out);
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("risk", Map.of("level", result.risk().level(), "rule", result.risk().rule()));
         answer.put("matches", matches);
+        answer.put("employment", employment(result.employment()));
         answer.put("red_flags", result.redFlags().stream().map(f -> Map.of("flag", f.flag(), "reason", f.reason())).toList());
         return answer;
     }

@@ -129,7 +129,8 @@ class SecurityConfiguration {
     }
 
     /**
-     * The members' services outside TAXII: persona-token evaluation and screening. Any active member may call them;
+     * The members' services outside TAXII: persona-token evaluation, screening and the staff registration of
+     * concurrent employment. Any active member may call them;
      * what each answers is limited by the feature itself (evaluation quotas, read rules).
      */
     @Bean
@@ -137,7 +138,9 @@ class SecurityConfiguration {
     SecurityWebFilterChain memberServicesSecurity(ServerHttpSecurity http, TrustedIssuers issuers) {
         SecurityErrors errors = new SecurityErrors(ErrorSurface.PROBLEM_DETAILS, null);
         return bearerTokens(stateless(http)
-                .securityMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/oprf/**", "/screening", "/screening/**"))
+                .securityMatcher(ServerWebExchangeMatchers.matchers(
+                        ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/oprf/**", "/screening", "/screening/**"),
+                        ServerWebExchangeMatchers.pathMatchers(HttpMethod.PUT, "/screening/staff")))
                 .authorizeExchange(exchange -> exchange.anyExchange().authenticated()), issuers, errors)
                 .build();
     }

@@ -20,6 +20,9 @@ import org.trilateral.taxonomy.stix.StixTimestamp;
  * @param types        {@code match[type]} (empty: any)
  * @param versions     {@code match[version]}
  * @param specVersions {@code match[spec_version]} (empty: any)
+ * @param includeInvalid whether revoked objects (STIX 2.1 §3.6) and those whose {@code valid_until} has passed (§4.7)
+ *                     are served too: {@code match[include_invalid]=true}; the collection's feed and manifest leave
+ *                     them out by default, the object and versions endpoints always serve them (docs/taxii.md)
  */
 public record ObjectQuery(
         Optional<Instant> addedAfter,
@@ -28,7 +31,11 @@ public record ObjectQuery(
         Set<String> ids,
         Set<String> types,
         VersionFilter versions,
-        Set<String> specVersions) {
+        Set<String> specVersions,
+        boolean includeInvalid) {
+
+    /** The exchange's own filter parameter (docs/taxii.md, "Expired and revoked objects"). */
+    public static final String INCLUDE_INVALID = "match[include_invalid]";
 
     public ObjectQuery {
         ids = Set.copyOf(ids);
@@ -85,12 +92,20 @@ public record ObjectQuery(
                 throw TaxiiException.badRequest(TaxiiSection.FILTERING, "match[spec_version] value '" + specVersion + "' is not a version such as 2.1");
             }
         }
-        return new ObjectQuery(addedAfter, limit, cursor, ids, types, versions, specVersions);
+        String includeInvalid = single(params, INCLUDE_INVALID);
+        if (includeInvalid != null && !includeInvalid.equals("true") && !includeInvalid.equals("false")) {
+            throw TaxiiException.badRequest(TaxiiSection.FILTERING, INCLUDE_INVALID + " must be true or false, was '"
+                    + includeInvalid + "'");
+        }
+        return new ObjectQuery(addedAfter, limit, cursor, ids, types, versions, specVersions, "true".equals(includeInvalid));
     }
 
-    /** The same query restricted to one object, as the object and versions endpoints need. */
+    /**
+     * The same query restricted to one object, as the object and versions endpoints need; they serve revoked and
+     * expired versions, so that a member who holds an object can learn that it was withdrawn.
+     */
     public ObjectQuery forObject(String id) {
-        return new ObjectQuery(addedAfter, limit, cursor, Set.of(id), types, versions, specVersions);
+        return new ObjectQuery(addedAfter, limit, cursor, Set.of(id), types, versions, specVersions, true);
     }
 
     private static String single(MultiValueMap<String, String> params, String name) {

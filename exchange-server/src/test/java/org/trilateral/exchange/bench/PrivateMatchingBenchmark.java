@@ -49,7 +49,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * OPRF evaluations per second (in-process, and over HTTP in batches of 1 and 100) and screening requests per second
  * with five identifiers each (two wallets, two IPs, one persona token) against {@code bench.objects} published
- * indicators, half wallets and half /24 networks. Run with the command in docs/performance.md; settings are system
+ * indicators, half wallets and half /24 networks, then screenings of 100 identifiers each (lookups per second). Run with the command in docs/performance.md; settings are system
  * properties ({@code bench.objects}, {@code bench.clients}). Blinding and request bodies are prepared before each clock
  * starts, so the figures are the exchange's.
  */
@@ -71,7 +71,8 @@ public final class PrivateMatchingBenchmark {
 
         inProcess();
         try (ConfigurableApplicationContext exchange = new SpringApplicationBuilder(ExchangeApplication.class)
-                .run("--server.port=0", "--logging.level.root=WARN", "--exchange.database.url=",
+                .run("--server.port=0", "--exchange.dev.enabled=true", "--exchange.rate-limit.enabled=false",
+                        "--logging.level.root=WARN", "--exchange.database.url=",
                         "--exchange.database.embedded.durable=false",
                         "--exchange.database.embedded.data-directory=" + data.resolve("pg"),
                         "--exchange.oprf.quota.per-hour=1000000000", "--exchange.oprf.quota.per-day=1000000000",
@@ -97,6 +98,15 @@ public final class PrivateMatchingBenchmark {
             run(http, base + "/screening", bodies::get, Math.min(1_000, screenings), clients).print("screening (warm-up)", Math.min(1_000, screenings), 5);
             Measurement measured = run(http, base + "/screening", bodies::get, screenings, clients);
             measured.print("screening", screenings, 5);
+            // Lookups in bulk: 100 identifiers per screening (50 wallets, half of them published; 50 IPs).
+            int bulk = Math.max(1, screenings / 20);
+            List<String> bulkBodies = new ArrayList<>(bulk);
+            for (int i = 0; i < bulk; i++) {
+                bulkBodies.add(bulkScreening(published, i));
+            }
+            run(http, base + "/screening", bulkBodies::get, Math.max(1, bulk / 5), clients).print("screening of 100 identifiers (warm-up)",
+                    Math.max(1, bulk / 5), 100);
+            run(http, base + "/screening", bulkBodies::get, bulk, clients).print("screening of 100 identifiers", bulk, 100);
         } finally {
             try (var walk = Files.walk(data)) {
                 walk.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -220,6 +230,24 @@ public final class PrivateMatchingBenchmark {
         byte[] digest = new byte[32];
         RANDOM.nextBytes(digest);
         body.put("persona_tokens", List.of(Map.of("kind", "email", "scheme", "v2-oprf-p256", "digest", "1:" + HexFormat.of().formatHex(digest))));
+        return StixJson.mapper().writeValueAsString(body);
+    }
+
+    /** 100 identifiers: 25 published and 25 unknown wallets, 25 IPs inside published networks and 25 outside. */
+    private static String bulkScreening(List<String> published, int i) {
+        List<Map<String, String>> wallets = new ArrayList<>();
+        List<String> ips = new ArrayList<>();
+        for (int k = 0; k < 25; k++) {
+            int at = (50 * i + 2 * k) % published.size();
+            wallets.add(Map.of("chain", "eip155:1", "address", published.get(at - at % 2)));
+            wallets.add(Map.of("chain", "eip155:1", "address", randomWallet().address()));
+            String network = published.get(at - at % 2 + 1);
+            ips.add(network.substring(0, network.length() - "0/24".length()) + (1 + k));
+            ips.add("192.0.2." + k);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("wallets", wallets);
+        body.put("ips", ips);
         return StixJson.mapper().writeValueAsString(body);
     }
 

@@ -42,9 +42,13 @@ class ScreeningTest extends ExchangeIntegrationTest {
     private static final WalletAddress REVOKED = WalletAddress.parse("eip155:1", "0xde709f2102306220921060314715629080e2fb77");
     private static final WalletAddress GOVERNMENT_ONLY = WalletAddress.parse("eip155:1", "0x27b1fdb04752bbc536007a920d24acb045561c26");
     private static final WalletAddress UNKNOWN = WalletAddress.parse("eip155:1", "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed");
+    private static final WalletAddress CONFIRMED = WalletAddress.parse("eip155:1", "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359");
+    private static final WalletAddress QUIETLY_SIGHTED = WalletAddress.parse("eip155:1", "0xdbF03B407c01E7cD3CBea99509d93f8DDDC8C6FB");
     private static final PersonaDigest APPLICANT = new V1Sha256().digest(EmailIdentifiers.normalise("applicant@example.com"));
 
     private String payoutIndicator;
+    private String confirmedIndicator;
+    private String quietlySightedIndicator;
 
     private static String envelope(ObjectNode... objects) {
         return StixJson.mapper().writeValueAsString(Map.of("objects", List.of(objects)));
@@ -64,7 +68,14 @@ class ScreeningTest extends ExchangeIntegrationTest {
         ObjectNode persona = IndicatorBuilder.personaIdentifier(APPLICANT).createdByRef(TestStix.MEMBER_IDENTITY).marking(Tlp.AMBER).build();
         ObjectNode farm = IndicatorBuilder.network(IpNetwork.parse("203.0.113.0/24"), IndicatorKind.LAPTOP_FARM_NETWORK)
                 .createdByRef(TestStix.MEMBER_IDENTITY).marking(Tlp.AMBER).build();
-        JsonNode status = taxii().publish(Taxii.INDICATORS, envelope(payout, expired, revoked, governmentOnly, persona, farm));
+        ObjectNode confirmed = IndicatorBuilder.wallet(CONFIRMED).createdByRef(TestStix.MEMBER_IDENTITY).marking(Tlp.AMBER).build();
+        confirmed.put("confidence", 60);
+        confirmedIndicator = confirmed.get("id").stringValue();
+        ObjectNode quietlySighted = IndicatorBuilder.wallet(QUIETLY_SIGHTED).createdByRef(TestStix.MEMBER_IDENTITY)
+                .marking(Tlp.AMBER).build();
+        quietlySightedIndicator = quietlySighted.get("id").stringValue();
+        JsonNode status = taxii().publish(Taxii.INDICATORS, envelope(payout, expired, revoked, governmentOnly, persona, farm,
+                confirmed, quietlySighted));
         assertThat(status.get("failures")).as("%s", status).isEmpty();
 
         for (int i = 0; i < 2; i++) {
@@ -77,6 +88,59 @@ class ScreeningTest extends ExchangeIntegrationTest {
             sighting.putArray("object_marking_refs").add(Tlp.AMBER.id());
             assertThat(taxii().publish(Taxii.SIGHTINGS, envelope(sighting)).get("failures")).isEmpty();
         }
+    }
+
+    private static ObjectNode sighting(String of, String identity, int count) {
+        ObjectNode sighting = StixJson.mapper().createObjectNode()
+                .put("type", "sighting").put("spec_version", "2.1").put("id", "sighting--" + UUID.randomUUID())
+                .put("created_by_ref", identity).put("created", TestStix.CREATED).put("modified", TestStix.CREATED)
+                .put("sighting_of_ref", of).put("count", count)
+                .put("first_seen", "2026-02-01T00:00:00Z").put("last_seen", "2026-02-02T00:00:00Z");
+        sighting.putArray("object_marking_refs").add(Tlp.AMBER.id());
+        return sighting;
+    }
+
+    @Test
+    void screenWhenOtherMembersReportSightingsThenConfidenceRaisedPerReporter() {
+        TestMember reporter = register("screen-reporter", Nation.US, Sector.SOFTWARE, Role.CONSUMER, Role.PUBLISHER);
+        TestMember another = register("screen-reporter-2", Nation.KR, Sector.DEFENCE, Role.CONSUMER, Role.PUBLISHER);
+        assertThat(taxii().publish(Taxii.SIGHTINGS, envelope(sighting(confirmedIndicator, TestStix.MEMBER_IDENTITY, 4)))
+                .get("failures")).isEmpty();
+        JsonNode before = screened(client(), Map.of("wallets", List.of(wallet(CONFIRMED)))).get("matches").get(0);
+        for (int i = 0; i < 2; i++) {
+            assertThat(reporter.taxii().publish(Taxii.SIGHTINGS, envelope(sighting(confirmedIndicator, reporter.identityId(), 1)))
+                    .get("failures")).isEmpty();
+        }
+        assertThat(another.taxii().publish(Taxii.SIGHTINGS, envelope(sighting(confirmedIndicator, another.identityId(), 1)))
+                .get("failures")).isEmpty();
+
+        JsonNode after = screened(client(), Map.of("wallets", List.of(wallet(CONFIRMED)))).get("matches").get(0);
+
+        assertThat(before.get("confidence").intValue()).isEqualTo(60);
+        assertThat(before.get("sightings").get("reporters").intValue()).isZero();
+        assertThat(after.get("indicator").get("confidence").intValue()).isEqualTo(60);
+        assertThat(after.get("sightings").get("count").longValue()).isEqualTo(7);
+        assertThat(after.get("sightings").get("reporters").intValue()).isEqualTo(2);
+        assertThat(after.get("confidence").intValue()).isEqualTo(80);
+        assertThat(after.get("confidence_rule").stringValue()).startsWith("indicator confidence 60 + 10 for each of 2");
+    }
+
+    @Test
+    void screenWhenASightingIsNotReadableThenTheOutsidersAnswerIsUnchanged() {
+        TestMember outsider = register("screen-sighting-outsider", Nation.JP, Sector.SOFTWARE, Role.CONSUMER);
+        TestMember government = register("screen-sighting-government", Nation.US, Sector.GOVERNMENT, Role.CONSUMER, Role.PUBLISHER);
+        Map<String, Object> body = Map.of("wallets", List.of(wallet(QUIETLY_SIGHTED)));
+        String before = screen(outsider.client(), body).expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        ObjectNode restricted = sighting(quietlySightedIndicator, government.identityId(), 9);
+        restricted.withArray("object_marking_refs").add(SharingGroup.SECTOR_GOVERNMENT.id());
+        assertThat(government.taxii().publish(Taxii.SIGHTINGS, envelope(restricted)).get("failures")).isEmpty();
+
+        String after = screen(outsider.client(), body).expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        JsonNode seenByGovernment = screened(government.client(), body).get("matches").get(0);
+
+        assertThat(after).isEqualTo(before);
+        assertThat(seenByGovernment.get("sightings").get("count").longValue()).isEqualTo(9);
+        assertThat(seenByGovernment.get("confidence").intValue()).isEqualTo(60);
     }
 
     private static Map<String, Object> wallet(WalletAddress address) {
