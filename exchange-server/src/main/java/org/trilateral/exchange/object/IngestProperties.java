@@ -18,11 +18,12 @@ public record IngestProperties(@DefaultValue GroupCommitLimits groupCommit) {
      * Envelopes decided while another write is in flight wait for it and are then written together, in one
      * transaction with one log checkpoint; these bound one such write.
      *
-     * @param maxEnvelopes envelopes one write takes at most (default 64); 1 writes every envelope on its own
-     * @param maxObjects   objects one write takes at most (default 10,000); an envelope larger than this is written
-     *                     on its own
+     * @param maxEnvelopes envelopes one write takes at most (default 16); 1 writes every envelope on its own
+     * @param maxObjects   objects one write takes at most (default 1,000); an envelope larger than this is written
+     *                     on its own. Beyond about a thousand objects a joint write saves no time per object and only
+     *                     delays every answer in it (docs/performance.md)
      */
-    public record GroupCommitLimits(@DefaultValue("64") @Min(1) int maxEnvelopes,
-                                    @DefaultValue("10000") @Min(1) int maxObjects) {
+    public record GroupCommitLimits(@DefaultValue("16") @Min(1) int maxEnvelopes,
+                                    @DefaultValue("1000") @Min(1) int maxObjects) {
     }
 }

@@ -78,9 +78,12 @@ public final class ExchangeBenchmark {
             for (Shape shape : shapes) {
                 List<List<IndicatorEnvelopes.Envelope>> envelopes = shape.envelopes(publishers, shapeObjects);
                 WriteStats before = WriteStats.read(http, admin);
+                CpuUse cpu = CpuUse.now();
                 Measurement load = IngestLoad.run(http, "indicators", shape.of(publishers), envelopes);
+                CpuUse spent = CpuUse.now();
                 load.print("ingest " + shape);
                 System.out.println(WriteStats.read(http, admin).since(before, load.nanos() / 1e9));
+                System.out.println(spent.perObject(cpu, load.objects()));
                 published += shapeObjects;
             }
             if (published < stored) {
@@ -92,7 +95,11 @@ public final class ExchangeBenchmark {
 
             // The first walk also warms PostgreSQL's cache; the second shows the steady state.
             PagingLoad.walk(http, "indicators", admin, page, published).print("paging, reads all (first walk)");
-            PagingLoad.walk(http, "indicators", admin, page, published).print("paging, reads all (second walk)");
+            CpuUse beforeWalk = CpuUse.now();
+            Measurement walk = PagingLoad.walk(http, "indicators", admin, page, published);
+            CpuUse afterWalk = CpuUse.now();
+            walk.print("paging, reads all (second walk)");
+            System.out.println(afterWalk.perObject(beforeWalk, walk.objects()));
             PagingLoad.walk(http, "indicators", http.token(PARTIAL_READER), page, -1).print("paging, reads half");
             pagingDuringIngest(http, admin, publishers, page, shapeObjects, published);
 
