@@ -12,6 +12,8 @@ import org.trilateral.exchange.access.Reader;
 import org.trilateral.exchange.collection.CollectionRegistry;
 import org.trilateral.exchange.error.Refusal;
 import org.trilateral.exchange.member.Member;
+import org.trilateral.exchange.member.MemberStatus;
+import org.trilateral.exchange.member.MemberStore;
 import org.trilateral.exchange.member.PathMember;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -27,11 +29,13 @@ class ChangeHandler {
     private final ChangeFeed feed;
     private final CollectionRegistry collections;
     private final DeliveryProperties properties;
+    private final MemberStore members;
 
-    ChangeHandler(ChangeFeed feed, CollectionRegistry collections, DeliveryProperties properties) {
+    ChangeHandler(ChangeFeed feed, CollectionRegistry collections, DeliveryProperties properties, MemberStore members) {
         this.feed = feed;
         this.collections = collections;
         this.properties = properties;
+        this.members = members;
     }
 
     Mono<ServerResponse> page(ServerRequest request) {
@@ -84,15 +88,23 @@ class ChangeHandler {
             Flux<Object> heartbeats = Flux.interval(properties.heartbeat()).onBackpressureDrop()
                     .<Object>map(tick -> Heartbeat.INSTANCE)
                     .takeUntilOther(ended.asMono());
+            Flux<Object> ends = Flux.<Object>merge(withdrawn(member), Mono.delay(properties.maxStreamAge())
+                            .map(t -> new Ended("the stream reached exchange.delivery.max-stream-age ("
+                                    + properties.maxStreamAge() + "): reconnect with a current access token")))
+                    .take(1);
             // The id of a heartbeat is taken here, after the merge, so it never runs ahead of a change still to come.
             AtomicLong resumeFrom = new AtomicLong(from);
-            return Flux.merge(deliveries, heartbeats).<ServerSentEvent<String>>handle((item, sink) -> {
+            return Flux.merge(deliveries, heartbeats, ends).takeUntil(item -> item instanceof Ended)
+                    .<ServerSentEvent<String>>handle((item, sink) -> {
                 if (item instanceof ChangeFeed.Change change) {
                     resumeFrom.set(change.resumeFrom());
                     sink.next(ServerSentEvent.builder(change.change().json())
                             .id(Long.toString(change.resumeFrom())).event(change.change().event().kind().value()).build());
                 } else if (item instanceof ChangeFeed.Moved moved) {
                     resumeFrom.set(moved.resumeFrom());
+                } else if (item instanceof Ended end) {
+                    sink.next(ServerSentEvent.builder(ChangeJson.closed(end.reason(), resumeFrom.get()))
+                            .id(Long.toString(resumeFrom.get())).event("closed").build());
                 } else if (item instanceof ChangeFeed.FellBehind behind) {
                     sink.next(ServerSentEvent.builder(ChangeJson.closed("the subscriber fell " + behind.behind()
                                     + " positions behind the log's head (exchange.delivery.max-behind is "
@@ -112,6 +124,33 @@ class ChangeHandler {
                 request.headers().firstHeader("Last-Event-ID") == null ? java.util.Optional.empty()
                         : java.util.Optional.of(request.headers().firstHeader("Last-Event-ID")),
                 request.queryParam("to"), request.queryParam("limit"), properties.pageSize());
+    }
+
+    /**
+     * The member read again at every heartbeat: an end when it was suspended or removed, or when what it may read
+     * changed (roles, nation, sector, identity); the stream was authorised for the member as it was.
+     */
+    private Mono<Object> withdrawn(Member member) {
+        Reader reader = Reader.of(member);
+        return Flux.interval(properties.heartbeat()).onBackpressureDrop()
+                .concatMap(tick -> members.find(member.id())
+                        .map(current -> {
+                            if (current.status() != MemberStatus.ACTIVE) {
+                                return "member '" + member.id().value() + "' is suspended";
+                            }
+                            if (!Reader.of(current).equals(reader) || !current.roles().equals(member.roles())) {
+                                return "what member '" + member.id().value() + "' may read has changed: reconnect";
+                            }
+                            return "";
+                        })
+                        .defaultIfEmpty("member '" + member.id().value() + "' no longer exists"), 1)
+                .filter(reason -> !reason.isEmpty())
+                .next()
+                .map(Ended::new);
+    }
+
+    /** The stream ends, for {@code reason}, after a {@code closed} event saying so. */
+    private record Ended(String reason) {
     }
 
     /** A tick of the heartbeat timer. */

@@ -20,6 +20,11 @@ import org.springframework.validation.annotation.Validated;
  *                      notification delays delivery by at most this
  * @param listen        whether to listen for the head's notifications (PostgreSQL LISTEN; default true)
  * @param listenRetry   how long to wait before listening again after the listening connection failed (default 5 s)
+ * @param maxStreamAge  how long one stream may stay open before it is closed with a reason and the subscriber must
+ *                      reconnect with a current token (default 15 min): an access token is checked when a stream opens,
+ *                      so this bounds how long a stream outlives its token. The member is checked again at every
+ *                      heartbeat: a suspended member's stream, or one whose roles, nation or sector changed, is closed
+ *                      at once
  * @param sharedReadTtl how long a page read for one reader is shared with its other subscribers that ask for the same
  *                      range (default 2 s)
  */
@@ -31,5 +36,6 @@ public record DeliveryProperties(@DefaultValue("500") @Min(1) @Max(10000) int pa
                                  @DefaultValue("2s") @NotNull Duration pollInterval,
                                  @DefaultValue("true") boolean listen,
                                  @DefaultValue("5s") @NotNull Duration listenRetry,
-                                 @DefaultValue("2s") @NotNull Duration sharedReadTtl) {
+                                 @DefaultValue("2s") @NotNull Duration sharedReadTtl,
+                                 @DefaultValue("15m") @NotNull Duration maxStreamAge) {
 }

@@ -206,6 +206,27 @@ class ChangeFeedTest extends ExchangeIntegrationTest {
     }
 
     @Test
+    void streamWhenMemberSuspendedThenClosedWithTheReasonAtTheNextHeartbeat() {
+        TestMember watcher = register("sus-" + UUID.randomUUID().toString().substring(0, 8), Nation.US, Sector.GOVERNMENT,
+                Role.CONSUMER);
+        List<ServerSentEvent<String>> events = WebClient.create(baseUrl()).get().uri("/changes/stream")
+                .header("Authorization", "Bearer " + testIssuer().token(watcher.id()))
+                .retrieve().bodyToFlux(SSE)
+                .publishOn(reactor.core.scheduler.Schedulers.boundedElastic())
+                .doOnNext(e -> {
+                    if ("ready".equals(e.event())) {
+                        client().post().uri("/admin/members/" + watcher.id() + "/suspend").exchange()
+                                .expectStatus().is2xxSuccessful();
+                    }
+                })
+                .filter(e -> "closed".equals(e.event()))
+                .collectList().block(Duration.ofSeconds(40));
+        assertThat(events).as("the stream ends after one closed event").hasSize(1);
+        assertThat(TestStix.parse(events.get(0).data()).get("reason").asString())
+                .isEqualTo("member '" + watcher.id() + "' is suspended");
+    }
+
+    @Test
     void changesWhenNoTokenThen401ProblemDetails() {
         for (String path : List.of("/changes", "/changes/stream")) {
             anonymousClient().get().uri(path).exchange().expectStatus().isUnauthorized()
