@@ -14,12 +14,16 @@ final class PendingEnvelope {
     private final TaxiiCollection collection;
     private final Member publisher;
     private final IngestDecision decision;
+    private final Set<String> ids;
     private final Sinks.One<IngestStatus> answer = Sinks.one();
 
     PendingEnvelope(TaxiiCollection collection, Member publisher, IngestDecision decision) {
         this.collection = collection;
         this.publisher = publisher;
         this.decision = decision;
+        Set<String> named = new HashSet<>();
+        decision.accepted().forEach(object -> named.add(object.id()));
+        this.ids = Set.copyOf(named);
     }
 
     TaxiiCollection collection() {
@@ -36,8 +40,6 @@ final class PendingEnvelope {
 
     /** The ids its accepted objects name: envelopes written together name none in common. */
     Set<String> ids() {
-        Set<String> ids = new HashSet<>();
-        decision.accepted().forEach(object -> ids.add(object.id()));
         return ids;
     }
 
