@@ -38,9 +38,14 @@ public record ChangeEvent(long position, Kind kind, String collection, String id
         /** A version revoking the object was added (STIX 2.1 §3.6). */
         REVOKED,
         /** A version was deleted: drop it from local state. */
-        DELETED;
+        DELETED,
+        /**
+         * The object's latest version passed its {@code valid_until} (STIX 2.1 §4.7): no longer in force, though still
+         * stored. The default feeds and screening leave it out from now on.
+         */
+        EXPIRED;
 
-        /** The kind named {@code text} in an event ({@code added}, {@code revoked}, {@code deleted}). */
+        /** The kind named {@code text} in an event ({@code added}, {@code revoked}, {@code deleted}, {@code expired}). */
         public static Kind parse(String text) {
             switch (text) {
                 case "added":
@@ -49,6 +54,8 @@ public record ChangeEvent(long position, Kind kind, String collection, String id
                     return REVOKED;
                 case "deleted":
                     return DELETED;
+                case "expired":
+                    return EXPIRED;
                 default:
                     throw new IllegalArgumentException("unknown change kind '" + text + "'");
             }

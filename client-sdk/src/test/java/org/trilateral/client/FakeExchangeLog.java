@@ -27,6 +27,7 @@ import org.trilateral.integrity.jws.SigningKey;
 import org.trilateral.integrity.log.Audience;
 import org.trilateral.integrity.log.AudienceKeys;
 import org.trilateral.integrity.log.AudienceTags;
+import org.trilateral.integrity.log.ExpiryRecord;
 import org.trilateral.integrity.log.KeyEventLeaf;
 import org.trilateral.integrity.log.KeyProof;
 import org.trilateral.integrity.log.KeyStatement;
@@ -188,6 +189,11 @@ final class FakeExchangeLog implements AutoCloseable {
     long tombstone(ObjectVersionRecord deleted, String by) {
         return seal(new TombstoneRecord(deleted.collection(), deleted.id(), deleted.version(), deleted.objectSha256(),
                 deleted.publisher(), by, deleted.audience(), "2026-11-30T00:00:09Z"));
+    }
+
+    long expiry(ObjectVersionRecord expired, String validUntil) {
+        return seal(new ExpiryRecord(expired.collection(), expired.id(), expired.version(), expired.objectSha256(),
+                expired.publisher(), validUntil, expired.audience(), "2026-11-30T00:00:09Z"));
     }
 
     private long seal(SealedEntry entry) {

@@ -350,6 +350,21 @@ class LogVerifierTest {
     }
 
     @Test
+    void auditWhenLatestVersionExpiredAndNotDeliveredThenNothingWithheld() {
+        log.registerWithRoot(JP, jpKey, jpRoot);
+        ObjectNode expired = indicator(jpKey);
+        long index = log.publish(JP, expired, INDICATORS, AMBER, "2026-11-30T00:00:01Z");
+        log.expiry(log.record(index), "2026-11-30T00:00:05Z");
+        LogVerifier verifier = client(KR, trusting().build()).log().orElseThrow();
+        verifier.refresh();
+
+        AuditReport report = verifier.audit(0, Long.MAX_VALUE, delivered());
+
+        assertThat(report.findings()).as("a default feed leaves an expired version out").isEmpty();
+        assertThat(report.opened()).isEqualTo(2);
+    }
+
+    @Test
     void auditWhenDeletedVersionServedAsCurrentThenStale() {
         log.registerWithRoot(JP, jpKey, jpRoot);
         ObjectNode indicator = indicator(jpKey);

@@ -18,12 +18,12 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code exchange watch}: the changes the member may read as JSON lines, live (docs/delivery.md). Each line is the
- * exchange's event as it came (position, kind, collection, id, type, version, object unless deleted, opening), written
+ * exchange's event as it came (position, kind, collection, id, type, version, object unless deleted or expired, opening), written
  * and flushed before the cursor moves past it, so a restarted watch with the same cursor misses nothing and repeats
  * nothing.
  */
 @Command(name = "watch", mixinStandardHelpOptions = true,
-        description = {"Write the changes you may read (objects added, revoked, deleted) as JSON lines as they happen,"
+        description = {"Write the changes you may read (objects added, revoked, deleted, expired) as JSON lines as they happen,"
                 + " reconnecting by itself. With --cursor, resumes where a previous run stopped; cursors are kept per"
                 + " exchange URL and collection."})
 final class WatchCommand implements Callable<Integer> {

@@ -169,7 +169,8 @@ public final class ChangeSubscription implements Iterator<ChangeSubscription.Str
                         return null;
                     } else if ("ready".equals(event)) {
                         resumeFrom = OptionalLong.of(position);
-                    } else if ("added".equals(event) || "revoked".equals(event) || "deleted".equals(event)) {
+                    } else if ("added".equals(event) || "revoked".equals(event) || "deleted".equals(event)
+                            || "expired".equals(event)) {
                         return new StreamedChange(StixJson.mapper().readTree(data.toString()), position);
                     }
                 }

@@ -13,6 +13,7 @@ import org.trilateral.client.LogVerificationException;
 import org.trilateral.client.VerificationFailure;
 import org.trilateral.integrity.checkpoint.Checkpoint;
 import org.trilateral.integrity.log.AudienceKeyRing;
+import org.trilateral.integrity.log.ExpiryRecord;
 import org.trilateral.integrity.log.LeafFormatException;
 import org.trilateral.integrity.log.LeafOpening;
 import org.trilateral.integrity.log.ObjectVersionRecord;
@@ -25,8 +26,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * A member's audit of a range of the log (docs/integrity.md, "Omission and staleness"). Every sealed leaf carries
  * audience tags; the member's key ring recognises those addressed to it. For each such leaf the exchange must give an
- * opening (else {@code WITHHELD}); each opened object version that is the latest of its chain in the range and not
- * tombstoned must have been delivered (else {@code WITHHELD}); and no delivered object may be a version the range shows
+ * opening (else {@code WITHHELD}); each opened object version that is the latest of its chain in the range, not
+ * tombstoned and not expired (an expiry leaf names it) must have been delivered (else {@code WITHHELD}); and no delivered object may be a version the range shows
  * superseded or deleted (else {@code STALE}).
  */
 public final class LogAudit {
@@ -59,6 +60,7 @@ public final class LogAudit {
         List<AuditReport.Finding> findings = new ArrayList<>();
         Map<Chain, List<Version>> versions = new HashMap<>();
         Map<Chain, Set<String>> deleted = new HashMap<>();
+        Map<Chain, Set<String>> expired = new HashMap<>();
         Set<Long> opened = new HashSet<>();
         for (JsonNode served : reader.openingsBetween(from, to)) {
             LeafOpening opening;
@@ -87,6 +89,8 @@ public final class LogAudit {
                         .add(new Version(opening.logIndex(), record.version(), record.objectSha256()));
             } else if (entry instanceof TombstoneRecord tombstone) {
                 deleted.computeIfAbsent(chain, c -> new HashSet<>()).add(tombstone.version());
+            } else if (entry instanceof ExpiryRecord expiry) {
+                expired.computeIfAbsent(chain, c -> new HashSet<>()).add(expiry.version());
             }
         }
         for (long index : addressed.keySet().stream().sorted().toList()) {
@@ -111,7 +115,9 @@ public final class LogAudit {
                             + " (leaf " + latest.index() + ")");
                 }
             }
-            if (latest != null && !delivered.contains(chain.id(), latest.digest())) {
+            // An expired latest version is left out of default feeds (STIX 2.1 §4.7): not delivering it withholds nothing.
+            boolean expiredLatest = latest != null && expired.getOrDefault(chain, Set.of()).contains(latest.version());
+            if (latest != null && !expiredLatest && !delivered.contains(chain.id(), latest.digest())) {
                 findings.add(new AuditReport.Finding(VerificationFailure.WITHHELD, latest.index(), "version "
                         + latest.version() + " of " + chain.id() + " in collection " + chain.collection() + " (leaf "
                         + latest.index() + ") is readable by " + ring.memberId() + " but was not delivered"));

@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param id           the STIX id of the object
  * @param version      the version, as the log records it ({@code modified}, or {@code date_added} for an object that
  *                     has no versions)
- * @param object       for an added or revoked version, the object as TAXII serves it (the stored text, unchanged)
+ * @param object       for an added or revoked version, the object as TAXII serves it (the stored text, unchanged);
+ *                     empty for a deletion or an expiry
  * @param opening      the opening of the leaf as {@code /log/openings} serves it (JSON text)
  */
 record ChangeEvent(long position, Kind kind, String collectionId, String id, String version, Optional<String> object,
@@ -33,7 +34,9 @@ record ChangeEvent(long position, Kind kind, String collectionId, String id, Str
         /** A version with {@code revoked: true} was added (STIX 2.1 §3.6). */
         REVOKED("revoked"),
         /** A version was deleted (TAXII DELETE, or retention of an expired object). */
-        DELETED("deleted");
+        DELETED("deleted"),
+        /** The latest version's {@code valid_until} passed (STIX 2.1 §4.7); it stays stored. */
+        EXPIRED("expired");
 
         private final String value;
 

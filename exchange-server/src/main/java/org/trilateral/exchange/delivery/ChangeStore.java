@@ -10,8 +10,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Changes as the durable tables hold them: the log's leaves about object versions and deletions ({@code log_leaf},
- * V10/V12), each with the stored object ({@code stix_object}) when it is an added version that is still stored. The
+ * Changes as the durable tables hold them: the log's leaves about object versions, deletions and expiries
+ * ({@code log_leaf}, V10/V12/V55), each with the stored object ({@code stix_object}) when it is an added version that is still stored. The
  * read rule is the access package's {@link AudienceCondition} over the leaf's audience columns, the condition the
  * TAXII read paths and the log's read gate apply; nothing else decides who reads a change.
  */
@@ -41,12 +41,12 @@ class ChangeStore {
                 + " ELSE coalesce(CAST(o.body AS jsonb) -> 'revoked' = 'true'::jsonb, false) END AS revoked"
                 + " FROM (SELECT log_index, kind, stix_id, version, collection_id, object_sha256, leaf, entry, salt"
                 + " FROM log_leaf WHERE log_index >= :from AND log_index < :to AND gated"
-                + " AND kind IN ('object-version', 'tombstone') AND collection_id = ANY(:collections)"
+                + " AND kind IN ('object-version', 'tombstone', 'expiry') AND collection_id = ANY(:collections)"
                 + (selection.types().isEmpty() ? "" : " AND split_part(stix_id, '--', 1) = ANY(:types)")
                 + " AND (" + audience.sql() + ")) l"
                 + " LEFT JOIN stix_object o ON l.kind = 'object-version' AND o.collection_id = l.collection_id"
                 + " AND o.stix_id = l.stix_id AND o.version_text = l.version AND o.content_sha256 = l.object_sha256"
-                + " WHERE l.kind = 'tombstone' OR o.body IS NOT NULL"
+                + " WHERE l.kind <> 'object-version' OR o.body IS NOT NULL"
                 + " ORDER BY l.log_index LIMIT :limit";
         DatabaseClient.GenericExecuteSpec spec = db.sql(sql)
                 .bind("from", from)
@@ -61,11 +61,13 @@ class ChangeStore {
         }
         return spec.map((row, meta) -> {
             long index = row.get("log_index", Long.class);
-            boolean deleted = "tombstone".equals(row.get("kind", String.class));
-            ChangeEvent.Kind kind = deleted ? ChangeEvent.Kind.DELETED
+            String leafKind = row.get("kind", String.class);
+            boolean version = "object-version".equals(leafKind);
+            ChangeEvent.Kind kind = "tombstone".equals(leafKind) ? ChangeEvent.Kind.DELETED
+                    : "expiry".equals(leafKind) ? ChangeEvent.Kind.EXPIRED
                     : Boolean.TRUE.equals(row.get("revoked", Boolean.class)) ? ChangeEvent.Kind.REVOKED : ChangeEvent.Kind.ADDED;
             return new ChangeEvent(index, kind, row.get("collection_id", String.class), row.get("stix_id", String.class),
-                    row.get("version", String.class), Optional.ofNullable(deleted ? null : row.get("body", String.class)),
+                    row.get("version", String.class), Optional.ofNullable(version ? row.get("body", String.class) : null),
                     LogReads.openingText(index, row.get("leaf", String.class), row.get("entry", String.class),
                             row.get("salt", byte[].class)));
         }).all();

@@ -7,6 +7,6 @@ package org.trilateral.exchange.ledger;
  */
 public sealed interface LogEntry permits SealedLogEntry, PublicLogEntry {
 
-    /** The stored kind: {@code object-version}, {@code tombstone}, {@code key-event} or {@code admin-event}. */
+    /** The stored kind: {@code object-version}, {@code tombstone}, {@code expiry}, {@code key-event} or {@code admin-event}. */
     String kind();
 }

@@ -7,7 +7,7 @@ import org.trilateral.integrity.log.SealedEntry;
  * An entry about one object version (an accepted version or a deletion): its leaf commits to the entry with a fresh
  * salt, and the opening goes only to the members its {@link LeafAudience} lets read the object.
  */
-public sealed interface SealedLogEntry extends LogEntry permits ObjectVersionEntry, TombstoneEntry {
+public sealed interface SealedLogEntry extends LogEntry permits ObjectVersionEntry, TombstoneEntry, ExpiryEntry {
 
     String collectionId();
 

@@ -101,6 +101,11 @@ public class TransparencyLog {
         return append(tombstones);
     }
 
+    /** Appends an expiry per expired version. Must run in the transaction that marks them announced. */
+    public Mono<List<Long>> appendExpiries(List<ExpiryEntry> expiries) {
+        return append(expiries);
+    }
+
     /**
      * Signals after appends (possibly before their transaction commits; readers re-read the committed head), for the
      * witness submitter.

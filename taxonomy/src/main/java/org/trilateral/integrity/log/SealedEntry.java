@@ -4,10 +4,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What a sealed leaf commits to, revealed only to members who may read the object: an accepted object version or
- * the deletion of one. The entry's RFC 8785 text, salted, is the leaf's commitment.
+ * What a sealed leaf commits to, revealed only to members who may read the object: an accepted object version, the
+ * deletion of one, or its expiry. The entry's RFC 8785 text, salted, is the leaf's commitment.
  */
-public sealed interface SealedEntry permits ObjectVersionRecord, TombstoneRecord {
+public sealed interface SealedEntry permits ObjectVersionRecord, TombstoneRecord, ExpiryRecord {
 
     /** The collection's id. */
     String collection();
@@ -18,7 +18,7 @@ public sealed interface SealedEntry permits ObjectVersionRecord, TombstoneRecord
     /** The version, exactly as the exchange stores and serves it (TAXII 2.1 §3.5.1). */
     String version();
 
-    /** The member that published the version (for a tombstone, the deleted version). */
+    /** The member that published the version (for a tombstone or an expiry, the version it is about). */
     String publisher();
 
     /** Who may read the version, and so the entry. */
@@ -74,7 +74,9 @@ public sealed interface SealedEntry permits ObjectVersionRecord, TombstoneRecord
         return switch (kind) {
             case ObjectVersionRecord.KIND -> ObjectVersionRecord.parse(entry);
             case TombstoneRecord.KIND -> TombstoneRecord.parse(entry);
-            default -> throw new LeafFormatException("the entry's kind \"" + kind + "\" is not object-version or tombstone");
+            case ExpiryRecord.KIND -> ExpiryRecord.parse(entry);
+            default -> throw new LeafFormatException("the entry's kind \"" + kind
+                    + "\" is not object-version, tombstone or expiry");
         };
     }
 }

@@ -91,6 +91,31 @@ class SealedLeafTest {
     }
 
     @Test
+    void parseWhenExpiryThenRecord() {
+        ExpiryRecord expiry = new ExpiryRecord("c", "indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f",
+                "2026-11-30T10:00:00.000Z", "c".repeat(64), "jp-agency", "2026-12-01T00:00:00Z",
+                new Audience("green", Optional.empty(), List.of()), "2026-12-01T00:00:04.123456Z");
+
+        JsonNode served = StrictJson.mapper().readTree(seal(expiry).toJson().toString());
+
+        assertThat(LeafOpening.parse(served).openedEntry()).isEqualTo(expiry);
+        assertThat(expiry.toJson().get("kind").asString()).isEqualTo("expiry");
+        assertThat(expiry.toJson().get("valid_until").asString()).isEqualTo("2026-12-01T00:00:00Z");
+    }
+
+    @Test
+    void parseWhenExpiryWithoutValidUntilThenRefused() {
+        ExpiryRecord expiry = new ExpiryRecord("c", "indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f",
+                "2026-11-30T10:00:00.000Z", "c".repeat(64), "jp-agency", "2026-12-01T00:00:00Z",
+                new Audience("green", Optional.empty(), List.of()), "2026-12-01T00:00:04.123456Z");
+        tools.jackson.databind.node.ObjectNode entry = expiry.toJson();
+        entry.remove("valid_until");
+
+        assertThatThrownBy(() -> SealedEntry.parse(entry)).isInstanceOf(LeafFormatException.class)
+                .hasMessageContaining("valid_until");
+    }
+
+    @Test
     void audienceWhenRecipientsWithoutRedThenRefused() {
         assertThatThrownBy(() -> new Audience("amber", Optional.of(List.of("x")), List.of()))
                 .isInstanceOf(LeafFormatException.class);
