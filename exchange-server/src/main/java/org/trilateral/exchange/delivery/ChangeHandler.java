@@ -1,6 +1,6 @@
 package org.trilateral.exchange.delivery;
 
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -64,13 +64,16 @@ class ChangeHandler {
             ChangeRequest changes = parse(request, member);
             return feed.head().flatMap(head -> {
                 long from = changes.from().orElse(head);
-                if (from > head) {
-                    return Mono.error(Refusal.invalid("from", "from (" + from + ") is larger than the log (size " + head
-                            + ")"));
+                long advisoryFrom = changes.advisoryFrom().orElse(from);
+                if (from > head || advisoryFrom > head) {
+                    String name = changes.advisoryFrom().isPresent() ? "Last-Event-ID" : "from";
+                    return Mono.error(Refusal.invalid(name, name + " (" + new StreamPosition(from, advisoryFrom).id()
+                            + ") is larger than the log (size " + head + ")"));
                 }
                 return ServerResponse.ok().contentType(MediaType.TEXT_EVENT_STREAM)
                         .cacheControl(CacheControl.noStore())
-                        .body(BodyInserters.fromServerSentEvents(events(member, changes, from)));
+                        .body(BodyInserters.fromServerSentEvents(events(member, changes,
+                                new StreamPosition(from, advisoryFrom))));
             });
         });
     }
@@ -79,7 +82,7 @@ class ChangeHandler {
      * The stream's events: {@code ready}, then each change with the position to resume from as its {@code id}, a
      * heartbeat (a comment with that id) when idle, and {@code closed} with the reason if the subscriber falls behind.
      */
-    private Flux<ServerSentEvent<String>> events(Member member, ChangeRequest changes, long from) {
+    private Flux<ServerSentEvent<String>> events(Member member, ChangeRequest changes, StreamPosition from) {
         return Flux.defer(() -> {
             Sinks.Empty<Void> ended = Sinks.empty();
             Flux<Object> deliveries = feed.stream(Reader.of(member), changes.selection(), from)
@@ -93,28 +96,28 @@ class ChangeHandler {
                                     + properties.maxStreamAge() + "): reconnect with a current access token")))
                     .take(1);
             // The id of a heartbeat is taken here, after the merge, so it never runs ahead of a change still to come.
-            AtomicLong resumeFrom = new AtomicLong(from);
+            AtomicReference<StreamPosition> resumeFrom = new AtomicReference<>(from);
             return Flux.merge(deliveries, heartbeats, ends).takeUntil(item -> item instanceof Ended)
                     .<ServerSentEvent<String>>handle((item, sink) -> {
                 if (item instanceof ChangeFeed.Change change) {
                     resumeFrom.set(change.resumeFrom());
                     sink.next(ServerSentEvent.builder(change.change().json())
-                            .id(Long.toString(change.resumeFrom())).event(change.change().event().kind().value()).build());
+                            .id(change.resumeFrom().id()).event(change.change().event().kind().value()).build());
                 } else if (item instanceof ChangeFeed.Moved moved) {
                     resumeFrom.set(moved.resumeFrom());
                 } else if (item instanceof Ended end) {
                     sink.next(ServerSentEvent.builder(ChangeJson.closed(end.reason(), resumeFrom.get()))
-                            .id(Long.toString(resumeFrom.get())).event("closed").build());
+                            .id(resumeFrom.get().id()).event("closed").build());
                 } else if (item instanceof ChangeFeed.FellBehind behind) {
                     sink.next(ServerSentEvent.builder(ChangeJson.closed("the subscriber fell " + behind.behind()
                                     + " positions behind the log's head (exchange.delivery.max-behind is "
                                     + properties.maxBehind() + "): resume from its position", behind.resumeFrom()))
-                            .id(Long.toString(behind.resumeFrom())).event("closed").build());
+                            .id(behind.resumeFrom().id()).event("closed").build());
                 } else {
-                    sink.next(ServerSentEvent.<String>builder().id(Long.toString(resumeFrom.get())).comment("heartbeat")
+                    sink.next(ServerSentEvent.<String>builder().id(resumeFrom.get().id()).comment("heartbeat")
                             .build());
                 }
-            }).startWith(ServerSentEvent.builder(ChangeJson.ready(from)).id(Long.toString(from)).event("ready").build());
+            }).startWith(ServerSentEvent.builder(ChangeJson.ready(from)).id(from.id()).event("ready").build());
         });
     }
 
