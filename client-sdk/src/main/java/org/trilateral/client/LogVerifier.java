@@ -27,6 +27,10 @@ import org.trilateral.integrity.checkpoint.NoteVerificationException;
 import org.trilateral.integrity.checkpoint.NoteVerifierKey;
 import org.trilateral.integrity.checkpoint.SignedNote;
 import org.trilateral.integrity.log.KeyEventLeaf;
+import org.trilateral.integrity.log.LeafFormatException;
+import org.trilateral.integrity.log.LeafOpening;
+import org.trilateral.integrity.log.SealedEntry;
+import org.trilateral.integrity.log.TombstoneRecord;
 import org.trilateral.integrity.merkle.InvalidProofException;
 import org.trilateral.integrity.merkle.MerkleProofs;
 import org.trilateral.integrity.tiles.TiledTree;
@@ -242,6 +246,71 @@ public final class LogVerifier {
             fetcher.shutdownNow();
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Verifies a deletion as received from the change feed or a stream before it is applied: its opening must give the
+     * sealed leaf's commitment, open to a tombstone naming exactly this object, version and collection (and the deleted
+     * version's {@code object_sha256}), and the leaf must be included under the verified checkpoint (refreshed when the
+     * leaf is newer). Never throws for a check that fails: the result names it.
+     *
+     * @param collection the collection (id or alias) the event names, or null when not known
+     */
+    public synchronized VerificationResult verifyDeletion(String id, String version, String collection, JsonNode opening) {
+        String collectionId = collection == null ? null : collectionId(collection);
+        try {
+            follow();
+        } catch (LogVerificationException e) {
+            return VerificationResult.failed(id, version, e.failure(), e.getMessage());
+        }
+        LeafOpening parsed;
+        TombstoneRecord tombstone;
+        try {
+            parsed = LeafOpening.parse(opening);
+            SealedEntry entry = parsed.openedEntry();
+            if (!(entry instanceof TombstoneRecord record)) {
+                return VerificationResult.failed(id, version, VerificationFailure.LEAF_MISMATCH, "leaf "
+                        + parsed.logIndex() + " is an object version, not the tombstone of a deletion");
+            }
+            tombstone = record;
+        } catch (LeafFormatException e) {
+            return VerificationResult.failed(id, version, VerificationFailure.LEAF_MISMATCH,
+                    "the deletion's opening does not hold: " + e.getMessage());
+        }
+        String where = "leaf " + parsed.logIndex();
+        if (!tombstone.id().equals(id)) {
+            return VerificationResult.failed(id, version, VerificationFailure.LEAF_MISMATCH, where
+                    + " is the tombstone of " + tombstone.id() + ", not " + id);
+        }
+        if (version != null && !tombstone.version().equals(version)) {
+            return VerificationResult.failed(id, version, VerificationFailure.LEAF_MISMATCH, where
+                    + " deletes version " + tombstone.version() + " of " + id + ", not " + version);
+        }
+        if (collectionId != null && !tombstone.collection().equals(collectionId)) {
+            return VerificationResult.failed(id, version, VerificationFailure.LEAF_MISMATCH, where + " records the"
+                    + " deletion in collection " + tombstone.collection() + ", not " + collectionId);
+        }
+        Checkpoint checkpoint = verified;
+        try {
+            if (parsed.logIndex() >= checkpoint.size()) {
+                checkpoint = refresh();
+                follow();
+            }
+            if (parsed.logIndex() >= checkpoint.size()) {
+                return VerificationResult.failed(id, version, VerificationFailure.LOG_INCONSISTENT, "the deletion names "
+                        + where + " but the latest verified checkpoint holds " + checkpoint.size() + " leaves");
+            }
+            MerkleProofs.inclusion(parsed.logIndex(), checkpoint.size(), tree(checkpoint))
+                    .verify(parsed.leaf().leafHash(), checkpoint.rootHash());
+        } catch (InvalidProofException | IllegalStateException e) {
+            return VerificationResult.failed(id, version, VerificationFailure.NOT_IN_LOG, "the deletion's " + where
+                    + " is not proven to be in the log of size " + checkpoint.size() + ": " + e.getMessage());
+        } catch (LogVerificationException e) {
+            return VerificationResult.failed(id, version, e.failure(), e.getMessage());
+        }
+        return VerificationResult.verified(id, version, "deleted by " + tombstone.deletedBy() + " (the version with"
+                + " object_sha256 " + tombstone.objectSha256() + "), log index " + parsed.logIndex(),
+                java.util.OptionalLong.of(parsed.logIndex()));
     }
 
     private ObjectChecks checks(ForkJoinPool pool) {
