@@ -57,8 +57,20 @@ class ChangeFeed {
         }
     }
 
-    /** A change and its JSON ({@link ChangeJson#event}). */
-    record Rendered(ChangeEvent event, String json) {
+    /**
+     * A change, its JSON ({@link ChangeJson#event}) and its server-sent-event frame with the usual id (the position
+     * after it), both made once however many subscribers share the page.
+     */
+    record Rendered(ChangeEvent event, String json, byte[] frame) {
+
+        static Rendered of(ChangeEvent event, String json) {
+            return new Rendered(event, json, SseFrames.event(Long.toString(event.position() + 1), event.kind().value(), json));
+        }
+
+        /** The frame of this change with {@code id}: the shared one when it is the usual id. */
+        byte[] frameWithId(String id) {
+            return id.equals(Long.toString(event.position() + 1)) ? frame : SseFrames.event(id, event.kind().value(), json);
+        }
     }
 
     /** The current head: the position after the last leaf of the log. */
@@ -78,7 +90,7 @@ class ChangeFeed {
         }
         Mono<Page> read = store.changes(AudienceCondition.readableBy(reader), selection, from, to, limit)
                 .collectList()
-                .map(events -> new Page(events.stream().map(e -> new Rendered(e, ChangeJson.event(e, collections))).toList(),
+                .map(events -> new Page(events.stream().map(e -> Rendered.of(e, ChangeJson.event(e, collections))).toList(),
                         events.size() == limit ? events.get(events.size() - 1).position() + 1 : to))
                 .doOnError(e -> sharedReads.remove(key))
                 .cache(page -> properties.sharedReadTtl(), e -> java.time.Duration.ZERO, () -> properties.sharedReadTtl());
