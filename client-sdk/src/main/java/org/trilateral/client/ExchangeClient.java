@@ -209,6 +209,125 @@ public final class ExchangeClient {
     }
 
     /**
+     * A change as received, verified against the log when the client has a trust policy (else unchanged): an added or
+     * revoked object as {@link #verify(JsonNode, String)} does; a deletion by its tombstone's opening
+     * ({@link LogVerifier#verifyDeletion}), an expiry by its expiry leaf's ({@link LogVerifier#verifyExpiry}). Apply it
+     * only when {@link ChangeEvent#applicable()}.
+     */
+    public ChangeEvent verify(ChangeEvent change) {
+        if (log == null) {
+            return change;
+        }
+        if (change.object().isPresent()) {
+            return change.withVerification(verify(change.object().get(), change.collection()));
+        }
+        if (change.kind() == ChangeEvent.Kind.EXPIRED) {
+            return change.withVerification(log.verifyExpiry(change.id(), change.version(), change.collection(),
+                    change.opening()));
+        }
+        return change.withVerification(log.verifyDeletion(change.id(), change.version(), change.collection(),
+                change.opening()));
+    }
+
+    /**
+     * The newest advisories this member may read ({@code GET /advisories}), at most {@code limit} (the exchange caps it
+     * at its {@code exchange.advisories.page-size}).
+     */
+    public List<Advisory.Summary> advisories(int limit) {
+        JsonNode page = transport.send(HttpCall.get(withSlash(settings.baseUrl).resolve("advisories?limit=" + limit),
+                "application/json")).json();
+        List<Advisory.Summary> list = new ArrayList<>();
+        page.path("advisories").forEach(a -> list.add(Advisory.Summary.parse(a)));
+        return list;
+    }
+
+    /**
+     * An advisory with the objects it references that this member may read ({@code GET /advisories/{id}}), each
+     * verified against the log when the client has a trust policy; once verified (or with no trust policy), acknowledged
+     * as received by this system (channel {@code poll}) unless the client was built with
+     * {@code acknowledgeAdvisories(false)}.
+     *
+     * @throws NotFoundException when there is no such advisory this member may read
+     */
+    public Advisory advisory(String reportId) {
+        return advisory(reportId, "poll");
+    }
+
+    Advisory advisory(String reportId, String channel) {
+        JsonNode answer = transport.send(HttpCall.get(advisoryUri(reportId, ""), "application/json")).json();
+        JsonNode summary = answer.get("advisory");
+        List<JsonNode> objects = new ArrayList<>();
+        answer.path("objects").forEach(objects::add);
+        List<String> unresolved = new ArrayList<>();
+        answer.path("unresolved_refs").forEach(ref -> unresolved.add(ref.asString()));
+        List<VerificationResult> verification = List.of();
+        if (log != null) {
+            List<JsonNode> all = new ArrayList<>();
+            all.add(answer.get("report"));
+            all.addAll(objects);
+            verification = verifyAll(all);
+        }
+        Advisory advisory = new Advisory(summary.get("id").stringValue(), summary.get("version").stringValue(),
+                answer.get("report"), objects, unresolved, summary.path("issuer").asString(""),
+                Optional.ofNullable(summary.path("published").asString(null)), summary.path("tlp").asString(""),
+                verification);
+        if (settings.acknowledgeAdvisories && (verification.isEmpty() || verification.get(0).ok())) {
+            acknowledgeReceived(advisory.id(), advisory.version(), channel);
+        }
+        return advisory;
+    }
+
+    /**
+     * Records that this member's system received version {@code version} (null: the current one) of the advisory, by
+     * {@code channel} ({@code stream}, {@code webhook} or {@code poll}); the exchange keeps the first receipt.
+     */
+    public Advisory.Receipt acknowledgeReceived(String reportId, String version, String channel) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("kind", "system");
+        body.put("channel", channel);
+        if (version != null) {
+            body.put("version", version);
+        }
+        return receipt(reportId, body, version);
+    }
+
+    /**
+     * Records that a person acknowledged the current version of the advisory: the person is the subject of this client's
+     * token (so use a person's token, e.g. the CLI's {@code exchange advisory ack}); the exchange keeps the first.
+     */
+    public Advisory.Receipt acknowledge(String reportId) {
+        return receipt(reportId, Map.of("kind", "person"), null);
+    }
+
+    /**
+     * For the advisory's issuer (or an admin who may read it): every member entitled to read it, with its receipt
+     * ({@code GET /advisories/{id}/receipts}), so the issuer sees who has not received it.
+     */
+    public List<Advisory.Receipt> receipts(String reportId) {
+        JsonNode answer = transport.send(HttpCall.get(advisoryUri(reportId, "/receipts"), "application/json")).json();
+        List<Advisory.Receipt> receipts = new ArrayList<>();
+        String version = answer.path("version").asString(null);
+        answer.path("receipts").forEach(r -> receipts.add(Advisory.Receipt.parse(r, version)));
+        return receipts;
+    }
+
+    /** Whether advisories are acknowledged as received once verified ({@link Builder#acknowledgeAdvisories}). */
+    boolean acknowledgesAdvisories() {
+        return settings.acknowledgeAdvisories;
+    }
+
+    private Advisory.Receipt receipt(String reportId, Map<String, Object> body, String version) {
+        JsonNode answer = transport.send(HttpCall.post(advisoryUri(reportId, "/receipts"), "application/json",
+                "application/json", org.trilateral.taxonomy.stix.StixJson.mapper().writeValueAsBytes(body))).json();
+        return Advisory.Receipt.parse(answer, version);
+    }
+
+    private URI advisoryUri(String reportId, String suffix) {
+        return withSlash(settings.baseUrl).resolve("advisories/" + encode(Objects.requireNonNull(reportId, "reportId"))
+                + suffix);
+    }
+
+    /**
      * Verifies one object against the transparency log (docs/integrity.md): its opening commits to exactly this
      * content, it is included under a checkpoint signed by the pinned log key and cosigned by the witness quorum, it is
      * published by the member it names, and its signature is by a key the log proves was that member's at the object's
@@ -459,6 +578,7 @@ public final class ExchangeClient {
         private Sleeper sleeper = Sleeper.SYSTEM;
         private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
         private HttpClient httpClient;
+        private boolean acknowledgeAdvisories = true;
 
         private Builder() {
         }
@@ -578,6 +698,15 @@ public final class ExchangeClient {
             return this;
         }
 
+        /**
+         * Whether this system acknowledges each advisory as received once it has verified it (default true): the
+         * issuer then sees that this member's system has it (docs/delivery.md, "Receipts").
+         */
+        public Builder acknowledgeAdvisories(boolean value) {
+            this.acknowledgeAdvisories = value;
+            return this;
+        }
+
         /** The client. */
         public ExchangeClient build() {
             if (baseUrl == null) {
@@ -607,6 +736,7 @@ public final class ExchangeClient {
             copy.sleeper = sleeper;
             copy.random = random;
             copy.httpClient = httpClient;
+            copy.acknowledgeAdvisories = acknowledgeAdvisories;
             return copy;
         }
     }

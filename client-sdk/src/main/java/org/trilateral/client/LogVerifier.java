@@ -26,7 +26,12 @@ import org.trilateral.integrity.checkpoint.NoteFormatException;
 import org.trilateral.integrity.checkpoint.NoteVerificationException;
 import org.trilateral.integrity.checkpoint.NoteVerifierKey;
 import org.trilateral.integrity.checkpoint.SignedNote;
+import org.trilateral.integrity.log.ExpiryRecord;
 import org.trilateral.integrity.log.KeyEventLeaf;
+import org.trilateral.integrity.log.LeafFormatException;
+import org.trilateral.integrity.log.LeafOpening;
+import org.trilateral.integrity.log.SealedEntry;
+import org.trilateral.integrity.log.TombstoneRecord;
 import org.trilateral.integrity.merkle.InvalidProofException;
 import org.trilateral.integrity.merkle.MerkleProofs;
 import org.trilateral.integrity.tiles.TiledTree;
@@ -242,6 +247,95 @@ public final class LogVerifier {
             fetcher.shutdownNow();
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Verifies a deletion as received from the change feed or a stream before it is applied: its opening must give the
+     * sealed leaf's commitment, open to a tombstone naming exactly this object, version and collection (and the deleted
+     * version's {@code object_sha256}), and the leaf must be included under the verified checkpoint (refreshed when the
+     * leaf is newer). Never throws for a check that fails: the result names it.
+     *
+     * @param collection the collection (id or alias) the event names, or null when not known
+     */
+    public VerificationResult verifyDeletion(String id, String version, String collection, JsonNode opening) {
+        return verifyOpened(id, version, collection, opening, TombstoneRecord.class, "deletion");
+    }
+
+    /**
+     * Verifies an expiry as received from the change feed or a stream before it is applied, as
+     * {@link #verifyDeletion} does a deletion: its opening must open to the expiry leaf of exactly this object, version
+     * and collection, included under the verified checkpoint.
+     *
+     * @param collection the collection (id or alias) the event names, or null when not known
+     */
+    public VerificationResult verifyExpiry(String id, String version, String collection, JsonNode opening) {
+        return verifyOpened(id, version, collection, opening, ExpiryRecord.class, "expiry");
+    }
+
+    private synchronized VerificationResult verifyOpened(String id, String version, String collection, JsonNode opening,
+                                                         Class<? extends SealedEntry> expected, String what) {
+        String collectionId = collection == null ? null : collectionId(collection);
+        try {
+            follow();
+        } catch (LogVerificationException e) {
+            return VerificationResult.failed(id, version, e.failure(), e.getMessage());
+        }
+        LeafOpening parsed;
+        SealedEntry record;
+        try {
+            parsed = LeafOpening.parse(opening);
+            SealedEntry entry = parsed.openedEntry();
+            if (!expected.isInstance(entry)) {
+                return VerificationResult.failed(id, version, VerificationFailure.LEAF_MISMATCH, "leaf "
+                        + parsed.logIndex() + " records " + kindOf(entry) + ", not the " + what + " the event tells");
+            }
+            record = entry;
+        } catch (LeafFormatException e) {
+            return VerificationResult.failed(id, version, VerificationFailure.LEAF_MISMATCH,
+                    "the " + what + "'s opening does not hold: " + e.getMessage());
+        }
+        String where = "leaf " + parsed.logIndex();
+        if (!record.id().equals(id)) {
+            return VerificationResult.failed(id, version, VerificationFailure.LEAF_MISMATCH, where
+                    + " records the " + what + " of " + record.id() + ", not " + id);
+        }
+        if (version != null && !record.version().equals(version)) {
+            return VerificationResult.failed(id, version, VerificationFailure.LEAF_MISMATCH, where
+                    + " records the " + what + " of version " + record.version() + " of " + id + ", not " + version);
+        }
+        if (collectionId != null && !record.collection().equals(collectionId)) {
+            return VerificationResult.failed(id, version, VerificationFailure.LEAF_MISMATCH, where + " records the "
+                    + what + " in collection " + record.collection() + ", not " + collectionId);
+        }
+        Checkpoint checkpoint = verified;
+        try {
+            if (parsed.logIndex() >= checkpoint.size()) {
+                checkpoint = refresh();
+                follow();
+            }
+            if (parsed.logIndex() >= checkpoint.size()) {
+                return VerificationResult.failed(id, version, VerificationFailure.LOG_INCONSISTENT, "the " + what
+                        + " names " + where + " but the latest verified checkpoint holds " + checkpoint.size() + " leaves");
+            }
+            MerkleProofs.inclusion(parsed.logIndex(), checkpoint.size(), tree(checkpoint))
+                    .verify(parsed.leaf().leafHash(), checkpoint.rootHash());
+        } catch (InvalidProofException | IllegalStateException e) {
+            return VerificationResult.failed(id, version, VerificationFailure.NOT_IN_LOG, "the " + what + "'s " + where
+                    + " is not proven to be in the log of size " + checkpoint.size() + ": " + e.getMessage());
+        } catch (LogVerificationException e) {
+            return VerificationResult.failed(id, version, e.failure(), e.getMessage());
+        }
+        String detail = record instanceof TombstoneRecord tombstone
+                ? "deleted by " + tombstone.deletedBy() + " (the version with object_sha256 " + tombstone.objectSha256() + ")"
+                : "expired at " + ((ExpiryRecord) record).validUntil() + " (the version with object_sha256 "
+                        + ((ExpiryRecord) record).objectSha256() + ")";
+        return VerificationResult.verified(id, version, detail + ", log index " + parsed.logIndex(),
+                java.util.OptionalLong.of(parsed.logIndex()));
+    }
+
+    private static String kindOf(SealedEntry entry) {
+        return entry instanceof TombstoneRecord ? "a deletion" : entry instanceof ExpiryRecord ? "an expiry"
+                : "an object version";
     }
 
     private ObjectChecks checks(ForkJoinPool pool) {

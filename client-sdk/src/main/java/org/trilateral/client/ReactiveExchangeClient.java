@@ -40,21 +40,42 @@ public final class ReactiveExchangeClient {
     /**
      * The changes the member may read, live and without end (docs/delivery.md): reconnects and resumes by itself after a
      * failure, from the cursor when the request names one (saved once the subscriber has taken the change after it).
-     * Each added or revoked object is verified against the log as {@link ExchangeClient#verify(JsonNode, String)} does
-     * when the client has a trust policy; a deletion carries no object, only the id and version to drop. Ends with an
-     * error only for refusals a reconnection cannot cure (authentication, permission, an invalid request); cancelling
-     * closes the connection.
+     * When the client has a trust policy, each change is verified against the log ({@link ExchangeClient#verify(ChangeEvent)}):
+     * an added or revoked object as {@link ExchangeClient#verify(JsonNode, String)} does, a deletion by its tombstone's
+     * opening; apply only what {@link ChangeEvent#applicable()}. Advisories come ahead of other traffic; unless the
+     * client was built with {@code acknowledgeAdvisories(false)}, each verified advisory report is acknowledged as
+     * received by this system ({@code POST /advisories/{id}/receipts}, channel {@code stream}). Ends with an error only for refusals a reconnection cannot cure (authentication,
+     * permission, an invalid request); cancelling closes the connection.
      */
     public Flux<ChangeEvent> subscribe(SubscribeRequest request) {
-        boolean verify = client.log().isPresent();
         return Flux.using(() -> client.subscribe(request),
                         subscription -> Flux.fromIterable(() -> subscription),
                         org.trilateral.client.internal.ChangeSubscription::close)
-                .map(change -> ChangeEvent.parse(change.data(), change.resumeFrom()))
-                .map(event -> verify && event.object().isPresent()
-                        ? event.withVerification(client.verify(event.object().get(), event.collection()))
-                        : event)
+                .map(change -> ChangeEvent.parse(change.data(), change.resumeFrom(), change.resumeId()))
+                .map(client::verify)
+                .doOnNext(event -> {
+                    if (client.acknowledgesAdvisories() && event.advisory() && event.object().isPresent()
+                            && event.verification().map(VerificationResult::ok).orElse(false)) {
+                        client.acknowledgeReceived(event.id(), event.version(), "stream");
+                    }
+                })
                 .subscribeOn(scheduler);
+    }
+
+    /**
+     * The advisories among the changes of {@code request} (which should include the advisory collection), each read
+     * whole ({@link ExchangeClient#advisory(String)}: the report and the objects it references that the member may
+     * read) once its report's change is verified.
+     */
+    public Flux<Advisory> advisories(SubscribeRequest request) {
+        return subscribe(request)
+                .filter(event -> event.advisory() && event.object().isPresent() && event.applicable())
+                .map(event -> client.advisory(event.id(), "stream"));
+    }
+
+    /** {@link ExchangeClient#advisories(int)}: the newest advisories the member may read. */
+    public Flux<Advisory.Summary> advisories(int limit) {
+        return Mono.fromCallable(() -> client.advisories(limit)).subscribeOn(scheduler).flatMapIterable(list -> list);
     }
 
     /** {@link ExchangeClient#verify} for one object. */

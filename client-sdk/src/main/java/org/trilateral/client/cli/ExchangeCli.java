@@ -44,7 +44,8 @@ import tools.jackson.databind.node.ObjectNode;
         description = "Publish, poll and verify signed indicators on the trilateral indicator exchange.",
         subcommands = {ExchangeCli.Login.class, ExchangeCli.Publish.class, ExchangeCli.Poll.class,
                 ExchangeCli.Verify.class, ExchangeCli.Keys.class, WatchCommand.class, WitnessCommand.class,
-                LogCommand.class, ScreenCommand.class, SightingCommand.class,
+                LogCommand.class, ScreenCommand.class, SightingCommand.class, AdvisoryCommands.List.class,
+                AdvisoryCommands.Group.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 usage, 2 authentication/permission, 3 refused (validation), "
                 + "4 verification failed, 5 network/server."})

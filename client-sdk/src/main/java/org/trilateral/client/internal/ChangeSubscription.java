@@ -24,7 +24,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * An endless subscription to {@code /changes/stream} (docs/delivery.md), as a blocking iterator of changes: it
  * reconnects after a failure or a {@code closed} event, with capped exponential backoff and jitter, and resumes with
- * {@code Last-Event-ID} from the position after the last change handed out. With a cursor, that position is saved when
+ * {@code Last-Event-ID} from the event id of the last change handed out: a position, or {@code main:advisory} while the
+ * exchange delivers advisories ahead of a backlog (docs/delivery.md, "Advisories first"); the id is kept as sent. With a cursor, that position is saved when
  * the caller asks for the next change (so the one before counts as handled) and at each heartbeat, which also moves it
  * past positions that hold nothing for the member: a restarted subscription misses nothing and repeats nothing.
  * Refusals that a reconnection cannot cure (authentication, permission, an invalid request) end it. Not thread-safe;
@@ -32,8 +33,11 @@ import tools.jackson.databind.JsonNode;
  */
 public final class ChangeSubscription implements Iterator<ChangeSubscription.StreamedChange>, AutoCloseable {
 
-    /** A change's event data and the position to resume from after it. */
-    public record StreamedChange(JsonNode data, long resumeFrom) {
+    /**
+     * A change's event data, the main lane's position to resume from after it, and the event id that resumes both lanes
+     * exactly ({@code Last-Event-ID}).
+     */
+    public record StreamedChange(JsonNode data, long resumeFrom, String resumeId) {
     }
 
     private final Transport transport;
@@ -43,8 +47,8 @@ public final class ChangeSubscription implements Iterator<ChangeSubscription.Str
     private final RetryPolicy backoff;
     private final Sleeper sleeper;
     private final DoubleSupplier random;
-    private OptionalLong resumeFrom;
-    private long handedOut = -1;
+    private String resumeId;
+    private String handedOut;
     private Stream<String> lines;
     private Iterator<String> reader;
     private volatile boolean closed;
@@ -68,9 +72,14 @@ public final class ChangeSubscription implements Iterator<ChangeSubscription.Str
         this.backoff = backoff;
         this.sleeper = transport.sleeper();
         this.random = random;
-        OptionalLong stored = cursorName == null ? OptionalLong.empty()
-                : cursors.load(cursorName).map(text -> OptionalLong.of(Long.parseLong(text))).orElse(OptionalLong.empty());
-        this.resumeFrom = stored.isPresent() ? stored : from;
+        String stored = cursorName == null ? null : cursors.load(cursorName).map(text -> {
+            if (mainOf(text) < 0) {
+                throw new IllegalArgumentException("cursor '" + cursorName + "' holds \"" + text + "\", not a stream"
+                        + " position (a number, or two joined by ':')");
+            }
+            return text;
+        }).orElse(null);
+        this.resumeId = stored != null ? stored : from.isPresent() ? Long.toString(from.getAsLong()) : null;
     }
 
     @Override
@@ -80,7 +89,7 @@ public final class ChangeSubscription implements Iterator<ChangeSubscription.Str
 
     @Override
     public StreamedChange next() {
-        if (handedOut >= 0) {
+        if (handedOut != null) {
             save(handedOut);
         }
         int failures = 0;
@@ -91,8 +100,8 @@ public final class ChangeSubscription implements Iterator<ChangeSubscription.Str
                 }
                 StreamedChange change = read();
                 if (change != null) {
-                    handedOut = change.resumeFrom();
-                    resumeFrom = OptionalLong.of(change.resumeFrom());
+                    handedOut = change.resumeId();
+                    resumeId = change.resumeId();
                     return change;
                 }
                 // The stream ended (closed by the exchange, or the connection dropped): resume where we are.
@@ -118,14 +127,19 @@ public final class ChangeSubscription implements Iterator<ChangeSubscription.Str
 
     /** Counts the last change handed out as handled: saves the position after it (next() does this by itself). */
     public void commit() {
-        if (handedOut >= 0) {
+        if (handedOut != null) {
             save(handedOut);
         }
     }
 
-    /** The position the subscription would resume from now, if known. */
+    /** The main lane's position the subscription would resume from now, if known. */
     public OptionalLong position() {
-        return resumeFrom;
+        return resumeId == null ? OptionalLong.empty() : OptionalLong.of(mainOf(resumeId));
+    }
+
+    /** The event id the subscription would resume from now ({@code Last-Event-ID}), if known. */
+    public java.util.Optional<String> resumeId() {
+        return java.util.Optional.ofNullable(resumeId);
     }
 
     private int pause(int failures) {
@@ -140,8 +154,8 @@ public final class ChangeSubscription implements Iterator<ChangeSubscription.Str
 
     private void connect() {
         HttpCall call = new HttpCall("GET", stream, Map.of("Accept", "text/event-stream"), null, true);
-        if (resumeFrom.isPresent()) {
-            call = call.withHeader("Last-Event-ID", Long.toString(resumeFrom.getAsLong()));
+        if (resumeId != null) {
+            call = call.withHeader("Last-Event-ID", resumeId);
         }
         lines = transport.openLines(call);
         reader = lines.iterator();
@@ -156,22 +170,22 @@ public final class ChangeSubscription implements Iterator<ChangeSubscription.Str
         while (reader.hasNext()) {
             String line = reader.next();
             if (line.isEmpty()) {
-                if (id != null && !id.isEmpty()) {
-                    long position = Long.parseLong(id);
+                if (id != null && !id.isEmpty() && mainOf(id) >= 0) {
+                    long position = mainOf(id);
                     if (comment && event == null && data.length() == 0) {
                         // A heartbeat: every change before its id has been sent.
-                        resumeFrom = OptionalLong.of(position);
-                        if (handedOut < 0 || position >= handedOut) {
-                            save(position);
+                        resumeId = id;
+                        if (handedOut == null || position >= mainOf(handedOut)) {
+                            save(id);
                         }
                     } else if ("closed".equals(event)) {
-                        resumeFrom = OptionalLong.of(position);
+                        resumeId = id;
                         return null;
                     } else if ("ready".equals(event)) {
-                        resumeFrom = OptionalLong.of(position);
+                        resumeId = id;
                     } else if ("added".equals(event) || "revoked".equals(event) || "deleted".equals(event)
                             || "expired".equals(event)) {
-                        return new StreamedChange(StixJson.mapper().readTree(data.toString()), position);
+                        return new StreamedChange(StixJson.mapper().readTree(data.toString()), position, id);
                     }
                 }
                 event = null;
@@ -205,10 +219,32 @@ public final class ChangeSubscription implements Iterator<ChangeSubscription.Str
         return null;
     }
 
-    private void save(long position) {
+    private void save(String id) {
         if (cursorName != null) {
-            cursors.save(cursorName, Long.toString(position));
+            cursors.save(cursorName, id);
         }
+    }
+
+    /** The main lane's position of an event id ({@code 412} or {@code 412:530}); -1 when it is neither. */
+    static long mainOf(String id) {
+        int colon = id.indexOf(':');
+        String main = colon < 0 ? id : id.substring(0, colon);
+        if (colon >= 0 && !digits(id.substring(colon + 1))) {
+            return -1;
+        }
+        return digits(main) ? Long.parseLong(main) : -1;
+    }
+
+    private static boolean digits(String text) {
+        if (text.isEmpty() || text.length() > 18) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void disconnect() {

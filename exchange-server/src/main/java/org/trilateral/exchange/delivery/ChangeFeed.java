@@ -1,6 +1,8 @@
 package org.trilateral.exchange.delivery;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -8,6 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;
 import org.trilateral.exchange.access.AudienceCondition;
 import org.trilateral.exchange.access.Reader;
+import org.trilateral.exchange.advisory.AdvisoryCollection;
+import org.trilateral.exchange.advisory.AdvisoryProperties;
 import org.trilateral.exchange.collection.CollectionRegistry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -28,13 +32,16 @@ class ChangeFeed {
     private final LogHead head;
     private final DeliveryProperties properties;
     private final CollectionRegistry collections;
+    private final String advisoryCollectionId;
     private final Map<ReadKey, Mono<Page>> sharedReads = new ConcurrentHashMap<>();
 
-    ChangeFeed(ChangeStore store, LogHead head, DeliveryProperties properties, CollectionRegistry collections) {
+    ChangeFeed(ChangeStore store, LogHead head, DeliveryProperties properties, CollectionRegistry collections,
+               AdvisoryProperties advisories) {
         this.store = store;
         this.head = head;
         this.properties = properties;
         this.collections = collections;
+        this.advisoryCollectionId = AdvisoryCollection.resolve(collections, advisories).id();
     }
 
     /**
@@ -50,8 +57,20 @@ class ChangeFeed {
         }
     }
 
-    /** A change and its JSON ({@link ChangeJson#event}). */
-    record Rendered(ChangeEvent event, String json) {
+    /**
+     * A change, its JSON ({@link ChangeJson#event}) and its server-sent-event frame with the usual id (the position
+     * after it), both made once however many subscribers share the page.
+     */
+    record Rendered(ChangeEvent event, String json, byte[] frame) {
+
+        static Rendered of(ChangeEvent event, String json) {
+            return new Rendered(event, json, SseFrames.event(Long.toString(event.position() + 1), event.kind().value(), json));
+        }
+
+        /** The frame of this change with {@code id}: the shared one when it is the usual id. */
+        byte[] frameWithId(String id) {
+            return id.equals(Long.toString(event.position() + 1)) ? frame : SseFrames.event(id, event.kind().value(), json);
+        }
     }
 
     /** The current head: the position after the last leaf of the log. */
@@ -71,7 +90,7 @@ class ChangeFeed {
         }
         Mono<Page> read = store.changes(AudienceCondition.readableBy(reader), selection, from, to, limit)
                 .collectList()
-                .map(events -> new Page(events.stream().map(e -> new Rendered(e, ChangeJson.event(e, collections))).toList(),
+                .map(events -> new Page(events.stream().map(e -> Rendered.of(e, ChangeJson.event(e, collections))).toList(),
                         events.size() == limit ? events.get(events.size() - 1).position() + 1 : to))
                 .doOnError(e -> sharedReads.remove(key))
                 .cache(page -> properties.sharedReadTtl(), e -> java.time.Duration.ZERO, () -> properties.sharedReadTtl());
@@ -90,49 +109,116 @@ class ChangeFeed {
     sealed interface Delivery permits Change, Moved, FellBehind {
 
         /** The position to resume from once this is delivered. */
-        long resumeFrom();
+        StreamPosition resumeFrom();
     }
 
     /** A change, and the position to resume from once it is delivered. */
-    record Change(Rendered change, long resumeFrom) implements Delivery {
+    record Change(Rendered change, StreamPosition resumeFrom) implements Delivery {
     }
 
     /** Every change before {@code resumeFrom} has been delivered. */
-    record Moved(long resumeFrom) implements Delivery {
+    record Moved(StreamPosition resumeFrom) implements Delivery {
     }
 
     /** The subscriber lagged {@code behind} positions behind the head; it may resume from {@code resumeFrom}. */
-    record FellBehind(long resumeFrom, long behind) implements Delivery {
+    record FellBehind(StreamPosition resumeFrom, long behind) implements Delivery {
     }
 
     /**
      * The changes from {@code from} on, without end (until the subscriber falls too far behind). Pages are read only
-     * as the subscriber takes what was read, so what a subscriber holds is bounded by one page whatever its speed.
+     * as the subscriber takes what was read, so what a subscriber holds is bounded by two pages whatever its speed.
+     *
+     * <p>When the selection holds the advisory collection and others, the advisory collection is a lane of its own,
+     * read first: before each page of the other collections, the advisory changes up to the newest head known are
+     * read and delivered, so an advisory published behind a backlog overtakes it. Each lane keeps its own position
+     * ({@link StreamPosition}), so a reconnection resumes both exactly.
      */
-    Flux<Delivery> stream(Reader reader, ChangeSelection selection, long from) {
+    Flux<Delivery> stream(Reader reader, ChangeSelection selection, StreamPosition from) {
+        Optional<ChangeSelection> advisoryLane = selection.collectionIds().size() > 1
+                ? selection.only(advisoryCollectionId) : Optional.empty();
+        ChangeSelection mainLane = advisoryLane.isPresent() ? selection.without(advisoryCollectionId) : selection;
         return Flux.defer(() -> {
-            AtomicLong position = new AtomicLong(from);
+            Lanes lanes = new Lanes(reader, mainLane, advisoryLane, new AtomicLong(from.main()),
+                    new AtomicLong(advisoryLane.isPresent() ? from.advisory() : from.main()));
             AtomicBoolean live = new AtomicBoolean(false);
             return head.heads().concatMap(h -> {
-                long at = position.get();
-                if (h <= at) {
+                long at = lanes.main.get();
+                boolean advisoriesPending = advisoryLane.isPresent() && lanes.advisory.get() < h;
+                if (h <= at && !advisoriesPending) {
                     live.set(true);
                     return Flux.<Delivery>empty();
                 }
                 if (live.get() && h - at > properties.maxBehind()) {
-                    return Flux.<Delivery>just(new FellBehind(at, h - at));
+                    return Flux.<Delivery>just(new FellBehind(lanes.position(at), h - at));
                 }
-                return page(reader, selection, at, h, properties.pageSize())
-                        .expand(p -> p.next() < h ? page(reader, selection, p.next(), h, properties.pageSize()) : Mono.empty())
-                        .concatMap(p -> {
-                            position.set(p.next());
-                            return Flux.fromIterable(p.events())
-                                    .<Delivery>map(rendered -> new Change(rendered, rendered.event().position() + 1))
-                                    .concatWith(Mono.just(new Moved(p.next())));
-                        }, 1)
+                return lanes.step(at, h)
+                        .expand(step -> step.more() ? lanes.step(step.next(), h) : Mono.empty())
+                        .concatMap(step -> Flux.fromIterable(step.deliveries()), 1)
                         .doOnComplete(() -> live.set(true));
             }, 1).takeUntil(delivery -> delivery instanceof FellBehind);
         });
+    }
+
+    /** One stream's lanes and their positions: where the next read of each starts. */
+    private final class Lanes {
+
+        private final Reader reader;
+        private final ChangeSelection mainLane;
+        private final Optional<ChangeSelection> advisoryLane;
+        private final AtomicLong main;
+        private final AtomicLong advisory;
+
+        Lanes(Reader reader, ChangeSelection mainLane, Optional<ChangeSelection> advisoryLane, AtomicLong main,
+              AtomicLong advisory) {
+            this.reader = reader;
+            this.mainLane = mainLane;
+            this.advisoryLane = advisoryLane;
+            this.main = main;
+            this.advisory = advisory;
+        }
+
+        /** The position with the main lane at {@code at}. */
+        StreamPosition position(long at) {
+            return advisoryLane.isPresent() ? new StreamPosition(at, advisory.get()) : StreamPosition.at(at);
+        }
+
+        /**
+         * A page of pending advisories (up to the newest head known), then a page of the main lane from {@code at}
+         * up to {@code h}; {@code more} when either lane has more before its end.
+         */
+        Mono<Step> step(long at, long h) {
+            if (advisoryLane.isEmpty()) {
+                return mainPage(at, h, new ArrayList<>(), false);
+            }
+            long top = Math.max(h, head.latest());
+            return page(reader, advisoryLane.get(), advisory.get(), top, properties.pageSize()).flatMap(advisories -> {
+                advisory.set(advisories.next());
+                List<Delivery> out = new ArrayList<>(advisories.events().size() + 1);
+                for (Rendered rendered : advisories.events()) {
+                    out.add(new Change(rendered, new StreamPosition(at, rendered.event().position() + 1)));
+                }
+                return mainPage(at, h, out, advisories.next() < top);
+            });
+        }
+
+        private Mono<Step> mainPage(long at, long h, List<Delivery> out, boolean advisoriesMore) {
+            if (at >= h) {
+                out.add(new Moved(position(at)));
+                return Mono.just(new Step(out, at, advisoriesMore));
+            }
+            return page(reader, mainLane, at, h, properties.pageSize()).map(page -> {
+                main.set(page.next());
+                for (Rendered rendered : page.events()) {
+                    out.add(new Change(rendered, position(rendered.event().position() + 1)));
+                }
+                out.add(new Moved(position(page.next())));
+                return new Step(out, page.next(), advisoriesMore || page.next() < h);
+            });
+        }
+    }
+
+    /** What one step of a stream read: its deliveries, where the main lane continues, whether there is more. */
+    private record Step(List<Delivery> deliveries, long next, boolean more) {
     }
 
     /** A read that subscribers of the same reader share. */

@@ -1,11 +1,14 @@
 package org.trilateral.exchange.delivery;
 
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
-import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.core.io.buffer.DataBufferFactory;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.BodyInserter;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.trilateral.exchange.access.Reader;
@@ -64,13 +67,15 @@ class ChangeHandler {
             ChangeRequest changes = parse(request, member);
             return feed.head().flatMap(head -> {
                 long from = changes.from().orElse(head);
-                if (from > head) {
-                    return Mono.error(Refusal.invalid("from", "from (" + from + ") is larger than the log (size " + head
-                            + ")"));
+                long advisoryFrom = changes.advisoryFrom().orElse(from);
+                if (from > head || advisoryFrom > head) {
+                    String name = changes.advisoryFrom().isPresent() ? "Last-Event-ID" : "from";
+                    return Mono.error(Refusal.invalid(name, name + " (" + new StreamPosition(from, advisoryFrom).id()
+                            + ") is larger than the log (size " + head + ")"));
                 }
                 return ServerResponse.ok().contentType(MediaType.TEXT_EVENT_STREAM)
                         .cacheControl(CacheControl.noStore())
-                        .body(BodyInserters.fromServerSentEvents(events(member, changes, from)));
+                        .body(frames(events(member, changes, new StreamPosition(from, advisoryFrom))));
             });
         });
     }
@@ -78,11 +83,15 @@ class ChangeHandler {
     /**
      * The stream's events: {@code ready}, then each change with the position to resume from as its {@code id}, a
      * heartbeat (a comment with that id) when idle, and {@code closed} with the reason if the subscriber falls behind.
+     * Each element is what one write carries before it is flushed: the changes of one page together (one write per
+     * page and subscriber, not one per change), or one heartbeat or end.
      */
-    private Flux<ServerSentEvent<String>> events(Member member, ChangeRequest changes, long from) {
+    private Flux<List<byte[]>> events(Member member, ChangeRequest changes, StreamPosition from) {
         return Flux.defer(() -> {
             Sinks.Empty<Void> ended = Sinks.empty();
+            // A page's deliveries arrive together and end with the move past the page (or the fall behind).
             Flux<Object> deliveries = feed.stream(Reader.of(member), changes.selection(), from)
+                    .bufferUntil(delivery -> !(delivery instanceof ChangeFeed.Change))
                     .cast(Object.class)
                     .doFinally(signal -> ended.tryEmitEmpty());
             Flux<Object> heartbeats = Flux.interval(properties.heartbeat()).onBackpressureDrop()
@@ -93,29 +102,46 @@ class ChangeHandler {
                                     + properties.maxStreamAge() + "): reconnect with a current access token")))
                     .take(1);
             // The id of a heartbeat is taken here, after the merge, so it never runs ahead of a change still to come.
-            AtomicLong resumeFrom = new AtomicLong(from);
+            AtomicReference<StreamPosition> resumeFrom = new AtomicReference<>(from);
             return Flux.merge(deliveries, heartbeats, ends).takeUntil(item -> item instanceof Ended)
-                    .<ServerSentEvent<String>>handle((item, sink) -> {
-                if (item instanceof ChangeFeed.Change change) {
-                    resumeFrom.set(change.resumeFrom());
-                    sink.next(ServerSentEvent.builder(change.change().json())
-                            .id(Long.toString(change.resumeFrom())).event(change.change().event().kind().value()).build());
-                } else if (item instanceof ChangeFeed.Moved moved) {
-                    resumeFrom.set(moved.resumeFrom());
+                    .<List<byte[]>>handle((item, sink) -> {
+                if (item instanceof List<?> batch) {
+                    List<byte[]> frames = new ArrayList<>(batch.size());
+                    for (Object delivery : batch) {
+                        if (delivery instanceof ChangeFeed.Change change) {
+                            resumeFrom.set(change.resumeFrom());
+                            frames.add(change.change().frameWithId(change.resumeFrom().id()));
+                        } else if (delivery instanceof ChangeFeed.Moved moved) {
+                            resumeFrom.set(moved.resumeFrom());
+                        } else if (delivery instanceof ChangeFeed.FellBehind behind) {
+                            frames.add(SseFrames.event(behind.resumeFrom().id(), "closed", ChangeJson.closed(
+                                    "the subscriber fell " + behind.behind() + " positions behind the log's head"
+                                            + " (exchange.delivery.max-behind is " + properties.maxBehind()
+                                            + "): resume from its position", behind.resumeFrom())));
+                        }
+                    }
+                    if (!frames.isEmpty()) {
+                        sink.next(frames);
+                    }
                 } else if (item instanceof Ended end) {
-                    sink.next(ServerSentEvent.builder(ChangeJson.closed(end.reason(), resumeFrom.get()))
-                            .id(Long.toString(resumeFrom.get())).event("closed").build());
-                } else if (item instanceof ChangeFeed.FellBehind behind) {
-                    sink.next(ServerSentEvent.builder(ChangeJson.closed("the subscriber fell " + behind.behind()
-                                    + " positions behind the log's head (exchange.delivery.max-behind is "
-                                    + properties.maxBehind() + "): resume from its position", behind.resumeFrom()))
-                            .id(Long.toString(behind.resumeFrom())).event("closed").build());
+                    sink.next(List.of(SseFrames.event(resumeFrom.get().id(), "closed",
+                            ChangeJson.closed(end.reason(), resumeFrom.get()))));
                 } else {
-                    sink.next(ServerSentEvent.<String>builder().id(Long.toString(resumeFrom.get())).comment("heartbeat")
-                            .build());
+                    sink.next(List.of(SseFrames.comment(resumeFrom.get().id(), "heartbeat")));
                 }
-            }).startWith(ServerSentEvent.builder(ChangeJson.ready(from)).id(Long.toString(from)).event("ready").build());
+            }).startWith(List.of(SseFrames.event(from.id(), "ready", ChangeJson.ready(from))));
         });
+    }
+
+    /** Writes each element's frames and then flushes, so a page reaches the subscriber in one write. */
+    private static BodyInserter<Flux<List<byte[]>>, ServerHttpResponse> frames(Flux<List<byte[]>> events) {
+        return new BodyInserter<>() {
+            @Override
+            public Mono<Void> insert(ServerHttpResponse response, Context context) {
+                DataBufferFactory buffers = response.bufferFactory();
+                return response.writeAndFlushWith(events.map(frames -> Flux.fromIterable(frames).map(buffers::wrap)));
+            }
+        };
     }
 
     private ChangeRequest parse(ServerRequest request, Member member) {

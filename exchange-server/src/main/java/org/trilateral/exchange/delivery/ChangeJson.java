@@ -46,6 +46,18 @@ final class ChangeJson {
                 .put("reason", reason).put("resume_from", resumeFrom));
     }
 
+    /** Why a stream ends, and where to resume: {@code resume_from} (the main lane) and the whole event id. */
+    static String closed(String reason, StreamPosition resumeFrom) {
+        return StixJson.mapper().writeValueAsString(StixJson.mapper().createObjectNode()
+                .put("reason", reason).put("resume_from", resumeFrom.main()).put("last_event_id", resumeFrom.id()));
+    }
+
+    /** The first event of a stream: the position it starts from (and the advisory lane's, when it differs). */
+    static String ready(StreamPosition from) {
+        return from.main() == from.advisory() ? ready(from.main())
+                : "{\"from\":" + from.main() + ",\"advisory_from\":" + from.advisory() + "}";
+    }
+
     /** The first event of a stream: the position it starts from. */
     static String ready(long from) {
         return "{\"from\":" + from + "}";

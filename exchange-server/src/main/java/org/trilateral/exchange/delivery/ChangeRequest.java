@@ -16,10 +16,12 @@ import org.trilateral.exchange.member.Member;
  * member may read; the types) and the positions asked for.
  *
  * @param from  the first position wanted ({@code from}, or {@code Last-Event-ID}, which wins); empty for the head
+ * @param advisoryFrom the advisory lane's first position, when {@code Last-Event-ID} names one ({@code main:advisory})
  * @param to    the position to stop before ({@code to}, feed only); empty for the head
  * @param limit the most changes in one page (feed only)
  */
-record ChangeRequest(ChangeSelection selection, OptionalLong from, OptionalLong to, int limit) {
+record ChangeRequest(ChangeSelection selection, OptionalLong from, OptionalLong advisoryFrom, OptionalLong to,
+                     int limit) {
 
     private static final Pattern TYPE = Pattern.compile("[a-z0-9][a-z0-9-]{1,249}");
     private static final Pattern POSITION = Pattern.compile("0|[1-9][0-9]{0,18}");
@@ -57,8 +59,15 @@ record ChangeRequest(ChangeSelection selection, OptionalLong from, OptionalLong 
                 typeSet.add(type);
             }
         }
-        OptionalLong start = lastEventId.isPresent() ? position("Last-Event-ID", lastEventId.get())
-                : from.map(f -> position("from", f)).orElse(OptionalLong.empty());
+        OptionalLong start;
+        OptionalLong advisoryStart = OptionalLong.empty();
+        if (lastEventId.isPresent()) {
+            StreamPosition resume = StreamPosition.parse("Last-Event-ID", lastEventId.get());
+            start = OptionalLong.of(resume.main());
+            advisoryStart = OptionalLong.of(resume.advisory());
+        } else {
+            start = from.map(f -> position("from", f)).orElse(OptionalLong.empty());
+        }
         OptionalLong end = to.map(t -> position("to", t)).orElse(OptionalLong.empty());
         int size = maxLimit;
         if (limit.isPresent()) {
@@ -70,7 +79,7 @@ record ChangeRequest(ChangeSelection selection, OptionalLong from, OptionalLong 
             size = (int) asked;
         }
         return new ChangeRequest(new ChangeSelection(readable.stream().map(TaxiiCollection::id).toList(), typeSet),
-                start, end, size);
+                start, advisoryStart, end, size);
     }
 
     private static OptionalLong position(String name, String text) {

@@ -22,4 +22,15 @@ record ChangeSelection(List<String> collectionIds, Set<String> types) {
         collectionIds = List.copyOf(new TreeSet<>(collectionIds));
         types = Set.copyOf(types);
     }
+
+    /** The same selection of the collection {@code collectionId} alone, when it is selected. */
+    java.util.Optional<ChangeSelection> only(String collectionId) {
+        return collectionIds.contains(collectionId)
+                ? java.util.Optional.of(new ChangeSelection(List.of(collectionId), types)) : java.util.Optional.empty();
+    }
+
+    /** The same selection without the collection {@code collectionId} (which must not be the only one). */
+    ChangeSelection without(String collectionId) {
+        return new ChangeSelection(collectionIds.stream().filter(id -> !id.equals(collectionId)).toList(), types);
+    }
 }

@@ -47,6 +47,11 @@ class LogHead implements SmartLifecycle {
         return heads.asFlux().onBackpressureLatest();
     }
 
+    /** The latest head known (-1 before the first is read). */
+    synchronized long latest() {
+        return latest;
+    }
+
     /** Takes a head read or announced; an older one than known is ignored. */
     synchronized void offer(long size) {
         if (size > latest) {

@@ -48,7 +48,11 @@ final class MemberTokenConverter implements Converter<Jwt, Mono<AbstractAuthenti
                     }
                     Member effective = issuer.rolesClaim() == null || issuer.rolesClaim().isBlank()
                             ? member : member.narrowedTo(roles(jwt.getClaims(), issuer.rolesClaim()));
-                    return new MemberAuthentication(effective, issuer.name());
+                    MemberAuthentication authentication = new MemberAuthentication(effective, issuer.name());
+                    // Who acted, for records that name a person (an advisory's acknowledgement): the token's subject.
+                    authentication.setDetails(new org.trilateral.exchange.member.MemberSubject(issuer.name(),
+                            jwt.getSubject() == null || jwt.getSubject().isBlank() ? key : jwt.getSubject()));
+                    return authentication;
                 });
     }
 

@@ -163,6 +163,28 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * Advisories (docs/delivery.md): a read role of the advisory collection is needed; which advisories and receipts a
+     * member sees is decided by the read rule, in the feature itself.
+     */
+    @Bean
+    @Order(7)
+    SecurityWebFilterChain advisorySecurity(ServerHttpSecurity http, TrustedIssuers issuers, CollectionRegistry collections,
+                                            org.trilateral.exchange.advisory.AdvisoryProperties advisories,
+                                            RefusalMetrics metrics) {
+        SecurityErrors errors = new SecurityErrors(ErrorSurface.PROBLEM_DETAILS, null).countedIn(metrics);
+        var collection = org.trilateral.exchange.advisory.AdvisoryCollection.resolve(collections, advisories);
+        return bearerTokens(stateless(http)
+                .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/advisories", "/advisories/**"))
+                .authorizeExchange(exchange -> exchange
+                        .pathMatchers(HttpMethod.GET, "/advisories", "/advisories/*", "/advisories/*/receipts")
+                        .access(new AdvisoryAuthorization(collection))
+                        .pathMatchers(HttpMethod.POST, "/advisories/*/receipts")
+                        .access(new AdvisoryAuthorization(collection))
+                        .anyExchange().denyAll()), issuers, errors)
+                .build();
+    }
+
     /** Everything no earlier chain matched: refused, whether or not a token is sent. */
     @Bean
     @Order(Integer.MAX_VALUE)

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>
  * edge          web, security, dev        the TAXII edge, the filter chains, the development identity provider
- * features      reference, manifest, discovery, transparency, retention, oprf, screening, delivery
+ * features      reference, manifest, discovery, transparency, retention, oprf, screening, delivery, advisory
  * objects       object                    reads, ingest, deletion of STIX objects
  * support       status, keys              status resources, members' signing keys
  * collections   collection                the API root's collections and the typed TAXII request
@@ -39,7 +39,7 @@ class PackageBoundariesTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("edge").definedBy(pkg("web"), pkg("security"), pkg("dev"), pkg("operations"), pkg("ratelimit"), pkg("apidoc"))
                 .layer("features").definedBy(pkg("reference"), pkg("manifest"), pkg("discovery"), pkg("transparency"), pkg("retention"),
-                        pkg("oprf"), pkg("screening"), pkg("delivery"))
+                        pkg("oprf"), pkg("screening"), pkg("delivery"), pkg("advisory"))
                 .layer("objects").definedBy(pkg("object"))
                 .layer("support").definedBy(pkg("status"), pkg("keys"))
                 .layer("collections").definedBy(pkg("collection"))
