@@ -272,9 +272,21 @@ public final class ExchangeClient {
                 Optional.ofNullable(summary.path("published").asString(null)), summary.path("tlp").asString(""),
                 verification);
         if (settings.acknowledgeAdvisories && (verification.isEmpty() || verification.get(0).ok())) {
-            acknowledgeReceived(advisory.id(), advisory.version(), channel);
+            acknowledgeReceivedQuietly(advisory.id(), advisory.version(), channel);
         }
         return advisory;
+    }
+
+    /**
+     * {@link #acknowledgeReceived}, a failure ignored: the automatic receipt must not fail the read or end a
+     * subscription (the issuer then sees no receipt yet, and the next read of the advisory acknowledges it again).
+     */
+    void acknowledgeReceivedQuietly(String reportId, String version, String channel) {
+        try {
+            acknowledgeReceived(reportId, version, channel);
+        } catch (ExchangeException e) {
+            // Best effort, as documented above.
+        }
     }
 
     /**

@@ -56,7 +56,7 @@ public final class ReactiveExchangeClient {
                 .doOnNext(event -> {
                     if (client.acknowledgesAdvisories() && event.advisory() && event.object().isPresent()
                             && event.verification().map(VerificationResult::ok).orElse(false)) {
-                        client.acknowledgeReceived(event.id(), event.version(), "stream");
+                        client.acknowledgeReceivedQuietly(event.id(), event.version(), "stream");
                     }
                 })
                 .subscribeOn(scheduler);

@@ -34,7 +34,7 @@ class Advisories {
     private final MemberStore members;
     private final AdvisoryProperties properties;
     private final Clock clock;
-    private final TaxiiCollection collection;
+    private final Optional<TaxiiCollection> advisoryCollection;
 
     Advisories(AdvisoryStore store, CollectionRegistry collections, MemberStore members, AdvisoryProperties properties,
                Clock clock) {
@@ -43,12 +43,13 @@ class Advisories {
         this.members = members;
         this.properties = properties;
         this.clock = clock;
-        this.collection = AdvisoryCollection.resolve(collections, properties);
+        this.advisoryCollection = AdvisoryCollection.find(collections, properties);
     }
 
-    /** The advisory collection. */
-    TaxiiCollection collection() {
-        return collection;
+    /** The advisory collection, else refused: this exchange is configured without one. */
+    private TaxiiCollection collection() {
+        return advisoryCollection.orElseThrow(() -> Refusal.notFound("the exchange has no advisory collection"
+                + " (exchange.advisories.collection names '" + properties.collection() + "', which no collection has)"));
     }
 
     /** An advisory's report and the referenced objects the reader may read ({@code unresolved}: the others). */
@@ -61,7 +62,7 @@ class Advisories {
 
     /** A page of the current advisories {@code member} may read, newest first, older than {@code before}. */
     Flux<StoredAdvisory> page(Member member, long before, int limit) {
-        return store.page(collection.id(), AudienceCondition.readableBy(Reader.of(member)), before, limit);
+        return Flux.defer(() -> store.page(collection().id(), AudienceCondition.readableBy(Reader.of(member)), before, limit));
     }
 
     /** The advisory {@code id} as {@code member} may read it, else refused as not found. */
@@ -69,7 +70,7 @@ class Advisories {
         if (!StixId.isValid(id) || !id.startsWith("report--")) {
             return Mono.error(Refusal.invalid("id", "'" + id + "' is not a STIX report id (report--<UUID>)"));
         }
-        return store.find(collection.id(), id, AudienceCondition.readableBy(Reader.of(member)))
+        return Mono.defer(() -> store.find(collection().id(), id, AudienceCondition.readableBy(Reader.of(member))))
                 .switchIfEmpty(Mono.error(() -> notFound(id)));
     }
 
@@ -88,7 +89,7 @@ class Advisories {
             });
             List<String> resolvable = refs.subList(0, Math.min(refs.size(), properties.maxObjectRefs()));
             List<String> readable = collections.all().stream().filter(c -> c.canRead(member)).map(TaxiiCollection::id).toList();
-            return store.referenced(resolvable, readable, collection.id(), AudienceCondition.readableBy(Reader.of(member)))
+            return store.referenced(resolvable, readable, collection().id(), AudienceCondition.readableBy(Reader.of(member)))
                     .map(found -> {
                         List<String> objects = new ArrayList<>();
                         List<String> unresolved = new ArrayList<>();
@@ -109,7 +110,7 @@ class Advisories {
         AudienceCondition audience = AudienceCondition.readableBy(Reader.of(member));
         Mono<String> resolved = find(member, id).flatMap(current -> version.isEmpty() || version.get().equals(current.version())
                 ? Mono.just(current.version())
-                : store.readable(collection.id(), id, version.get(), audience)
+                : store.readable(collection().id(), id, version.get(), audience)
                         .flatMap(readable -> readable ? Mono.just(version.get()) : Mono.error(Refusal.notFound(
                                 "advisory '" + id + "' has no version '" + version.get() + "'"))));
         return resolved.flatMap(v -> person.isPresent()
@@ -128,6 +129,7 @@ class Advisories {
             if (!caller.id().value().equals(advisory.issuer()) && !caller.has(Role.ADMIN)) {
                 return Mono.error(notFound(id));
             }
+            TaxiiCollection collection = collection();
             return store.receipts(id, advisory.version()).flatMap(receipts -> members.all()
                     .filter(m -> m.active() && collection.canRead(m))
                     .concatMap(m -> store.readable(collection.id(), id, advisory.version(),
@@ -140,12 +142,14 @@ class Advisories {
 
     /** The current version of advisory {@code id}, for any member (used by {@link AdvisoryReceipts}). */
     Mono<StoredAdvisory> findFor(Reader reader, String id) {
-        return store.find(collection.id(), id, AudienceCondition.readableBy(reader));
+        return Mono.justOrEmpty(advisoryCollection)
+                .flatMap(collection -> store.find(collection.id(), id, AudienceCondition.readableBy(reader)));
     }
 
     /** Whether {@code reader} may read version {@code version} of advisory {@code id}. */
     Mono<Boolean> readable(Reader reader, String id, String version) {
-        return store.readable(collection.id(), id, version, AudienceCondition.readableBy(reader));
+        return Mono.justOrEmpty(advisoryCollection)
+                .flatMap(collection -> store.readable(collection.id(), id, version, AudienceCondition.readableBy(reader)));
     }
 
     Mono<Receipt> systemReceived(String id, String version, String member, ReceiptChannel channel, java.time.Instant at) {

@@ -41,7 +41,8 @@ class ChangeFeed {
         this.head = head;
         this.properties = properties;
         this.collections = collections;
-        this.advisoryCollectionId = AdvisoryCollection.resolve(collections, advisories).id();
+        // Null without an advisory collection: then no stream has an advisory lane.
+        this.advisoryCollectionId = AdvisoryCollection.find(collections, advisories).map(c -> c.id()).orElse(null);
     }
 
     /**
@@ -134,7 +135,7 @@ class ChangeFeed {
      * ({@link StreamPosition}), so a reconnection resumes both exactly.
      */
     Flux<Delivery> stream(Reader reader, ChangeSelection selection, StreamPosition from) {
-        Optional<ChangeSelection> advisoryLane = selection.collectionIds().size() > 1
+        Optional<ChangeSelection> advisoryLane = advisoryCollectionId != null && selection.collectionIds().size() > 1
                 ? selection.only(advisoryCollectionId) : Optional.empty();
         ChangeSelection mainLane = advisoryLane.isPresent() ? selection.without(advisoryCollectionId) : selection;
         return Flux.defer(() -> {

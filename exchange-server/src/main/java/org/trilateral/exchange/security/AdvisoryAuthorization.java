@@ -11,13 +11,14 @@ import reactor.core.publisher.Mono;
 
 /**
  * Who may use {@code /advisories} (docs/delivery.md): a member with a read role of the advisory collection, as for its
- * TAXII objects. Which advisories it then sees is the read rule's decision, in the advisory feature.
+ * TAXII objects. Which advisories it then sees is the read rule's decision, in the advisory feature. Without an
+ * advisory collection any member passes, and the feature answers that there is none.
  */
 final class AdvisoryAuthorization implements ReactiveAuthorizationManager<AuthorizationContext> {
 
-    private final TaxiiCollection collection;
+    private final java.util.Optional<TaxiiCollection> collection;
 
-    AdvisoryAuthorization(TaxiiCollection collection) {
+    AdvisoryAuthorization(java.util.Optional<TaxiiCollection> collection) {
         this.collection = collection;
     }
 
@@ -26,11 +27,11 @@ final class AdvisoryAuthorization implements ReactiveAuthorizationManager<Author
         return authentication
                 .ofType(MemberAuthentication.class)
                 .map(MemberAuthentication::member)
-                .<AuthorizationResult>flatMap(member -> collection.canRead(member)
+                .<AuthorizationResult>flatMap(member -> collection.isEmpty() || collection.get().canRead(member)
                         ? Mono.just(new AuthorizationDecision(true))
                         : Mono.error(new AccessDeniedException("reading advisories needs one of the roles "
-                        + collection.readRoles().stream().map(r -> r.value()).sorted().toList()
-                        + " (the read roles of collection '" + collection.alias() + "')")))
+                        + collection.get().readRoles().stream().map(r -> r.value()).sorted().toList()
+                        + " (the read roles of collection '" + collection.get().alias() + "')")))
                 .defaultIfEmpty(new AuthorizationDecision(false));
     }
 }

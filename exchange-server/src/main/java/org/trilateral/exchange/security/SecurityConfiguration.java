@@ -173,7 +173,7 @@ class SecurityConfiguration {
                                             org.trilateral.exchange.advisory.AdvisoryProperties advisories,
                                             RefusalMetrics metrics) {
         SecurityErrors errors = new SecurityErrors(ErrorSurface.PROBLEM_DETAILS, null).countedIn(metrics);
-        var collection = org.trilateral.exchange.advisory.AdvisoryCollection.resolve(collections, advisories);
+        var collection = org.trilateral.exchange.advisory.AdvisoryCollection.find(collections, advisories);
         return bearerTokens(stateless(http)
                 .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/advisories", "/advisories/**"))
                 .authorizeExchange(exchange -> exchange
