@@ -15,10 +15,10 @@ import java.util.Optional;
  * @param object       for an added or revoked version, the object as TAXII serves it (the stored text, unchanged)
  * @param opening      the opening of the leaf as {@code /log/openings} serves it (JSON text)
  */
-record ChangeEvent(long position, Kind kind, String collectionId, String id, String version, Optional<String> object,
+public record ChangeEvent(long position, Kind kind, String collectionId, String id, String version, Optional<String> object,
                    String opening) {
 
-    ChangeEvent {
+    public ChangeEvent {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(collectionId, "collectionId");
         Objects.requireNonNull(id, "id");
@@ -27,7 +27,7 @@ record ChangeEvent(long position, Kind kind, String collectionId, String id, Str
     }
 
     /** What happened to the object. */
-    enum Kind {
+    public enum Kind {
         /** A version was added. */
         ADDED("added"),
         /** A version with {@code revoked: true} was added (STIX 2.1 §3.6). */
@@ -42,13 +42,13 @@ record ChangeEvent(long position, Kind kind, String collectionId, String id, Str
         }
 
         /** The name in events, e.g. {@code deleted}. */
-        String value() {
+        public String value() {
             return value;
         }
     }
 
     /** The STIX type, from the id. */
-    String type() {
+    public String type() {
         return id.substring(0, id.indexOf("--"));
     }
 }

@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
  * read, so a thousand subscribers of a member cost one query per wake-up, not a thousand.
  */
 @Component
-class ChangeFeed {
+public class ChangeFeed {
 
     private final ChangeStore store;
     private final LogHead head;
@@ -43,24 +43,24 @@ class ChangeFeed {
      * @param events the changes, each with its JSON (rendered once, however many subscribers share the page)
      * @param next the position to continue from: the end of the range when the page holds every change in it
      */
-    record Page(List<Rendered> events, long next) {
+    public record Page(List<Rendered> events, long next) {
 
-        Page {
+        public Page {
             events = List.copyOf(events);
         }
     }
 
     /** A change and its JSON ({@link ChangeJson#event}). */
-    record Rendered(ChangeEvent event, String json) {
+    public record Rendered(ChangeEvent event, String json) {
     }
 
     /** The current head: the position after the last leaf of the log. */
-    Mono<Long> head() {
+    public Mono<Long> head() {
         return store.head();
     }
 
     /** A page of changes in {@code [from, to)}; {@code to} must not exceed the head. */
-    Mono<Page> page(Reader reader, ChangeSelection selection, long from, long to, int limit) {
+    public Mono<Page> page(Reader reader, ChangeSelection selection, long from, long to, int limit) {
         if (from >= to) {
             return Mono.just(new Page(List.of(), from));
         }
