@@ -116,7 +116,9 @@ class WebhookDispatcher implements SmartLifecycle {
                 return Mono.empty();
             }
             Instant now = clock.instant();
-            return store.claim(owner, now, now.plus(properties.lease()), size, room).doOnNext(this::launch).then();
+            return store.claim(owner, now, now.plus(properties.lease()), size, room)
+                    .doOnNext(id -> log.debug("leased webhook endpoint {} (log size {})", id, size))
+                    .doOnNext(this::launch).then();
         })));
     }
 
@@ -129,7 +131,12 @@ class WebhookDispatcher implements SmartLifecycle {
                     log.warn("webhook dispatch to endpoint {} failed: {}", endpointId, e.toString());
                     return Mono.empty();
                 })
-                .then(Mono.defer(() -> store.release(endpointId, owner)))
+                // Out of the in-flight set before the lease is given back: a cycle that claims the endpoint again at
+                // once must be able to launch it, or the endpoint would stay leased, with nothing delivering to it.
+                .then(Mono.defer(() -> {
+                    inFlight.remove(endpointId);
+                    return store.release(endpointId, owner);
+                }))
                 .onErrorResume(e -> Mono.empty())
                 .doFinally(signal -> inFlight.remove(endpointId))
                 .subscribe();
@@ -219,6 +226,8 @@ class WebhookDispatcher implements SmartLifecycle {
                                  WebhookSender.Attempt attempt) {
         metrics.failed(batch.lane(), attempt.status());
         Instant now = clock.instant();
+        log.debug("webhook endpoint {} did not accept positions [{}, {}) of lane {}: {}", endpoint.id(), batch.from(),
+                batch.to(), batch.lane().value(), attempt.error());
         boolean samePending = state.pendingTo().isPresent() && state.pendingTo().getAsLong() == batch.to();
         int attempts = (samePending ? state.attempts() : 0) + 1;
         Instant first = samePending ? state.firstFailure().orElse(now) : now;
