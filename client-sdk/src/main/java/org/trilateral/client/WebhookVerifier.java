@@ -17,7 +17,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Verifies webhook deliveries for a member's HTTP endpoint (docs/sdk.md#webhooks): the request's
+ * Verifies webhook deliveries for a member's HTTP endpoint (docs/sdk.md#webhooks-verify-a-delivery): the request's
  * {@code Exchange-Signature} is a JWS with a detached payload (RFC 7515 Appendix F) by the exchange's own Ed25519
  * key, the log key this client already pins to verify checkpoints; its protected header names this endpoint, the
  * request's {@code Idempotency-Key} and a signing time no older than {@code maxAge}. Then the events are parsed, and,

@@ -202,7 +202,7 @@ class WebhookDispatcher implements SmartLifecycle {
         List<ChangeFeed.Rendered> kept = new ArrayList<>();
         long bytes = 0;
         for (ChangeFeed.Rendered event : page.events()) {
-            bytes += event.json().length() + 1;
+            bytes += event.json().getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1;
             if (!kept.isEmpty() && bytes > properties.maxBodyBytes()) {
                 break;
             }

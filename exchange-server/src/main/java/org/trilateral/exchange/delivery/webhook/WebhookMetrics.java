@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;
 
 /**
- * Webhook meters (docs/operations.md): {@code exchange.webhooks.deliveries} (accepted requests) and
+ * Webhook meters (docs/delivery.md#metrics): {@code exchange.webhooks.deliveries} (accepted requests) and
  * {@code exchange.webhooks.events} (events in them), {@code exchange.webhooks.failures} (failed attempts, by cause),
  * {@code exchange.webhooks.retries} (retries scheduled), {@code exchange.webhooks.dead-lettered} (batches given up on),
  * {@code exchange.webhooks.replays} (dead letters replayed), and the gauge {@code exchange.webhooks.lag}: how many

@@ -72,6 +72,9 @@ class WebhookDeliveryTest extends ExchangeIntegrationTest {
     @Autowired
     private ExchangeSigningKey exchangeKey;
 
+    @Autowired
+    private io.micrometer.core.instrument.MeterRegistry meters;
+
     private TestMember publisher;
     private TestMember recipient;
     private TestMember outsider;
@@ -164,6 +167,11 @@ class WebhookDeliveryTest extends ExchangeIntegrationTest {
         assertThat(all.get(3).getHeader("Idempotency-Key")).isNotEqualTo(all.get(2).getHeader("Idempotency-Key"));
         JsonNode lane = lane(recipient, id, "general");
         assertThat(lane.get("position").longValue()).isGreaterThan(second);
+        assertThat(meters.get("exchange.webhooks.failures").tag("cause", "500").counter().count()).isPositive();
+        assertThat(meters.get("exchange.webhooks.failures").tag("cause", "503").counter().count()).isPositive();
+        assertThat(meters.get("exchange.webhooks.retries").counter().count()).isPositive();
+        assertThat(meters.get("exchange.webhooks.deliveries").tag("lane", "general").counter().count()).isPositive();
+        assertThat(meters.get("exchange.webhooks.lag").gauge()).isNotNull();
         assertThat(lane.has("pending_to")).isFalse();
     }
 
@@ -201,6 +209,8 @@ class WebhookDeliveryTest extends ExchangeIntegrationTest {
         assertThat(replay.getHeader("Idempotency-Key")).isEqualTo(letter.get("idempotency_key").stringValue());
         assertThat(TestStix.parse(exchange(recipient.client().get().uri("/webhooks/" + id + "/dead-letters"), 200))
                 .get("dead_letters")).isEmpty();
+        assertThat(meters.get("exchange.webhooks.dead-lettered").counter().count()).isPositive();
+        assertThat(meters.get("exchange.webhooks.replays").tag("outcome", "delivered").counter().count()).isPositive();
     }
 
     @Test
@@ -224,6 +234,21 @@ class WebhookDeliveryTest extends ExchangeIntegrationTest {
         LoggedRequest replay = requests(path).get(requests(path).size() - 1);
         assertThat(TestStix.parse(replay.getBodyAsString()).get("events")).isEmpty();
         assertThat(positions(requests(path))).doesNotContain(lost);
+    }
+
+    @Test
+    void deliveryWhenMemberSuspendedThenNothingUntilReinstatedThenWhatWaitedInOrder() {
+        String path = accepting();
+        create(recipient, path, Map.of());
+        client().post().uri("/admin/members/" + recipient.id() + "/suspend").exchange().expectStatus().isOk();
+        long first = publish(publisher, green());
+        long second = publish(publisher, green());
+
+        sleep(2000);
+        assertThat(requests(path)).as("nothing reaches a suspended member's endpoint").isEmpty();
+        client().post().uri("/admin/members/" + recipient.id() + "/reinstate").exchange().expectStatus().isOk();
+
+        assertThat(positions(awaitPositions(path, 2))).containsExactly(first, second);
     }
 
     @Test
