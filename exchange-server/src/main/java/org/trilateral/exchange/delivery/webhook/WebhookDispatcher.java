@@ -179,7 +179,7 @@ class WebhookDispatcher implements SmartLifecycle {
         long to = state.pendingTo().orElse(size);
         return feed.page(Reader.of(member), selection, from, to, properties.eventsPerRequest()).flatMap(page -> {
             if (page.events().isEmpty()) {
-                return store.advance(endpoint.id(), state.lane(), from, page.next());
+                return store.advance(endpoint.id(), state.lane(), from, page.next(), false);
             }
             WebhookBatch batch = batch(endpoint.id(), state.lane(), from, page);
             Instant now = clock.instant();
@@ -213,7 +213,7 @@ class WebhookDispatcher implements SmartLifecycle {
     }
 
     private Mono<Boolean> accepted(WebhookEndpoint endpoint, WebhookBatch batch) {
-        return store.advance(endpoint.id(), batch.lane(), batch.from(), batch.to()).flatMap(moved -> {
+        return store.advance(endpoint.id(), batch.lane(), batch.from(), batch.to(), true).flatMap(moved -> {
             if (!moved) {
                 return Mono.just(false);
             }
@@ -230,10 +230,11 @@ class WebhookDispatcher implements SmartLifecycle {
                 batch.to(), batch.lane().value(), attempt.error());
         boolean samePending = state.pendingTo().isPresent() && state.pendingTo().getAsLong() == batch.to();
         int attempts = (samePending ? state.attempts() : 0) + 1;
-        Instant first = samePending ? state.firstFailure().orElse(now) : now;
+        // The lane has been failing since its first failure after the last accepted delivery, whichever batch that was.
+        Instant first = state.firstFailure().orElse(now);
         if (!now.isBefore(first.plus(properties.retryFor()))) {
             DeadLetter letter = new DeadLetter(UUID.randomUUID().toString(), endpoint.id(), batch.lane(), batch.from(),
-                    batch.to(), batch.positions(), attempts, first, now, attempt.error());
+                    batch.to(), batch.positions(), attempts, samePending ? first : now, now, attempt.error());
             log.info("webhook endpoint {} did not accept positions [{}, {}) of lane {} in {}: parked as dead letter {}"
                     + " ({})", endpoint.id(), batch.from(), batch.to(), batch.lane().value(), properties.retryFor(),
                     letter.id(), attempt.error());

@@ -28,7 +28,8 @@ import org.springframework.validation.annotation.Validated;
  * @param initialDelay       the first retry's longest wait (default 1 s)
  * @param maxDelay           the longest wait between two attempts (default 1 h)
  * @param multiplier         how much the longest wait grows per failed attempt (default 2)
- * @param retryFor           how long a failing batch is retried before it is parked in the dead-letter list (default
+ * @param retryFor           how long a failing lane is retried, from its first failure since its last accepted delivery,
+ *                           before the failing batch is parked in the dead-letter list (default
  *                           24 h)
  * @param retryPoll          how often this instance looks for endpoints whose retry is due (default 1 s)
  * @param lease              how long an instance holds an endpoint it dispatches, renewed with each delivery (default

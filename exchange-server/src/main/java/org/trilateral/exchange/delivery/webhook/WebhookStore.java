@@ -136,12 +136,14 @@ class WebhookStore {
     }
 
     /**
-     * Moves the lane from {@code from} to {@code to} and clears its retry state, if it is still at {@code from} (an
-     * instance that lost its lease cannot move a lane another has moved since).
+     * Moves the lane from {@code from} to {@code to}, if it is still at {@code from} (an instance that lost its lease
+     * cannot move a lane another has moved since). After an accepted delivery ({@code accepted}) the lane's failure
+     * state is cleared; a move past positions with nothing for the endpoint keeps when the lane started failing.
      */
-    Mono<Boolean> advance(String endpointId, Lane lane, long from, long to) {
-        return db.sql("UPDATE webhook_lane SET cursor = :to, pending_to = NULL, attempts = 0, first_failure = NULL,"
-                        + " next_attempt = NULL, last_error = NULL WHERE endpoint_id = :id AND lane = :lane AND cursor = :from")
+    Mono<Boolean> advance(String endpointId, Lane lane, long from, long to, boolean accepted) {
+        return db.sql("UPDATE webhook_lane SET cursor = :to, pending_to = NULL, attempts = 0, next_attempt = NULL"
+                        + (accepted ? ", first_failure = NULL, last_error = NULL" : "")
+                        + " WHERE endpoint_id = :id AND lane = :lane AND cursor = :from")
                 .bind("to", to).bind("id", endpointId).bind("lane", lane.value()).bind("from", from)
                 .fetch().rowsUpdated().map(rows -> rows > 0);
     }
@@ -157,10 +159,14 @@ class WebhookStore {
                 .fetch().rowsUpdated().then();
     }
 
-    /** Parks a batch given up on and moves its lane past it, in one statement (both or neither). */
+    /**
+     * Parks a batch given up on and moves its lane past it, in one statement (both or neither). The lane keeps when it
+     * started failing, so that until a delivery is accepted again each further batch is parked after one failed
+     * attempt: an endpoint that has been down for longer than {@code retry-for} does not hold each batch that long.
+     */
     Mono<Boolean> deadLetter(DeadLetter letter) {
         return db.sql("WITH moved AS (UPDATE webhook_lane SET cursor = :to, pending_to = NULL, attempts = 0,"
-                        + " first_failure = NULL, next_attempt = NULL, last_error = NULL"
+                        + " next_attempt = NULL, first_failure = coalesce(first_failure, :first), last_error = :error"
                         + " WHERE endpoint_id = :endpoint AND lane = :lane AND cursor = :from RETURNING endpoint_id)"
                         + " INSERT INTO webhook_dead_letter (id, endpoint_id, lane, from_position, to_position, positions,"
                         + " attempts, first_attempt, last_attempt, last_error)"
