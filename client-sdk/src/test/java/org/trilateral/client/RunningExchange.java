@@ -87,6 +87,11 @@ public final class RunningExchange implements AutoCloseable {
         admin("/admin/members/" + member + "/keys/" + kid + "/revoke", "{\"reason\":\"" + reason + "\"}", 200);
     }
 
+    /** POSTs {@code json} to {@code path} as {@link #MEMBER_ID}, expecting {@code expected}; answers the body. */
+    public String post(String path, String json, int expected) {
+        return send(path, json, expected, token);
+    }
+
     private String admin(String path, String json, int expected) {
         return send(path, json, expected, token);
     }

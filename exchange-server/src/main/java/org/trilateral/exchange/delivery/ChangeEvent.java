@@ -16,10 +16,10 @@ import java.util.Optional;
  *                     empty for a deletion or an expiry
  * @param opening      the opening of the leaf as {@code /log/openings} serves it (JSON text)
  */
-record ChangeEvent(long position, Kind kind, String collectionId, String id, String version, Optional<String> object,
+public record ChangeEvent(long position, Kind kind, String collectionId, String id, String version, Optional<String> object,
                    String opening) {
 
-    ChangeEvent {
+    public ChangeEvent {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(collectionId, "collectionId");
         Objects.requireNonNull(id, "id");
@@ -28,7 +28,7 @@ record ChangeEvent(long position, Kind kind, String collectionId, String id, Str
     }
 
     /** What happened to the object. */
-    enum Kind {
+    public enum Kind {
         /** A version was added. */
         ADDED("added"),
         /** A version with {@code revoked: true} was added (STIX 2.1 §3.6). */
@@ -45,13 +45,13 @@ record ChangeEvent(long position, Kind kind, String collectionId, String id, Str
         }
 
         /** The name in events, e.g. {@code deleted}. */
-        String value() {
+        public String value() {
             return value;
         }
     }
 
     /** The STIX type, from the id. */
-    String type() {
+    public String type() {
         return id.substring(0, id.indexOf("--"));
     }
 }

@@ -26,7 +26,7 @@ import reactor.core.publisher.Mono;
  * read, so a thousand subscribers of a member cost one query per wake-up, not a thousand.
  */
 @Component
-class ChangeFeed {
+public class ChangeFeed {
 
     private final ChangeStore store;
     private final LogHead head;
@@ -51,9 +51,9 @@ class ChangeFeed {
      * @param events the changes, each with its JSON (rendered once, however many subscribers share the page)
      * @param next the position to continue from: the end of the range when the page holds every change in it
      */
-    record Page(List<Rendered> events, long next) {
+    public record Page(List<Rendered> events, long next) {
 
-        Page {
+        public Page {
             events = List.copyOf(events);
         }
     }
@@ -62,7 +62,7 @@ class ChangeFeed {
      * A change, its JSON ({@link ChangeJson#event}) and its server-sent-event frame with the usual id (the position
      * after it), both made once however many subscribers share the page.
      */
-    record Rendered(ChangeEvent event, String json, byte[] frame) {
+    public record Rendered(ChangeEvent event, String json, byte[] frame) {
 
         static Rendered of(ChangeEvent event, String json) {
             return new Rendered(event, json, SseFrames.event(Long.toString(event.position() + 1), event.kind().value(), json));
@@ -75,12 +75,12 @@ class ChangeFeed {
     }
 
     /** The current head: the position after the last leaf of the log. */
-    Mono<Long> head() {
+    public Mono<Long> head() {
         return store.head();
     }
 
     /** A page of changes in {@code [from, to)}; {@code to} must not exceed the head. */
-    Mono<Page> page(Reader reader, ChangeSelection selection, long from, long to, int limit) {
+    public Mono<Page> page(Reader reader, ChangeSelection selection, long from, long to, int limit) {
         if (from >= to) {
             return Mono.just(new Page(List.of(), from));
         }

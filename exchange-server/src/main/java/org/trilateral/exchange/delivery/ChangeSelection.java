@@ -12,9 +12,9 @@ import java.util.TreeSet;
  * @param collectionIds the ids of the collections, never empty
  * @param types         the STIX types to keep; empty for every type
  */
-record ChangeSelection(List<String> collectionIds, Set<String> types) {
+public record ChangeSelection(List<String> collectionIds, Set<String> types) {
 
-    ChangeSelection {
+    public ChangeSelection {
         Objects.requireNonNull(collectionIds, "collectionIds");
         if (collectionIds.isEmpty()) {
             throw new IllegalArgumentException("a selection names at least one collection");

@@ -23,7 +23,7 @@ import reactor.util.retry.Retry;
  * {@code poll-interval} and after each (re)connection, so a lost notification only delays a wake-up.
  */
 @Component
-class LogHead implements SmartLifecycle {
+public class LogHead implements SmartLifecycle {
 
     static final String CHANNEL = "exchange_log";
     private static final Logger log = LoggerFactory.getLogger(LogHead.class);
@@ -43,7 +43,7 @@ class LogHead implements SmartLifecycle {
     }
 
     /** The head now and each time it moves (the latest value only, to a subscriber that lags). */
-    Flux<Long> heads() {
+    public Flux<Long> heads() {
         return heads.asFlux().onBackpressureLatest();
     }
 

@@ -46,6 +46,11 @@ class CheckpointSigner implements StartupTask {
         return properties.origin();
     }
 
+    /** The signer itself, for {@link ExchangeSigningKey}. */
+    Mono<NoteSigner> noteSigner() {
+        return signer;
+    }
+
     Mono<NoteVerifierKey> verifierKey() {
         return signer.map(NoteSigner::verifierKey);
     }

@@ -185,6 +185,29 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * Webhooks (docs/delivery.md#webhooks): a member manages its own endpoints, and needs what a change-feed reader
+     * needs (a read role of at least one collection), since its endpoints receive the changes it may read.
+     */
+    @Bean
+    @Order(8)
+    SecurityWebFilterChain webhookSecurity(ServerHttpSecurity http, TrustedIssuers issuers,
+                                           CollectionRegistry collections, RefusalMetrics metrics) {
+        SecurityErrors errors = new SecurityErrors(ErrorSurface.PROBLEM_DETAILS, null).countedIn(metrics);
+        return bearerTokens(stateless(http)
+                .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/webhooks", "/webhooks/**"))
+                .authorizeExchange(exchange -> exchange
+                        .pathMatchers(HttpMethod.GET, "/webhooks", "/webhooks/*", "/webhooks/*/dead-letters")
+                        .access(new ChangeFeedAuthorization(collections))
+                        .pathMatchers(HttpMethod.POST, "/webhooks", "/webhooks/*/pause", "/webhooks/*/resume",
+                                "/webhooks/*/dead-letters/replay", "/webhooks/*/dead-letters/*/replay")
+                        .access(new ChangeFeedAuthorization(collections))
+                        .pathMatchers(HttpMethod.DELETE, "/webhooks/*")
+                        .access(new ChangeFeedAuthorization(collections))
+                        .anyExchange().denyAll()), issuers, errors)
+                .build();
+    }
+
     /** Everything no earlier chain matched: refused, whether or not a token is sent. */
     @Bean
     @Order(Integer.MAX_VALUE)

@@ -1,0 +1,236 @@
+package org.trilateral.exchange.delivery.webhook;
+
+import io.r2dbc.spi.Readable;
+import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import org.trilateral.exchange.member.MemberId;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Endpoints, their lanes' cursors and retry state, their leases and their dead letters, in PostgreSQL (V51). Every
+ * read or change a member asks for names the member, so another member's endpoint is not there for it.
+ */
+@Repository
+class WebhookStore {
+
+    private static final String ENDPOINT = "SELECT id, member_id, url, collection_id, types, description, paused,"
+            + " created_at FROM webhook_endpoint";
+    private static final String DEAD_LETTER = "SELECT id, endpoint_id, lane, from_position, to_position, positions,"
+            + " attempts, first_attempt, last_attempt, last_error FROM webhook_dead_letter";
+
+    private final DatabaseClient db;
+
+    WebhookStore(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /**
+     * Adds the endpoint with both lanes at {@code cursor}, unless its member has {@code maxEndpoints} already.
+     *
+     * @return whether it was added
+     */
+    Mono<Boolean> insert(WebhookEndpoint endpoint, long cursor, int maxEndpoints) {
+        DatabaseClient.GenericExecuteSpec insert = db.sql("INSERT INTO webhook_endpoint (id, member_id, url, collection_id,"
+                        + " types, description, paused, created_at)"
+                        + " SELECT :id, :member, :url, :collection, :types, :description, false, :created"
+                        + " WHERE (SELECT count(*) FROM webhook_endpoint WHERE member_id = :member) < :max")
+                .bind("id", endpoint.id())
+                .bind("member", endpoint.member().value())
+                .bind("url", endpoint.url().toString())
+                .bind("types", endpoint.types().stream().sorted().toArray(String[]::new))
+                .bind("description", endpoint.description())
+                .bind("created", time(endpoint.created()))
+                .bind("max", maxEndpoints);
+        insert = endpoint.collection().isPresent() ? insert.bind("collection", endpoint.collection().get())
+                : insert.bindNull("collection", String.class);
+        return insert.fetch().rowsUpdated().flatMap(rows -> rows == 0 ? Mono.just(false)
+                : db.sql("INSERT INTO webhook_lane (endpoint_id, lane, cursor) VALUES (:id, 'advisories', :cursor),"
+                                + " (:id, 'general', :cursor)")
+                        .bind("id", endpoint.id()).bind("cursor", cursor).fetch().rowsUpdated().thenReturn(true));
+    }
+
+    /** The member's endpoints, oldest first. */
+    Flux<WebhookEndpoint> list(MemberId member) {
+        return db.sql(ENDPOINT + " WHERE member_id = :member ORDER BY created_at, id").bind("member", member.value())
+                .map(WebhookStore::endpoint).all();
+    }
+
+    /** The member's endpoint {@code id}; empty when there is none, or it is another member's. */
+    Mono<WebhookEndpoint> find(MemberId member, String id) {
+        return db.sql(ENDPOINT + " WHERE id = :id AND member_id = :member").bind("id", id).bind("member", member.value())
+                .map(WebhookStore::endpoint).one();
+    }
+
+    /** Endpoint {@code id}, whoever's it is (for the dispatcher). */
+    Mono<WebhookEndpoint> find(String id) {
+        return db.sql(ENDPOINT + " WHERE id = :id").bind("id", id).map(WebhookStore::endpoint).one();
+    }
+
+    /** Deletes the member's endpoint with its lanes and dead letters; whether there was one. */
+    Mono<Boolean> delete(MemberId member, String id) {
+        return db.sql("DELETE FROM webhook_endpoint WHERE id = :id AND member_id = :member")
+                .bind("id", id).bind("member", member.value()).fetch().rowsUpdated().map(rows -> rows > 0);
+    }
+
+    /** Pauses or resumes the member's endpoint; whether there was one. */
+    Mono<Boolean> pause(MemberId member, String id, boolean paused) {
+        return db.sql("UPDATE webhook_endpoint SET paused = :paused WHERE id = :id AND member_id = :member")
+                .bind("paused", paused).bind("id", id).bind("member", member.value()).fetch().rowsUpdated()
+                .map(rows -> rows > 0);
+    }
+
+    /** The endpoint's lanes. */
+    Flux<LaneState> lanes(String endpointId) {
+        return db.sql("SELECT endpoint_id, lane, cursor, pending_to, attempts, first_failure, next_attempt, last_error"
+                        + " FROM webhook_lane WHERE endpoint_id = :id ORDER BY lane")
+                .bind("id", endpointId)
+                .map((row, meta) -> new LaneState(row.get("endpoint_id", String.class), Lane.of(row.get("lane", String.class)),
+                        row.get("cursor", Long.class),
+                        row.get("pending_to", Long.class) == null ? OptionalLong.empty()
+                                : OptionalLong.of(row.get("pending_to", Long.class)),
+                        row.get("attempts", Integer.class), instant(row, "first_failure"), instant(row, "next_attempt"),
+                        Optional.ofNullable(row.get("last_error", String.class))))
+                .all();
+    }
+
+    /**
+     * Leases up to {@code limit} endpoints that have events to deliver now ({@code head} is past a lane's cursor and the
+     * lane is not waiting for a retry) and that no instance holds: the rows are locked with {@code SKIP LOCKED}, so two
+     * instances claiming at once take different endpoints.
+     */
+    Flux<String> claim(String owner, Instant now, Instant until, long head, int limit) {
+        return db.sql("UPDATE webhook_endpoint SET lease_owner = :owner, lease_until = :until WHERE id IN ("
+                        + " SELECT e.id FROM webhook_endpoint e WHERE NOT e.paused"
+                        + " AND (e.lease_until IS NULL OR e.lease_until < :now)"
+                        + " AND EXISTS (SELECT 1 FROM webhook_lane l WHERE l.endpoint_id = e.id AND l.cursor < :head"
+                        + " AND (l.next_attempt IS NULL OR l.next_attempt <= :now))"
+                        + " ORDER BY e.lease_until NULLS FIRST, e.id LIMIT :limit FOR UPDATE SKIP LOCKED) RETURNING id")
+                .bind("owner", owner).bind("until", time(until)).bind("now", time(now)).bind("head", head)
+                .bind("limit", limit)
+                .map((row, meta) -> row.get("id", String.class))
+                .all();
+    }
+
+    /** Extends this instance's lease of the endpoint; false when it no longer holds it. */
+    Mono<Boolean> renew(String endpointId, String owner, Instant until) {
+        return db.sql("UPDATE webhook_endpoint SET lease_until = :until WHERE id = :id AND lease_owner = :owner")
+                .bind("until", time(until)).bind("id", endpointId).bind("owner", owner).fetch().rowsUpdated()
+                .map(rows -> rows > 0);
+    }
+
+    /** Gives the endpoint back, so any instance may take it at once. */
+    Mono<Void> release(String endpointId, String owner) {
+        return db.sql("UPDATE webhook_endpoint SET lease_owner = NULL, lease_until = NULL WHERE id = :id AND lease_owner = :owner")
+                .bind("id", endpointId).bind("owner", owner).fetch().rowsUpdated().then();
+    }
+
+    /**
+     * Moves the lane from {@code from} to {@code to}, if it is still at {@code from} (an instance that lost its lease
+     * cannot move a lane another has moved since). After an accepted delivery ({@code accepted}) the lane's failure
+     * state is cleared; a move past positions with nothing for the endpoint keeps when the lane started failing.
+     */
+    Mono<Boolean> advance(String endpointId, Lane lane, long from, long to, boolean accepted) {
+        return db.sql("UPDATE webhook_lane SET cursor = :to, pending_to = NULL, attempts = 0, next_attempt = NULL"
+                        + (accepted ? ", first_failure = NULL, last_error = NULL" : "")
+                        + " WHERE endpoint_id = :id AND lane = :lane AND cursor = :from")
+                .bind("to", to).bind("id", endpointId).bind("lane", lane.value()).bind("from", from)
+                .fetch().rowsUpdated().map(rows -> rows > 0);
+    }
+
+    /** Records a failed attempt of the batch {@code [cursor, pendingTo)} and when to try it again. */
+    Mono<Void> failed(String endpointId, Lane lane, long cursor, long pendingTo, int attempts, Instant firstFailure,
+                      Instant nextAttempt, String error) {
+        return db.sql("UPDATE webhook_lane SET pending_to = :to, attempts = :attempts, first_failure = :first,"
+                        + " next_attempt = :next, last_error = :error WHERE endpoint_id = :id AND lane = :lane AND cursor = :cursor")
+                .bind("to", pendingTo).bind("attempts", attempts).bind("first", time(firstFailure))
+                .bind("next", time(nextAttempt)).bind("error", error).bind("id", endpointId).bind("lane", lane.value())
+                .bind("cursor", cursor)
+                .fetch().rowsUpdated().then();
+    }
+
+    /**
+     * Parks a batch given up on and moves its lane past it, in one statement (both or neither). The lane keeps when it
+     * started failing, so that until a delivery is accepted again each further batch is parked after one failed
+     * attempt: an endpoint that has been down for longer than {@code retry-for} does not hold each batch that long.
+     */
+    Mono<Boolean> deadLetter(DeadLetter letter) {
+        return db.sql("WITH moved AS (UPDATE webhook_lane SET cursor = :to, pending_to = NULL, attempts = 0,"
+                        + " next_attempt = NULL, first_failure = coalesce(first_failure, :first), last_error = :error"
+                        + " WHERE endpoint_id = :endpoint AND lane = :lane AND cursor = :from RETURNING endpoint_id)"
+                        + " INSERT INTO webhook_dead_letter (id, endpoint_id, lane, from_position, to_position, positions,"
+                        + " attempts, first_attempt, last_attempt, last_error)"
+                        + " SELECT :id, endpoint_id, :lane, :from, :to, :positions, :attempts, :first, :last, :error FROM moved")
+                .bind("id", letter.id()).bind("endpoint", letter.endpointId()).bind("lane", letter.lane().value())
+                .bind("from", letter.from()).bind("to", letter.to())
+                .bind("positions", letter.positions().toArray(Long[]::new))
+                .bind("attempts", letter.attempts()).bind("first", time(letter.firstAttempt()))
+                .bind("last", time(letter.lastAttempt())).bind("error", letter.lastError())
+                .fetch().rowsUpdated().map(rows -> rows > 0);
+    }
+
+    /** The endpoint's dead letters, in position order per lane (advisories first). */
+    Flux<DeadLetter> deadLetters(String endpointId) {
+        return db.sql(DEAD_LETTER + " WHERE endpoint_id = :id ORDER BY lane, from_position").bind("id", endpointId)
+                .map(WebhookStore::readDeadLetter).all();
+    }
+
+    Mono<DeadLetter> deadLetter(String endpointId, String id) {
+        return db.sql(DEAD_LETTER + " WHERE endpoint_id = :endpoint AND id = :id").bind("endpoint", endpointId)
+                .bind("id", id).map(WebhookStore::readDeadLetter).one();
+    }
+
+    /** Removes a dead letter once it has been delivered. */
+    Mono<Void> removeDeadLetter(String id) {
+        return db.sql("DELETE FROM webhook_dead_letter WHERE id = :id").bind("id", id).fetch().rowsUpdated().then();
+    }
+
+    /** Records a failed replay of a dead letter. */
+    Mono<Void> replayFailed(String id, Instant at, String error) {
+        return db.sql("UPDATE webhook_dead_letter SET attempts = attempts + 1, last_attempt = :at, last_error = :error"
+                        + " WHERE id = :id")
+                .bind("at", time(at)).bind("error", error).bind("id", id).fetch().rowsUpdated().then();
+    }
+
+    /** How far the furthest-behind lane of an active endpoint is behind {@code head}. */
+    Mono<Long> lag(long head) {
+        return db.sql("SELECT coalesce(max(:head - l.cursor), 0) AS lag FROM webhook_lane l"
+                        + " JOIN webhook_endpoint e ON e.id = l.endpoint_id WHERE NOT e.paused")
+                .bind("head", head).map((row, meta) -> row.get("lag", Long.class)).one();
+    }
+
+    private static WebhookEndpoint endpoint(Readable row) {
+        return new WebhookEndpoint(row.get("id", String.class), new MemberId(row.get("member_id", String.class)),
+                URI.create(row.get("url", String.class)), Optional.ofNullable(row.get("collection_id", String.class)),
+                Set.of(row.get("types", String[].class)), row.get("description", String.class),
+                Boolean.TRUE.equals(row.get("paused", Boolean.class)),
+                row.get("created_at", OffsetDateTime.class).toInstant());
+    }
+
+    private static DeadLetter readDeadLetter(Readable row) {
+        Long[] positions = row.get("positions", Long[].class);
+        return new DeadLetter(row.get("id", String.class), row.get("endpoint_id", String.class),
+                Lane.of(row.get("lane", String.class)), row.get("from_position", Long.class),
+                row.get("to_position", Long.class), positions == null ? List.of() : Arrays.asList(positions),
+                row.get("attempts", Integer.class), row.get("first_attempt", OffsetDateTime.class).toInstant(),
+                row.get("last_attempt", OffsetDateTime.class).toInstant(), row.get("last_error", String.class));
+    }
+
+    private static Optional<Instant> instant(Readable row, String column) {
+        return Optional.ofNullable(row.get(column, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
+    }
+
+    private static OffsetDateTime time(Instant instant) {
+        return OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+    }
+}
