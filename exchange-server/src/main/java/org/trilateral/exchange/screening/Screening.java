@@ -74,7 +74,32 @@ class Screening {
                 .map(found -> Employment.matches(tokens, found, reader));
     }
 
-    private record Indicator(JsonNode body, IndicatorFacts facts) {
+    /** A found indicator, its pattern's values and its networks, each decoded once per screening. */
+    private record Indicator(JsonNode body, IndicatorFacts facts, List<IpRanges.Prefix> networks) {
+
+        static Indicator of(JsonNode body) {
+            IndicatorFacts facts = IndicatorFacts.of(body.path("pattern").asString(""));
+            Set<String> values = new LinkedHashSet<>(facts.values("ipv4-addr:value"));
+            values.addAll(facts.values("ipv6-addr:value"));
+            List<IpRanges.Prefix> networks = new ArrayList<>(values.size());
+            for (String value : values) {
+                try {
+                    networks.add(IpRanges.Prefix.of(IpNetwork.parse(value)));
+                } catch (IllegalArgumentException e) {
+                    // A value that is not an address names nothing.
+                }
+            }
+            return new Indicator(body, facts, List.copyOf(networks));
+        }
+
+        boolean namesIp(IpRanges.Prefix ip) {
+            for (IpRanges.Prefix network : networks) {
+                if (network.contains(ip)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private static List<ScreeningResult.Match> matches(ScreeningRequest request, ScreeningIndex.Found found, Instant now) {
@@ -86,10 +111,12 @@ class Screening {
             JsonNode body = StixJson.mapper().readTree(candidate.body());
             // The index stored valid_until and revoked; checked again on the body in case the two ever disagree.
             if (valid(body, now)) {
-                indicators.put(candidate.stixId(), new Indicator(body, IndicatorFacts.of(body.path("pattern").asString(""))));
+                indicators.put(candidate.stixId(), Indicator.of(body));
             }
         }
         Map<String, SightingTotals> sightings = sightings(found.sightings(), indicators);
+        List<IpRanges.Prefix> ips = new ArrayList<>(request.ips().size());
+        request.ips().forEach(ip -> ips.add(IpRanges.Prefix.of(ip)));
         List<ScreeningResult.Match> out = new ArrayList<>();
         for (Map.Entry<String, Indicator> entry : indicators.entrySet()) {
             IndicatorFacts f = entry.getValue().facts();
@@ -111,29 +138,13 @@ class Screening {
                     out.add(new ScreeningResult.Match("wallets[" + i + "]", "wallet", body, seen, confidence));
                 }
             }
-            for (int i = 0; i < request.ips().size(); i++) {
-                IpNetwork ip = request.ips().get(i);
-                if (namesIp(f, ip)) {
+            for (int i = 0; i < ips.size(); i++) {
+                if (entry.getValue().namesIp(ips.get(i))) {
                     out.add(new ScreeningResult.Match("ips[" + i + "]", "ip", body, seen, confidence));
                 }
             }
         }
         return out;
-    }
-
-    private static boolean namesIp(IndicatorFacts facts, IpNetwork ip) {
-        Set<String> networks = new LinkedHashSet<>(facts.values("ipv4-addr:value"));
-        networks.addAll(facts.values("ipv6-addr:value"));
-        for (String value : networks) {
-            try {
-                if (IpRanges.contains(IpNetwork.parse(value), ip)) {
-                    return true;
-                }
-            } catch (IllegalArgumentException e) {
-                // A value that is not an address names nothing.
-            }
-        }
-        return false;
     }
 
     /** STIX 2.1 §4.7: an indicator is no longer valid after valid_until; a revoked object (§3.6) is withdrawn. */
