@@ -220,11 +220,12 @@ class ScreeningIndex {
         // stored object whatever the statistics of the freshly filled index tables say; then the sightings by key.
         String readable = " AND is_latest AND NOT revoked AND collection_id = ANY(:collections) AND " + audience.sql();
         String sql = "WITH hits AS MATERIALIZED (" + hits + "),"
-                + " found AS MATERIALIZED (SELECT stix_id, body FROM stix_object WHERE seq IN (SELECT seq FROM hits)"
+                + " found AS MATERIALIZED (SELECT seq, stix_id, body FROM stix_object WHERE seq IN (SELECT seq FROM hits)"
                 + readable + " AND (valid_until IS NULL OR valid_until > statement_timestamp()))"
-                + " SELECT 'indicator' AS what, stix_id, body FROM found"
-                + " UNION ALL SELECT 'sighting', stix_id, body FROM stix_object WHERE seq IN (SELECT seq FROM screening_sighting"
-                + " WHERE sighting_of_ref IN (SELECT stix_id FROM found))" + readable;
+                // In stored order, so that the same request over the same data gets the same answer, byte for byte.
+                + " SELECT what, stix_id, body FROM (SELECT 'indicator' AS what, seq, stix_id, body FROM found"
+                + " UNION ALL SELECT 'sighting', seq, stix_id, body FROM stix_object WHERE seq IN (SELECT seq FROM screening_sighting"
+                + " WHERE sighting_of_ref IN (SELECT stix_id FROM found))" + readable + ") r ORDER BY what, seq";
         DatabaseClient.GenericExecuteSpec spec = db.sql(sql)
                 .bind("values", values.toArray(String[]::new))
                 .bind("ips", ips.stream().map(IpNetwork::value).toArray(String[]::new))

@@ -222,11 +222,13 @@ class ScreeningTest extends ExchangeIntegrationTest {
                 + m.get("indicator").get("id").stringValue()));
         String wideId = wide.get("id").stringValue();
         String narrowId = narrow.get("id").stringValue();
-        assertThat(found).containsExactlyInAnyOrder(
-                "ips[0] ip " + wideId, "ips[0] ip " + narrowId, "ips[1] ip " + wideId, "ips[2] ip " + v6.get("id").stringValue(),
-                "ips[4] ip " + wideId, "ips[4] ip " + narrowId,
+        // Indicators in the order they were stored, each one's identifiers in the request's order.
+        assertThat(found).containsExactly(
                 "wallets[0] wallet " + payoutIndicator, "wallets[2] wallet " + payoutIndicator,
-                "persona_tokens[0] persona-token " + personaIndicator);
+                "persona_tokens[0] persona-token " + personaIndicator,
+                "ips[0] ip " + wideId, "ips[1] ip " + wideId, "ips[4] ip " + wideId,
+                "ips[0] ip " + narrowId, "ips[4] ip " + narrowId,
+                "ips[2] ip " + v6.get("id").stringValue());
         JsonNode payout = answer.get("matches").findParents("input").stream()
                 .filter(m -> m.get("input").stringValue().equals("wallets[2]")).findFirst().orElseThrow();
         assertThat(payout.get("sightings").get("count").longValue()).isEqualTo(5);
