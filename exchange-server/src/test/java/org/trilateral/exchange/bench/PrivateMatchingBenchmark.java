@@ -280,6 +280,7 @@ public final class PrivateMatchingBenchmark {
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         CpuUse cpu = CpuUse.now();
+        ThreadCpu threads = ThreadCpu.now();
         long postgresBefore = postgres == null ? -1 : postgres.nanos();
         long start = System.nanoTime();
         List<Future<?>> tasks = new ArrayList<>();
@@ -302,13 +303,17 @@ public final class PrivateMatchingBenchmark {
         for (Future<?> task : tasks) {
             task.get();
         }
-        pool.shutdown();
         long nanos = System.nanoTime() - start;
-        return new Measurement(nanos, new ArrayList<>(latencies), cpu, CpuUse.now(),
-                postgres == null ? -1 : postgres.nanos() - postgresBefore);
+        // Before the client threads end, so that their CPU is still theirs.
+        ThreadCpu threadsAfter = ThreadCpu.now();
+        CpuUse cpuAfter = CpuUse.now();
+        long postgresNanos = postgres == null ? -1 : postgres.nanos() - postgresBefore;
+        pool.shutdown();
+        return new Measurement(nanos, new ArrayList<>(latencies), cpu, cpuAfter, postgresNanos, threads, threadsAfter);
     }
 
-    private record Measurement(long nanos, List<Long> latencies, CpuUse cpuBefore, CpuUse cpuAfter, long postgresNanos) {
+    private record Measurement(long nanos, List<Long> latencies, CpuUse cpuBefore, CpuUse cpuAfter, long postgresNanos,
+                               ThreadCpu threadsBefore, ThreadCpu threadsAfter) {
 
         void print(String what, int requests, int perRequest) {
             List<Long> sorted = new ArrayList<>(latencies);
@@ -323,6 +328,8 @@ public final class PrivateMatchingBenchmark {
                 System.out.printf(Locale.ROOT, "    of which the exchange's PostgreSQL: %.0f µs per item%n",
                         postgresNanos / 1e3 / ((long) requests * perRequest));
             }
+            System.out.println(threadsAfter.perItem(threadsBefore, cpuAfter.processNanos() - cpuBefore.processNanos(),
+                    (long) requests * perRequest));
         }
     }
 
