@@ -1,6 +1,5 @@
 package org.trilateral.exchange.screening;
 
-import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import org.trilateral.taxonomy.indicator.IpNetwork;
@@ -12,36 +11,49 @@ final class IpRanges {
     }
 
     static boolean contains(IpNetwork network, IpNetwork address) {
-        if (!network.stixType().equals(address.stixType())) {
-            return false;
-        }
-        byte[] net = bytes(network.value());
-        byte[] ip = bytes(address.value());
-        int bits = net.length * 8;
-        int prefix = prefix(network.value(), bits);
-        int addressPrefix = prefix(address.value(), bits);
-        if (addressPrefix < prefix) {
-            // A wider network given as the "address" is not inside a narrower one.
-            return false;
-        }
-        BigInteger mask = BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE)
-                .xor(BigInteger.ONE.shiftLeft(bits - prefix).subtract(BigInteger.ONE));
-        return new BigInteger(1, net).and(mask).equals(new BigInteger(1, ip).and(mask));
+        return Prefix.of(network).contains(Prefix.of(address));
     }
 
-    private static int prefix(String value, int bits) {
-        int slash = value.indexOf('/');
-        return slash < 0 ? bits : Integer.parseInt(value.substring(slash + 1));
-    }
+    /**
+     * An address or network as its bytes and prefix length, decoded once so that a screening compares each of its IPs
+     * with each network of an indicator by bytes, without parsing either again.
+     *
+     * @param address the address bytes (4 for IPv4, 16 for IPv6), host bits zero for a network
+     * @param length  the prefix length; 32 or 128 for a single address
+     */
+    record Prefix(byte[] address, int length) {
 
-    private static byte[] bytes(String value) {
-        int slash = value.indexOf('/');
-        String host = slash < 0 ? value : value.substring(0, slash);
-        try {
-            // Canonical literals only (IpNetwork checked them): no name lookup happens.
-            return InetAddress.getByName(host).getAddress();
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException("a canonical IP literal did not parse: " + host, e);
+        static Prefix of(IpNetwork network) {
+            String value = network.value();
+            int slash = value.indexOf('/');
+            String host = slash < 0 ? value : value.substring(0, slash);
+            byte[] bytes;
+            try {
+                // Canonical literals only (IpNetwork checked them): no name lookup happens.
+                bytes = InetAddress.getByName(network.stixType().equals("ipv6-addr") ? "[" + host + "]" : host).getAddress();
+            } catch (UnknownHostException e) {
+                throw new IllegalStateException("a canonical IP literal did not parse: " + host, e);
+            }
+            return new Prefix(bytes, slash < 0 ? bytes.length * 8 : Integer.parseInt(value.substring(slash + 1)));
+        }
+
+        /** Whether {@code other} lies inside this network: same family, at least as long a prefix, the same leading bits. */
+        boolean contains(Prefix other) {
+            if (other.address.length != address.length || other.length < length) {
+                return false;
+            }
+            int whole = length / 8;
+            for (int i = 0; i < whole; i++) {
+                if (address[i] != other.address[i]) {
+                    return false;
+                }
+            }
+            int rest = length % 8;
+            if (rest == 0) {
+                return true;
+            }
+            int mask = (0xff << (8 - rest)) & 0xff;
+            return (address[whole] & mask) == (other.address[whole] & mask);
         }
     }
 }

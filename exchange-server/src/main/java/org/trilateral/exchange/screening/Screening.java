@@ -3,6 +3,7 @@ package org.trilateral.exchange.screening;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -74,7 +75,32 @@ class Screening {
                 .map(found -> Employment.matches(tokens, found, reader));
     }
 
-    private record Indicator(JsonNode body, IndicatorFacts facts) {
+    /** A found indicator, its pattern's values and its networks, each decoded once per screening. */
+    private record Indicator(JsonNode body, IndicatorFacts facts, List<IpRanges.Prefix> networks) {
+
+        static Indicator of(JsonNode body) {
+            IndicatorFacts facts = IndicatorFacts.of(body.path("pattern").asString(""));
+            Set<String> values = new LinkedHashSet<>(facts.values("ipv4-addr:value"));
+            values.addAll(facts.values("ipv6-addr:value"));
+            List<IpRanges.Prefix> networks = new ArrayList<>(values.size());
+            for (String value : values) {
+                try {
+                    networks.add(IpRanges.Prefix.of(IpNetwork.parse(value)));
+                } catch (IllegalArgumentException e) {
+                    // A value that is not an address names nothing.
+                }
+            }
+            return new Indicator(body, facts, List.copyOf(networks));
+        }
+
+        boolean namesIp(IpRanges.Prefix ip) {
+            for (IpRanges.Prefix network : networks) {
+                if (network.contains(ip)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private static List<ScreeningResult.Match> matches(ScreeningRequest request, ScreeningIndex.Found found, Instant now) {
@@ -86,10 +112,14 @@ class Screening {
             JsonNode body = StixJson.mapper().readTree(candidate.body());
             // The index stored valid_until and revoked; checked again on the body in case the two ever disagree.
             if (valid(body, now)) {
-                indicators.put(candidate.stixId(), new Indicator(body, IndicatorFacts.of(body.path("pattern").asString(""))));
+                indicators.put(candidate.stixId(), Indicator.of(body));
             }
         }
         Map<String, SightingTotals> sightings = sightings(found.sightings(), indicators);
+        List<IpRanges.Prefix> ips = new ArrayList<>(request.ips().size());
+        request.ips().forEach(ip -> ips.add(IpRanges.Prefix.of(ip)));
+        Map<String, List<Integer>> tokens = positions(request.personaTokens().stream().map(PersonaDigest::digest).toList());
+        Map<String, List<Integer>> wallets = positions(request.wallets().stream().map(WalletAddress::address).toList());
         List<ScreeningResult.Match> out = new ArrayList<>();
         for (Map.Entry<String, Indicator> entry : indicators.entrySet()) {
             IndicatorFacts f = entry.getValue().facts();
@@ -98,42 +128,46 @@ class Screening {
             ScreeningResult.Sightings seen = new ScreeningResult.Sightings(totals.count, totals.first, totals.last,
                     totals.reporters.size());
             Confidence confidence = Confidence.of(body, totals.reporters.size());
-            for (int i = 0; i < request.personaTokens().size(); i++) {
-                PersonaDigest token = request.personaTokens().get(i);
-                if (f.names("persona-identifier:digest", token.digest(), "persona-identifier:kind", token.kind().value())
-                        && f.names("persona-identifier:digest", token.digest(), "persona-identifier:scheme", token.scheme())) {
-                    out.add(new ScreeningResult.Match("persona_tokens[" + i + "]", "persona-token", body, seen, confidence));
+            // Only the identifiers equal to a value the pattern names are checked, in the request's order per kind.
+            BitSet named = new BitSet();
+            for (String digest : f.values("persona-identifier:digest")) {
+                for (int i : tokens.getOrDefault(digest, List.of())) {
+                    PersonaDigest token = request.personaTokens().get(i);
+                    if (f.names("persona-identifier:digest", token.digest(), "persona-identifier:kind", token.kind().value())
+                            && f.names("persona-identifier:digest", token.digest(), "persona-identifier:scheme", token.scheme())) {
+                        named.set(i);
+                    }
                 }
             }
-            for (int i = 0; i < request.wallets().size(); i++) {
-                WalletAddress wallet = request.wallets().get(i);
-                if (f.names("cryptocurrency-wallet:address", wallet.address(), "cryptocurrency-wallet:chain", wallet.chain().caip2())) {
-                    out.add(new ScreeningResult.Match("wallets[" + i + "]", "wallet", body, seen, confidence));
+            named.stream().forEach(i -> out.add(new ScreeningResult.Match("persona_tokens[" + i + "]", "persona-token", body, seen, confidence)));
+            named.clear();
+            for (String address : f.values("cryptocurrency-wallet:address")) {
+                for (int i : wallets.getOrDefault(address, List.of())) {
+                    WalletAddress wallet = request.wallets().get(i);
+                    if (f.names("cryptocurrency-wallet:address", wallet.address(), "cryptocurrency-wallet:chain", wallet.chain().caip2())) {
+                        named.set(i);
+                    }
                 }
             }
-            for (int i = 0; i < request.ips().size(); i++) {
-                IpNetwork ip = request.ips().get(i);
-                if (namesIp(f, ip)) {
-                    out.add(new ScreeningResult.Match("ips[" + i + "]", "ip", body, seen, confidence));
+            named.stream().forEach(i -> out.add(new ScreeningResult.Match("wallets[" + i + "]", "wallet", body, seen, confidence)));
+            if (!entry.getValue().networks().isEmpty()) {
+                for (int i = 0; i < ips.size(); i++) {
+                    if (entry.getValue().namesIp(ips.get(i))) {
+                        out.add(new ScreeningResult.Match("ips[" + i + "]", "ip", body, seen, confidence));
+                    }
                 }
             }
         }
         return out;
     }
 
-    private static boolean namesIp(IndicatorFacts facts, IpNetwork ip) {
-        Set<String> networks = new LinkedHashSet<>(facts.values("ipv4-addr:value"));
-        networks.addAll(facts.values("ipv6-addr:value"));
-        for (String value : networks) {
-            try {
-                if (IpRanges.contains(IpNetwork.parse(value), ip)) {
-                    return true;
-                }
-            } catch (IllegalArgumentException e) {
-                // A value that is not an address names nothing.
-            }
+    /** Where each value occurs in {@code values}, in order. */
+    private static Map<String, List<Integer>> positions(List<String> values) {
+        Map<String, List<Integer>> positions = new HashMap<>();
+        for (int i = 0; i < values.size(); i++) {
+            positions.computeIfAbsent(values.get(i), k -> new ArrayList<>(1)).add(i);
         }
-        return false;
+        return positions;
     }
 
     /** STIX 2.1 §4.7: an indicator is no longer valid after valid_until; a revoked object (§3.6) is withdrawn. */

@@ -111,11 +111,16 @@ class ScreeningIndex {
 
     private Mono<Integer> batch() {
         List<String> ids = collections.all().stream().map(TaxiiCollection::id).toList();
-        // One index walk per collection in seq order, each after its own last seq.
+        // One walk of stix_object_type_page (collection, type, seq) per collection and type, each after the
+        // collection's last seq: with both equalities the index gives seq order, so a collection with nothing new costs
+        // one probe per type. (With "stix_type IN (...)" the index cannot give that order, and the plan walked the
+        // primary key from the last seq instead, past every later row of every other collection: a collection with no
+        // indicators, whose last seq stays 0, made each catch-up read the whole table.)
         return db.sql("SELECT o.seq, o.collection_id, o.stix_type, o.body FROM unnest(CAST(:collections AS text[]),"
-                        + " CAST(:after AS bigint[])) AS p(collection_id, after) CROSS JOIN LATERAL (SELECT seq, collection_id,"
-                        + " stix_type, body FROM stix_object WHERE collection_id = p.collection_id"
-                        + " AND stix_type IN ('indicator', 'sighting') AND seq > p.after"
+                        + " CAST(:after AS bigint[])) AS p(collection_id, after)"
+                        + " CROSS JOIN (VALUES ('indicator'), ('sighting')) AS t(stix_type) CROSS JOIN LATERAL"
+                        + " (SELECT seq, collection_id, stix_type, body FROM stix_object WHERE collection_id = p.collection_id"
+                        + " AND stix_type = t.stix_type AND seq > p.after"
                         + " ORDER BY seq LIMIT " + BATCH + ") o ORDER BY o.seq LIMIT " + BATCH)
                 .bind("collections", ids.toArray(String[]::new))
                 .bind("after", ids.stream().map(id -> progress.getOrDefault(id, 0L)).toArray(Long[]::new))
@@ -205,26 +210,26 @@ class ScreeningIndex {
             return Mono.just(Found.NOTHING);
         }
         AudienceCondition audience = AudienceCondition.readableBy(reader);
-        // GiST answers one containment (>>=) per probe, not "any of an array": one branch per IP.
-        StringBuilder hits = new StringBuilder("SELECT seq FROM screening_value WHERE value = ANY(:values)");
-        for (int i = 0; i < ips.size(); i++) {
-            hits.append(" UNION SELECT seq FROM screening_network WHERE network >>= CAST(:ip").append(i).append(" AS inet)");
-        }
+        // All identifiers in one statement whatever their number, so its text (and the server's prepared plan) is the
+        // same for every request: the values by the primary key, each IP by its own GiST probe of the networks that
+        // contain it (a lateral join: GiST answers one containment per probe, not "any of an array").
+        String hits = "SELECT seq FROM screening_value WHERE value = ANY(CAST(:values AS text[]))"
+                + " UNION SELECT n.seq FROM unnest(CAST(:ips AS inet[])) AS q(ip)"
+                + " CROSS JOIN LATERAL (SELECT seq FROM screening_network WHERE network >>= q.ip) n";
         // The few seqs first, then the versions by primary key (a materialised CTE), so that no plan can scan every
         // stored object whatever the statistics of the freshly filled index tables say; then the sightings by key.
         String readable = " AND is_latest AND NOT revoked AND collection_id = ANY(:collections) AND " + audience.sql();
         String sql = "WITH hits AS MATERIALIZED (" + hits + "),"
-                + " found AS MATERIALIZED (SELECT stix_id, body FROM stix_object WHERE seq IN (SELECT seq FROM hits)"
+                + " found AS MATERIALIZED (SELECT seq, stix_id, body FROM stix_object WHERE seq IN (SELECT seq FROM hits)"
                 + readable + " AND (valid_until IS NULL OR valid_until > statement_timestamp()))"
-                + " SELECT 'indicator' AS what, stix_id, body FROM found"
-                + " UNION ALL SELECT 'sighting', stix_id, body FROM stix_object WHERE seq IN (SELECT seq FROM screening_sighting"
-                + " WHERE sighting_of_ref IN (SELECT stix_id FROM found))" + readable;
+                // In stored order, so that the same request over the same data gets the same answer, byte for byte.
+                + " SELECT what, stix_id, body FROM (SELECT 'indicator' AS what, seq, stix_id, body FROM found"
+                + " UNION ALL SELECT 'sighting', seq, stix_id, body FROM stix_object WHERE seq IN (SELECT seq FROM screening_sighting"
+                + " WHERE sighting_of_ref IN (SELECT stix_id FROM found))" + readable + ") r ORDER BY what, seq";
         DatabaseClient.GenericExecuteSpec spec = db.sql(sql)
                 .bind("values", values.toArray(String[]::new))
+                .bind("ips", ips.stream().map(IpNetwork::value).toArray(String[]::new))
                 .bind("collections", collections.toArray(String[]::new));
-        for (int i = 0; i < ips.size(); i++) {
-            spec = spec.bind("ip" + i, ips.get(i).value());
-        }
         for (Map.Entry<String, Object> bind : audience.binds().entrySet()) {
             spec = spec.bind(bind.getKey(), bind.getValue());
         }

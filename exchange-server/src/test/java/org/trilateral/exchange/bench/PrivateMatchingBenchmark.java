@@ -21,6 +21,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -50,7 +52,8 @@ import tools.jackson.databind.node.ObjectNode;
  * OPRF evaluations per second (in-process, and over HTTP in batches of 1 and 100) and screening requests per second
  * with five identifiers each (two wallets, two IPs, one persona token) against {@code bench.objects} published
  * indicators, half wallets and half /24 networks, then screenings of 100 identifiers each (lookups per second). Run with the command in docs/performance.md; settings are system
- * properties ({@code bench.objects}, {@code bench.clients}). Blinding and request bodies are prepared before each clock
+ * properties ({@code bench.objects}, {@code bench.clients}, {@code bench.screenings}, {@code bench.bulk-screenings}: how many
+ * screenings of 100 identifiers, {@code bench.oprf=false}: screening only), and each load prints the CPU per item. Blinding and request bodies are prepared before each clock
  * starts, so the figures are the exchange's.
  */
 public final class PrivateMatchingBenchmark {
@@ -60,16 +63,22 @@ public final class PrivateMatchingBenchmark {
     private static final String JSON = "application/json";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static String authorization;
+    /** The exchange's PostgreSQL, whose CPU each load reports; null when it cannot be read (not Linux). */
+    private static PostgresCpu postgres;
 
     public static void main(String[] args) throws Exception {
         int objects = Integer.getInteger("bench.objects", 20_000);
         int clients = Integer.getInteger("bench.clients", 4);
         int screenings = Integer.getInteger("bench.screenings", 5_000);
+        int bulk = Integer.getInteger("bench.bulk-screenings", Math.max(1, screenings / 20));
+        boolean oprf = Boolean.parseBoolean(System.getProperty("bench.oprf", "true"));
         Path data = Files.createTempDirectory("exchange-bench-matching");
         System.out.printf(Locale.ROOT, "private matching benchmark: %,d indicators, %d clients, %,d screenings%n",
                 objects, clients, screenings);
 
-        inProcess();
+        if (oprf) {
+            inProcess();
+        }
         try (ConfigurableApplicationContext exchange = new SpringApplicationBuilder(ExchangeApplication.class)
                 .run("--server.port=0", "--exchange.dev.enabled=true", "--exchange.rate-limit.enabled=false",
                         "--logging.level.root=WARN", "--exchange.database.url=",
@@ -79,6 +88,7 @@ public final class PrivateMatchingBenchmark {
                         "--exchange.oprf.max-elements=1000",
                         "--exchange.taxii.limits.max-objects-per-envelope=5000")) {
             int port = ((WebServerApplicationContext) exchange).getWebServer().getPort();
+            postgres = PostgresCpu.of(data.resolve("pg")).orElse(null);
             String base = "http://localhost:" + port;
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
             authorization = "Bearer " + devToken(http, base);
@@ -87,8 +97,10 @@ public final class PrivateMatchingBenchmark {
                     StixJson.mapper().readTree(get(http, base + "/.well-known/persona-token-keys.json")).get("keys").get(0)
                             .get("public_key").stringValue()));
             PersonaTokenClient tokens = PersonaTokenClient.create(new KeyEpoch(1), publicKey);
-            overHttp(http, base, tokens, clients, 1, 1_000);
-            overHttp(http, base, tokens, clients, 100, 200);
+            if (oprf) {
+                overHttp(http, base, tokens, clients, 1, 1_000);
+                overHttp(http, base, tokens, clients, 100, 200);
+            }
 
             List<String> published = publish(http, base, objects);
             List<String> bodies = new ArrayList<>(screenings);
@@ -99,15 +111,27 @@ public final class PrivateMatchingBenchmark {
             Measurement measured = run(http, base + "/screening", bodies::get, screenings, clients);
             measured.print("screening", screenings, 5);
             // Lookups in bulk: 100 identifiers per screening (50 wallets, half of them published; 50 IPs).
-            int bulk = Math.max(1, screenings / 20);
             List<String> bulkBodies = new ArrayList<>(bulk);
             for (int i = 0; i < bulk; i++) {
                 bulkBodies.add(bulkScreening(published, i));
             }
             run(http, base + "/screening", bulkBodies::get, Math.max(1, bulk / 5), clients).print("screening of 100 identifiers (warm-up)",
                     Math.max(1, bulk / 5), 100);
-            run(http, base + "/screening", bulkBodies::get, bulk, clients).print("screening of 100 identifiers", bulk, 100);
+            // bench.jfr=<file>: a JDK Flight Recorder profile of this load only, for ProfileBreakdown.
+            String jfr = System.getProperty("bench.jfr", "");
+            try (Recording recording = jfr.isEmpty() ? null : new Recording(Configuration.getConfiguration("profile"))) {
+                if (recording != null) {
+                    recording.setDestination(Path.of(jfr));
+                    recording.start();
+                }
+                run(http, base + "/screening", bulkBodies::get, bulk, clients).print("screening of 100 identifiers", bulk, 100);
+            }
         } finally {
+            if (Boolean.getBoolean("bench.keep-data")) {
+                // For EXPLAIN ANALYZE afterwards: start PostgreSQL on this directory (docs/performance.md).
+                System.out.println("data kept in " + data);
+                return;
+            }
             try (var walk = Files.walk(data)) {
                 walk.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
             }
@@ -255,6 +279,9 @@ public final class PrivateMatchingBenchmark {
         AtomicInteger next = new AtomicInteger();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(clients);
+        CpuUse cpu = CpuUse.now();
+        ThreadCpu threads = ThreadCpu.now();
+        long postgresBefore = postgres == null ? -1 : postgres.nanos();
         long start = System.nanoTime();
         List<Future<?>> tasks = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
@@ -276,11 +303,17 @@ public final class PrivateMatchingBenchmark {
         for (Future<?> task : tasks) {
             task.get();
         }
+        long nanos = System.nanoTime() - start;
+        // Before the client threads end, so that their CPU is still theirs.
+        ThreadCpu threadsAfter = ThreadCpu.now();
+        CpuUse cpuAfter = CpuUse.now();
+        long postgresNanos = postgres == null ? -1 : postgres.nanos() - postgresBefore;
         pool.shutdown();
-        return new Measurement(System.nanoTime() - start, new ArrayList<>(latencies));
+        return new Measurement(nanos, new ArrayList<>(latencies), cpu, cpuAfter, postgresNanos, threads, threadsAfter);
     }
 
-    private record Measurement(long nanos, List<Long> latencies) {
+    private record Measurement(long nanos, List<Long> latencies, CpuUse cpuBefore, CpuUse cpuAfter, long postgresNanos,
+                               ThreadCpu threadsBefore, ThreadCpu threadsAfter) {
 
         void print(String what, int requests, int perRequest) {
             List<Long> sorted = new ArrayList<>(latencies);
@@ -290,6 +323,13 @@ public final class PrivateMatchingBenchmark {
                             + " latency p50 %.1f ms, p99 %.1f ms%n", what, requests, seconds, requests / seconds,
                     requests * (double) perRequest / seconds, perRequest,
                     sorted.get(sorted.size() / 2) / 1e6, sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * 0.99))) / 1e6);
+            System.out.println(cpuAfter.perObject(cpuBefore, (long) requests * perRequest).replace("per object", "per item"));
+            if (postgresNanos >= 0) {
+                System.out.printf(Locale.ROOT, "    of which the exchange's PostgreSQL: %.0f µs per item%n",
+                        postgresNanos / 1e3 / ((long) requests * perRequest));
+            }
+            System.out.println(threadsAfter.perItem(threadsBefore, cpuAfter.processNanos() - cpuBefore.processNanos(),
+                    (long) requests * perRequest));
         }
     }
 

@@ -49,6 +49,7 @@ class ScreeningTest extends ExchangeIntegrationTest {
     private String payoutIndicator;
     private String confirmedIndicator;
     private String quietlySightedIndicator;
+    private String personaIndicator;
 
     private static String envelope(ObjectNode... objects) {
         return StixJson.mapper().writeValueAsString(Map.of("objects", List.of(objects)));
@@ -66,6 +67,7 @@ class ScreeningTest extends ExchangeIntegrationTest {
         ObjectNode governmentOnly = IndicatorBuilder.wallet(GOVERNMENT_ONLY).createdByRef(TestStix.MEMBER_IDENTITY)
                 .marking(Tlp.AMBER).markingRef(SharingGroup.SECTOR_GOVERNMENT.id()).build();
         ObjectNode persona = IndicatorBuilder.personaIdentifier(APPLICANT).createdByRef(TestStix.MEMBER_IDENTITY).marking(Tlp.AMBER).build();
+        personaIndicator = persona.get("id").stringValue();
         ObjectNode farm = IndicatorBuilder.network(IpNetwork.parse("203.0.113.0/24"), IndicatorKind.LAPTOP_FARM_NETWORK)
                 .createdByRef(TestStix.MEMBER_IDENTITY).marking(Tlp.AMBER).build();
         ObjectNode confirmed = IndicatorBuilder.wallet(CONFIRMED).createdByRef(TestStix.MEMBER_IDENTITY).marking(Tlp.AMBER).build();
@@ -195,6 +197,44 @@ class ScreeningTest extends ExchangeIntegrationTest {
                 .containsExactly("payment-to-foreign-bank", "login-from-known-facilitator-ip");
         assertThat(answer.get("risk").get("level").stringValue()).isEqualTo("high");
         assertThat(answer.get("risk").get("rule").stringValue()).startsWith("facilitator-ip-and-red-flag");
+    }
+
+    @Test
+    void screenWhenManyIdentifiersThenEachMatchOfEachIndicatorAnsweredWithItsInput() {
+        WalletAddress polygon = WalletAddress.parse("eip155:137", "0x3f5CE5FBFe3E9af3971dD833D26bA9b5C936f0bE");
+        ObjectNode wide = IndicatorBuilder.network(IpNetwork.parse("198.18.0.0/15"), IndicatorKind.VPN_EXIT)
+                .createdByRef(TestStix.MEMBER_IDENTITY).marking(Tlp.AMBER).build();
+        ObjectNode narrow = IndicatorBuilder.network(IpNetwork.parse("198.18.5.0/24"), IndicatorKind.LAPTOP_FARM_NETWORK)
+                .createdByRef(TestStix.MEMBER_IDENTITY).marking(Tlp.AMBER).build();
+        ObjectNode v6 = IndicatorBuilder.network(IpNetwork.parse("2001:db8:77::/48"), IndicatorKind.LAPTOP_FARM_NETWORK)
+                .createdByRef(TestStix.MEMBER_IDENTITY).marking(Tlp.AMBER).build();
+        ObjectNode onPolygon = IndicatorBuilder.wallet(polygon).createdByRef(TestStix.MEMBER_IDENTITY).marking(Tlp.AMBER).build();
+        assertThat(taxii().publish(Taxii.INDICATORS, envelope(wide, narrow, v6, onPolygon)).get("failures")).isEmpty();
+        String sameAddressOnEthereum = WalletAddress.parse("eip155:1", polygon.address()).address();
+
+        JsonNode answer = screened(client(), Map.of(
+                "ips", List.of("198.18.5.9", "198.19.0.1", "2001:db8:77::5", "2001:db8:78::5", "198.18.5.9", "198.20.0.1"),
+                "wallets", List.of(wallet(PAYOUT), Map.of("chain", "eip155:1", "address", sameAddressOnEthereum), wallet(PAYOUT)),
+                "persona_tokens", List.of(Map.of("kind", "email", "scheme", APPLICANT.scheme(), "digest", APPLICANT.digest()))));
+
+        List<String> found = new java.util.ArrayList<>();
+        answer.get("matches").forEach(m -> found.add(m.get("input").stringValue() + " " + m.get("kind").stringValue() + " "
+                + m.get("indicator").get("id").stringValue()));
+        String wideId = wide.get("id").stringValue();
+        String narrowId = narrow.get("id").stringValue();
+        // Indicators in the order they were stored, each one's identifiers in the request's order.
+        assertThat(found).containsExactly(
+                "wallets[0] wallet " + payoutIndicator, "wallets[2] wallet " + payoutIndicator,
+                "persona_tokens[0] persona-token " + personaIndicator,
+                "ips[0] ip " + wideId, "ips[1] ip " + wideId, "ips[4] ip " + wideId,
+                "ips[0] ip " + narrowId, "ips[4] ip " + narrowId,
+                "ips[2] ip " + v6.get("id").stringValue());
+        JsonNode payout = answer.get("matches").findParents("input").stream()
+                .filter(m -> m.get("input").stringValue().equals("wallets[2]")).findFirst().orElseThrow();
+        assertThat(payout.get("sightings").get("count").longValue()).isEqualTo(5);
+        assertThat(payout.get("confidence").intValue()).isEqualTo(80);
+        assertThat(answer.get("red_flags").findValuesAsString("flag")).containsExactly("login-from-known-facilitator-ip");
+        assertThat(answer.get("risk").get("level").stringValue()).isEqualTo("high");
     }
 
     @Test
