@@ -114,8 +114,8 @@ public final class ObjectChecks {
 
     /**
      * Checks a prepared batch against {@code checkpoint} (refreshed first when an opening is newer): one result per
-     * object, in order. The opening, the entry and the signature are checked on every core of the calling pool;
-     * inclusion from the tiles on this thread (the tile cache is not shared between threads).
+     * object, in order. The opening, the entry, the signature and inclusion (from the tiles of the checkpoint's tree,
+     * shared by the pool's threads) are checked on every core of the pool.
      */
     public List<VerificationResult> check(Prepared batch, String collectionId, Checkpoint checkpoint) {
         List<Work> work = batch.work();
@@ -147,15 +147,11 @@ public final class ObjectChecks {
             }
         }
         Checkpoint at = current;
-        List<Checked> checked = pool.submit(() -> IntStream.range(0, work.size()).parallel()
-                .mapToObj(i -> checkedBeforeInclusion(work.get(i), chosen[i], collectionId, at)).toList()).join();
         TiledTree tree = trees.apply(at);
-        List<VerificationResult> results = new ArrayList<>(work.size());
-        for (int i = 0; i < work.size(); i++) {
-            Checked c = checked.get(i);
-            results.add(c.leafHash() == null ? c.result() : included(work.get(i), c, at, tree).orElse(c.result()));
-        }
-        return results;
+        return pool.submit(() -> IntStream.range(0, work.size()).parallel().mapToObj(i -> {
+            Checked c = checkedBeforeInclusion(work.get(i), chosen[i], collectionId, at);
+            return c.leafHash() == null ? c.result() : included(work.get(i), c, at, tree).orElse(c.result());
+        }).toList()).join();
     }
 
     /** Everything but inclusion: the opening and its entry, then the signature (a failure of the first wins). */
