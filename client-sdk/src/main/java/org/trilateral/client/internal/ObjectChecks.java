@@ -21,6 +21,7 @@ import org.trilateral.client.ObjectVersions;
 import org.trilateral.client.VerificationFailure;
 import org.trilateral.client.VerificationResult;
 import org.trilateral.integrity.checkpoint.Checkpoint;
+import org.trilateral.integrity.jcs.CanonicalForms;
 import org.trilateral.integrity.jcs.CanonicalizationException;
 import org.trilateral.integrity.jcs.JsonCanonicalizer;
 import org.trilateral.integrity.log.LeafFormatException;
@@ -71,7 +72,7 @@ public final class ObjectChecks {
     }
 
     /** What one object is checked with. */
-    record Work(JsonNode object, String id, String version, String digest, String digestProblem) {
+    record Work(JsonNode object, String id, String version, String digest, String digestProblem, CanonicalForms forms) {
     }
 
     /** An opening as served: a sealed one, or a leaf of format 1 shown to readers. */
@@ -167,9 +168,11 @@ public final class ObjectChecks {
         String id = ObjectVersions.idOf(object);
         String version = ObjectVersions.versionOf(object);
         try {
-            return new Work(object, id, version, sha256(object), null);
+            // One RFC 8785 walk gives both the digest's input and the payload the signature covers.
+            CanonicalForms forms = SIGNATURES.canonicalForms(object);
+            return new Work(object, id, version, sha256(forms.whole()), null, forms);
         } catch (CanonicalizationException e) {
-            return new Work(object, id, version, null, e.getMessage());
+            return new Work(object, id, version, null, e.getMessage(), null);
         }
     }
 
@@ -331,7 +334,8 @@ public final class ObjectChecks {
             return VerificationResult.failed(w.id(), w.version(), VerificationFailure.LEAF_MISMATCH,
                     "leaf " + opening.index() + " has the unreadable accepted time " + accepted);
         }
-        ObjectVerification verification = SIGNATURES.verify(w.object(), kid -> keys.key(kid).map(KeyHistory.Key::jwk));
+        ObjectVerification verification = SIGNATURES.verify(w.object(), w.forms(),
+                kid -> keys.key(kid).map(KeyHistory.Key::jwk));
         String where = ", log index " + opening.index();
         switch (verification.status()) {
             case NO_SIGNATURE -> {
@@ -396,8 +400,12 @@ public final class ObjectChecks {
     }
 
     static String sha256(JsonNode object) {
+        return sha256(JsonCanonicalizer.canonicalize(object));
+    }
+
+    private static String sha256(byte[] canonical) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(JsonCanonicalizer.canonicalize(object)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }

@@ -45,6 +45,49 @@ public final class JsonCanonicalizer {
         return out.toByteArray();
     }
 
+    /**
+     * The canonical bytes of {@code value} and, from the same walk, those of {@code value} without the member
+     * {@code member} of its object member {@code container}, and without {@code container} too when that member was
+     * its only one: what a signature carried inside the object covers (the object as signed), next to the form of the
+     * object as received. When {@code value} has no such member both are the same bytes. JCS sorts and writes each
+     * member independently (RFC 8785 §3.2.3), so leaving one out of the written form gives exactly the form of the
+     * object without it.
+     *
+     * @throws CanonicalizationException as {@link #canonicalize(JsonNode)}
+     */
+    public static CanonicalForms canonicalizeOmitting(JsonNode value, String container, String member) {
+        JsonNode inside = value.isObject() ? value.get(container) : null;
+        if (inside == null || !inside.isObject() || !inside.has(member)) {
+            byte[] whole = canonicalize(value);
+            return new CanonicalForms(whole, whole);
+        }
+        Utf8Output out = new Utf8Output(512);
+        Span outer = new Span(container);
+        Span inner = new Span(member);
+        writeObject(value, Pointer.ROOT, 1, StrictJson.MAX_NESTING_DEPTH, out, outer, inner);
+        byte[] whole = out.toByteArray();
+        Span cut = inner.members == 1 ? outer : inner;
+        byte[] omitted = new byte[whole.length - (cut.end - cut.start)];
+        System.arraycopy(whole, 0, omitted, 0, cut.start);
+        System.arraycopy(whole, cut.end, omitted, cut.start, whole.length - cut.end);
+        return new CanonicalForms(whole, omitted);
+    }
+
+    /**
+     * Where one named member was written: from its leading comma (or, for the first member, from its name to the comma
+     * after it), and how many members its object has.
+     */
+    private static final class Span {
+        final String name;
+        int start;
+        int end;
+        int members;
+
+        Span(String name) {
+            this.name = name;
+        }
+    }
+
     private static void write(JsonNode value, Pointer pointer, int depth, int maxDepth, Utf8Output out) {
         if ((value.isObject() || value.isArray()) && depth == maxDepth) {
             throw new CanonicalizationException("value at '" + pointer + "' nests arrays and objects deeper than "
@@ -77,6 +120,15 @@ public final class JsonCanonicalizer {
     }
 
     private static void writeObject(JsonNode object, Pointer pointer, int depth, int maxDepth, Utf8Output out) {
+        writeObject(object, pointer, depth, maxDepth, out, null, null);
+    }
+
+    /**
+     * @param recorded the member whose span to record, or null
+     * @param nested the member whose span to record inside {@code recorded}'s value, or null
+     */
+    private static void writeObject(JsonNode object, Pointer pointer, int depth, int maxDepth, Utf8Output out,
+                                    Span recorded, Span nested) {
         String[] names = new String[object.size()];
         int count = 0;
         for (String name : object.propertyNames()) {
@@ -90,9 +142,25 @@ public final class JsonCanonicalizer {
                 out.append(',');
             }
             Pointer childPointer = pointer.child(names[i]);
+            boolean recording = recorded != null && names[i].equals(recorded.name);
+            int start = i > 0 ? out.size - 1 : out.size;
             writeString(names[i], childPointer, out);
             out.append(':');
-            write(object.get(names[i]), childPointer, depth, maxDepth, out);
+            JsonNode value = object.get(names[i]);
+            if (recording && nested != null) {
+                if (depth == maxDepth) {
+                    throw new CanonicalizationException("value at '" + childPointer + "' nests arrays and objects deeper"
+                            + " than " + maxDepth + " levels, the most this canonicaliser walks");
+                }
+                writeObject(value, childPointer, depth + 1, maxDepth, out, nested, null);
+            } else {
+                write(value, childPointer, depth, maxDepth, out);
+            }
+            if (recording) {
+                recorded.start = start;
+                recorded.end = i > 0 || i == count - 1 ? out.size : out.size + 1;
+                recorded.members = count;
+            }
         }
         out.append('}');
     }
@@ -203,7 +271,7 @@ public final class JsonCanonicalizer {
     private static final class Utf8Output {
 
         private byte[] bytes;
-        private int size;
+        int size;
 
         Utf8Output(int capacity) {
             bytes = new byte[capacity];
