@@ -11,11 +11,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.trilateral.client.internal.KeyHistory;
 import org.trilateral.client.internal.LogAudit;
 import org.trilateral.client.internal.LogFollower;
@@ -213,20 +215,25 @@ public final class LogVerifier {
             return thread;
         });
         long count = 0;
+        // The stream is read on the fetcher thread only, one batch per task in order: parsing the next batch overlaps
+        // the checking of this one, and a null batch says the stream is done.
+        Supplier<ObjectChecks.Prepared> nextBatch = () -> {
+            List<JsonNode> batch = new ArrayList<>(window.batchSize());
+            while (batch.size() < window.batchSize() && objects.hasNext()) {
+                batch.add(objects.next());
+            }
+            return batch.isEmpty() ? null : ObjectChecks.prepare(reader, batch, pool);
+        };
         try {
             LogVerificationException unavailable = null;
             boolean followed = false;
             Deque<CompletableFuture<ObjectChecks.Prepared>> ahead = new ArrayDeque<>();
             while (true) {
-                while (ahead.size() <= window.batchesAhead() && objects.hasNext()) {
-                    List<JsonNode> batch = new ArrayList<>(window.batchSize());
-                    while (batch.size() < window.batchSize() && objects.hasNext()) {
-                        batch.add(objects.next());
-                    }
-                    ahead.add(CompletableFuture.supplyAsync(() -> ObjectChecks.prepare(reader, batch, pool), fetcher));
+                while (ahead.size() <= window.batchesAhead()) {
+                    ahead.add(CompletableFuture.supplyAsync(nextBatch, fetcher));
                 }
                 if (!followed) {
-                    // The key history is brought up to date while the first batches are prepared.
+                    // The key history is brought up to date while the first batches are read and prepared.
                     followed = true;
                     try {
                         follow();
@@ -234,10 +241,12 @@ public final class LogVerifier {
                         unavailable = e;
                     }
                 }
-                if (ahead.isEmpty()) {
+                ObjectChecks.Prepared prepared = joined(ahead.removeFirst());
+                if (prepared == null) {
+                    // The tasks after the end only find the stream ended; none may still touch it once this returns.
+                    ahead.forEach(LogVerifier::joined);
                     return count;
                 }
-                ObjectChecks.Prepared prepared = ahead.removeFirst().join();
                 List<VerificationResult> checked = checks(pool).check(unavailable == null ? prepared
                         : prepared.failing(unavailable), collectionId, verified);
                 checked.forEach(results);
@@ -336,6 +345,21 @@ public final class LogVerifier {
     private static String kindOf(SealedEntry entry) {
         return entry instanceof TombstoneRecord ? "a deletion" : entry instanceof ExpiryRecord ? "an expiry"
                 : "an object version";
+    }
+
+    /** The batch, or what reading the stream or preparing it threw, as thrown (not wrapped). */
+    private static ObjectChecks.Prepared joined(CompletableFuture<ObjectChecks.Prepared> batch) {
+        try {
+            return batch.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     private ObjectChecks checks(ForkJoinPool pool) {

@@ -242,6 +242,47 @@ class LogVerifierTest {
     }
 
     @Test
+    void verifyStreamWhenReadingTheStreamFailsThenEarlierBatchesGivenAndTheFailureThrownAsItIs() {
+        log.registerWithRoot(JP, jpKey, jpRoot);
+        List<ObjectNode> objects = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ObjectNode indicator = indicator(jpKey);
+            log.publish(JP, indicator, INDICATORS, AMBER, "2026-11-30T00:00:01Z");
+            objects.add(indicator);
+        }
+        java.util.Set<Thread> readers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.Iterator<ObjectNode> failingAfterFour = new java.util.Iterator<>() {
+            private int taken;
+
+            @Override
+            public boolean hasNext() {
+                readers.add(Thread.currentThread());
+                return true;
+            }
+
+            @Override
+            public ObjectNode next() {
+                if (taken == 4) {
+                    throw new IllegalStateException("line 5 of the file is not JSON");
+                }
+                return objects.get(taken++);
+            }
+        };
+
+        List<VerificationResult> streamed = new ArrayList<>();
+        assertThatThrownBy(() -> client(KR, trusting().build()).verifyStream(failingAfterFour, INDICATORS,
+                new VerificationWindow(2, 1, 2), streamed::add))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("line 5 of the file is not JSON");
+
+        assertThat(streamed).extracting(VerificationResult::objectId)
+                .containsExactlyElementsOf(objects.subList(0, 4).stream().map(o -> o.get("id").asString()).toList());
+        assertThat(streamed).allSatisfy(result -> assertThat(result.ok()).as(result.detail()).isTrue());
+        assertThat(readers).as("the stream is read by one background thread").hasSize(1)
+                .doesNotContain(Thread.currentThread());
+    }
+
+    @Test
     void verifyStreamWhenObjectsLoggedAfterTheVerifiedCheckpointThenRefreshedAndVerified() {
         log.registerWithRoot(JP, jpKey, jpRoot);
         ObjectNode first = indicator(jpKey);

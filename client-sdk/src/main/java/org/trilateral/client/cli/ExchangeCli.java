@@ -1,5 +1,6 @@
 package org.trilateral.client.cli;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -10,7 +11,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Iterator;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.trilateral.client.ApiRootInfo;
@@ -396,17 +396,40 @@ public final class ExchangeCli implements Runnable {
             ExchangeClient client = trust.apply(connection.builder()
                             .cursorStore(new FileCursorStore(CursorDirectory.of(cursorDir, connection.url, collection))),
                     connection.url, spec.commandLine()).build();
-            PrintWriter out = spec.commandLine().getOut();
+            // One line per object: buffered and flushed once per batch, not a write to the terminal or file per line.
+            PrintWriter out = new PrintWriter(new BufferedWriter(spec.commandLine().getOut(), 1 << 16), false);
             Progress progress = new Progress(System.err, "verified");
             long[] failed = new long[1];
+            long[] printed = new long[1];
             Consumer<VerificationResult> print = result -> {
-                out.println((result.ok() ? "OK " : "FAILED " + result.failure() + " ") + result.objectId() + " "
-                        + result.version() + ": " + result.detail());
+                out.append(result.ok() ? "OK " : "FAILED " + result.failure() + " ").append(result.objectId())
+                        .append(' ').append(result.version()).append(": ").append(result.detail()).append('\n');
                 failed[0] += result.ok() ? 0 : 1;
+                if (++printed[0] % batch == 0) {
+                    out.flush();
+                    progress.add(batch);
+                }
             };
+            try {
+                verify(client, window, print, out);
+            } finally {
+                out.flush();
+            }
+            if (printed[0] % batch != 0) {
+                progress.add(printed[0] % batch);
+            }
+            long total = progress.done();
+            out.println(total + (total == 1 ? " object, " : " objects, ") + failed[0] + " failed verification");
+            out.flush();
+            return failed[0] == 0 ? ExitCodes.OK : ExitCodes.VERIFICATION;
+        }
+
+        /** Verifies the file's or the collection's objects, each result to {@code print} in order. */
+        private void verify(ExchangeClient client, VerificationWindow window, Consumer<VerificationResult> print,
+                            PrintWriter out) throws IOException {
             if (file != null) {
                 try (ObjectFile objects = ObjectFile.open(file)) {
-                    client.verifyStream(new ProgressIterator(objects, progress, batch), null, window, print);
+                    client.verifyStream(objects, null, window, print);
                 }
             } else {
                 PollRequest request = PollRequest.of(collection).withPageSize(batch);
@@ -415,46 +438,8 @@ public final class ExchangeCli implements Runnable {
                 for (ObjectPage page : client.pollPages(request, batchesAhead)) {
                     client.verifyAll(page.trees(), collection).forEach(print);
                     out.flush();
-                    progress.add(page.size());
                 }
             }
-            long total = progress.done();
-            out.println(total + (total == 1 ? " object, " : " objects, ") + failed[0] + " failed verification");
-            return failed[0] == 0 ? ExitCodes.OK : ExitCodes.VERIFICATION;
-        }
-    }
-
-    /** Counts the objects taken from a file and reports progress every {@code every}. */
-    private static final class ProgressIterator implements Iterator<JsonNode> {
-        private final Iterator<JsonNode> objects;
-        private final Progress progress;
-        private final int every;
-        private int taken;
-
-        ProgressIterator(Iterator<JsonNode> objects, Progress progress, int every) {
-            this.objects = objects;
-            this.progress = progress;
-            this.every = every;
-        }
-
-        @Override
-        public boolean hasNext() {
-            boolean more = objects.hasNext();
-            if (!more && taken > 0) {
-                progress.add(taken);
-                taken = 0;
-            }
-            return more;
-        }
-
-        @Override
-        public JsonNode next() {
-            JsonNode object = objects.next();
-            if (++taken == every) {
-                progress.add(taken);
-                taken = 0;
-            }
-            return object;
         }
     }
 

@@ -21,6 +21,7 @@ import org.trilateral.client.ObjectVersions;
 import org.trilateral.client.VerificationFailure;
 import org.trilateral.client.VerificationResult;
 import org.trilateral.integrity.checkpoint.Checkpoint;
+import org.trilateral.integrity.jcs.CanonicalForms;
 import org.trilateral.integrity.jcs.CanonicalizationException;
 import org.trilateral.integrity.jcs.JsonCanonicalizer;
 import org.trilateral.integrity.log.LeafFormatException;
@@ -71,7 +72,7 @@ public final class ObjectChecks {
     }
 
     /** What one object is checked with. */
-    record Work(JsonNode object, String id, String version, String digest, String digestProblem) {
+    record Work(JsonNode object, String id, String version, String digest, String digestProblem, CanonicalForms forms) {
     }
 
     /** An opening as served: a sealed one, or a leaf of format 1 shown to readers. */
@@ -114,8 +115,8 @@ public final class ObjectChecks {
 
     /**
      * Checks a prepared batch against {@code checkpoint} (refreshed first when an opening is newer): one result per
-     * object, in order. The opening, the entry and the signature are checked on every core of the calling pool;
-     * inclusion from the tiles on this thread (the tile cache is not shared between threads).
+     * object, in order. The opening, the entry, the signature and inclusion (from the tiles of the checkpoint's tree,
+     * shared by the pool's threads) are checked on every core of the pool.
      */
     public List<VerificationResult> check(Prepared batch, String collectionId, Checkpoint checkpoint) {
         List<Work> work = batch.work();
@@ -147,15 +148,11 @@ public final class ObjectChecks {
             }
         }
         Checkpoint at = current;
-        List<Checked> checked = pool.submit(() -> IntStream.range(0, work.size()).parallel()
-                .mapToObj(i -> checkedBeforeInclusion(work.get(i), chosen[i], collectionId, at)).toList()).join();
         TiledTree tree = trees.apply(at);
-        List<VerificationResult> results = new ArrayList<>(work.size());
-        for (int i = 0; i < work.size(); i++) {
-            Checked c = checked.get(i);
-            results.add(c.leafHash() == null ? c.result() : included(work.get(i), c, at, tree).orElse(c.result()));
-        }
-        return results;
+        return pool.submit(() -> IntStream.range(0, work.size()).parallel().mapToObj(i -> {
+            Checked c = checkedBeforeInclusion(work.get(i), chosen[i], collectionId, at);
+            return c.leafHash() == null ? c.result() : included(work.get(i), c, at, tree).orElse(c.result());
+        }).toList()).join();
     }
 
     /** Everything but inclusion: the opening and its entry, then the signature (a failure of the first wins). */
@@ -171,9 +168,11 @@ public final class ObjectChecks {
         String id = ObjectVersions.idOf(object);
         String version = ObjectVersions.versionOf(object);
         try {
-            return new Work(object, id, version, sha256(object), null);
+            // One RFC 8785 walk gives both the digest's input and the payload the signature covers.
+            CanonicalForms forms = SIGNATURES.canonicalForms(object);
+            return new Work(object, id, version, sha256(forms.whole()), null, forms);
         } catch (CanonicalizationException e) {
-            return new Work(object, id, version, null, e.getMessage());
+            return new Work(object, id, version, null, e.getMessage(), null);
         }
     }
 
@@ -335,7 +334,8 @@ public final class ObjectChecks {
             return VerificationResult.failed(w.id(), w.version(), VerificationFailure.LEAF_MISMATCH,
                     "leaf " + opening.index() + " has the unreadable accepted time " + accepted);
         }
-        ObjectVerification verification = SIGNATURES.verify(w.object(), kid -> keys.key(kid).map(KeyHistory.Key::jwk));
+        ObjectVerification verification = SIGNATURES.verify(w.object(), w.forms(),
+                kid -> keys.key(kid).map(KeyHistory.Key::jwk));
         String where = ", log index " + opening.index();
         switch (verification.status()) {
             case NO_SIGNATURE -> {
@@ -400,8 +400,12 @@ public final class ObjectChecks {
     }
 
     static String sha256(JsonNode object) {
+        return sha256(JsonCanonicalizer.canonicalize(object));
+    }
+
+    private static String sha256(byte[] canonical) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(JsonCanonicalizer.canonicalize(object)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }

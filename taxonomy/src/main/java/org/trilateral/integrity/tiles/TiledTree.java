@@ -10,7 +10,8 @@ import org.trilateral.integrity.merkle.SubtreeHashes;
  * The Merkle tree of a log of a given size, read from its tiles (C2SP tlog-tiles): answers the hash of any perfect
  * subtree, so {@code MerkleProofs} computes roots and proofs locally. Each tile is fetched once and its internal
  * nodes are computed once (kept in a bounded cache, least recently used out), so proofs for consecutive leaves cost
- * a few lookups each. Not thread-safe; use one per thread or guard it.
+ * a few lookups each. Thread-safe: lookups are serialised (a tile is fetched under the lock, so once per tree), which
+ * lets the threads that check a batch's inclusion share one cache.
  */
 public final class TiledTree implements SubtreeHashes {
 
@@ -49,7 +50,7 @@ public final class TiledTree implements SubtreeHashes {
     }
 
     @Override
-    public byte[] hash(int level, long index) {
+    public synchronized byte[] hash(int level, long index) {
         int tileLevel = level / TILE_HEIGHT;
         int height = level % TILE_HEIGHT;
         long first = index << height;

@@ -3,6 +3,7 @@ package org.trilateral.taxonomy.signature;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.trilateral.integrity.jcs.CanonicalForms;
 import org.trilateral.integrity.jcs.CanonicalizationException;
 import org.trilateral.integrity.jws.Base64Url;
 import org.trilateral.integrity.jws.DetachedJws;
@@ -46,9 +47,27 @@ public final class ObjectSignatureVerifier {
     }
 
     /**
+     * The object's RFC 8785 form as received (what its digest is of) and the payload its signatures cover, from one
+     * walk: for a caller that needs both, to pass to {@link #verify(JsonNode, CanonicalForms, JwkLookup)}.
+     *
+     * @throws CanonicalizationException when the object has no RFC 8785 form
+     */
+    public CanonicalForms canonicalForms(JsonNode object) {
+        return envelope.forms(object);
+    }
+
+    /**
      * Checks the signatures on an object parsed with {@code StixJson.mapper()}. The object is not modified.
      */
     public ObjectVerification verify(JsonNode object, JwkLookup keys) {
+        return verify(object, null, keys);
+    }
+
+    /**
+     * As {@link #verify(JsonNode, JwkLookup)}, with the payload taken from {@code forms}, which
+     * {@link #canonicalForms} made of this same object.
+     */
+    public ObjectVerification verify(JsonNode object, CanonicalForms forms, JwkLookup keys) {
         if (object == null || !object.isObject()) {
             return new ObjectVerification(ObjectVerification.Status.MALFORMED_EXTENSION,
                     "a signed STIX object must be a JSON object", List.of());
@@ -70,7 +89,7 @@ public final class ObjectSignatureVerifier {
         }
         byte[] payload;
         try {
-            payload = envelope.payload((ObjectNode) object);
+            payload = forms != null ? forms.omitted() : envelope.payload((ObjectNode) object);
         } catch (CanonicalizationException e) {
             return new ObjectVerification(ObjectVerification.Status.NOT_CANONICALIZABLE, e.getMessage(), List.of());
         }

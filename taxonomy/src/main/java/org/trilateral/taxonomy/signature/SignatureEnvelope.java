@@ -1,5 +1,6 @@
 package org.trilateral.taxonomy.signature;
 
+import org.trilateral.integrity.jcs.CanonicalForms;
 import org.trilateral.integrity.jcs.JsonCanonicalizer;
 import org.trilateral.taxonomy.stix.StixId;
 import org.trilateral.taxonomy.stix.StixJson;
@@ -48,6 +49,15 @@ final class SignatureEnvelope {
      * The canonical bytes signed: the object with the signature extension removed, and {@code extensions}
      * removed when that leaves it empty. Copies only the two levels it changes; the input is not modified.
      */
+    /**
+     * The object's canonical bytes as received and, from the same walk, the {@link #payload} its signatures cover.
+     *
+     * @throws org.trilateral.integrity.jcs.CanonicalizationException when the object has no RFC 8785 form
+     */
+    CanonicalForms forms(JsonNode object) {
+        return JsonCanonicalizer.canonicalizeOmitting(object, EXTENSIONS, extensionId);
+    }
+
     byte[] payload(ObjectNode object) {
         ObjectNode unsigned = StixJson.mapper().createObjectNode();
         for (var member : object.properties()) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.trilateral.taxonomy.testing.SharedFixtures;
 import org.trilateral.taxonomy.stix.StixJson;
@@ -137,6 +138,57 @@ class JsonCanonicalizerTest {
     void canonicalizeWhenNestedThenNoWhitespaceAndMembersSortedAtEveryLevel() {
         assertThat(canonical("{ \"b\" : [ { \"z\":1, \"a\":2 } ], \"a\" : { \"y\": null, \"x\": true } }"))
                 .isEqualTo("{\"a\":{\"x\":true,\"y\":null},\"b\":[{\"a\":2,\"z\":1}]}");
+    }
+
+    @ParameterizedTest
+    @MethodSource("objectsWithAndWithoutTheMember")
+    void canonicalizeOmittingWhenMemberPresentThenOmittedFormIsTheFormOfTheObjectWithoutIt(String json, String without) {
+        CanonicalForms forms = JsonCanonicalizer.canonicalizeOmitting(StixJson.mapper().readTree(json), "extensions", "sig");
+
+        assertThat(new String(forms.whole(), StandardCharsets.UTF_8)).isEqualTo(canonical(json));
+        assertThat(new String(forms.omitted(), StandardCharsets.UTF_8)).isEqualTo(canonical(without));
+    }
+
+    static Stream<Arguments> objectsWithAndWithoutTheMember() {
+        return Stream.of(
+                // the only extension: "extensions" goes too, wherever it sorts among the members
+                args("{\"name\":\"n\",\"extensions\":{\"sig\":{\"s\":[1]}},\"id\":\"x\"}", "{\"name\":\"n\",\"id\":\"x\"}"),
+                args("{\"extensions\":{\"sig\":{}},\"z\":1}", "{\"z\":1}"),
+                args("{\"a\":1,\"extensions\":{\"sig\":{}}}", "{\"a\":1}"),
+                args("{\"extensions\":{\"sig\":{}}}", "{}"),
+                // other extensions stay, whether the member sorts first, in the middle or last
+                args("{\"a\":1,\"extensions\":{\"sig\":2,\"z\":3}}", "{\"a\":1,\"extensions\":{\"z\":3}}"),
+                args("{\"extensions\":{\"a\":1,\"sig\":2,\"z\":3},\"b\":\"\u00e9\\n\"}",
+                        "{\"extensions\":{\"a\":1,\"z\":3},\"b\":\"\u00e9\\n\"}"),
+                args("{\"extensions\":{\"a\":{\"sig\":1},\"sig\":[{\"x\":\"\ud83d\ude02\"}]}}",
+                        "{\"extensions\":{\"a\":{\"sig\":1}}}"),
+                // nothing to leave out: both forms are the object's
+                args("{\"extensions\":{\"other\":1},\"sig\":2}", "{\"extensions\":{\"other\":1},\"sig\":2}"),
+                args("{\"extensions\":[\"sig\"]}", "{\"extensions\":[\"sig\"]}"),
+                args("[1,{\"extensions\":{\"sig\":1}}]", "[1,{\"extensions\":{\"sig\":1}}]"));
+    }
+
+    private static Arguments args(String json, String without) {
+        return Arguments.of(json, without);
+    }
+
+    @Test
+    void canonicalizeOmittingWhenTheObjectHasNoFormThenRefusedAsCanonicalize() {
+        ObjectNode object = JsonNodeFactory.instance.objectNode();
+        object.putObject("extensions").putObject("sig").put("s", "a\uDC00");
+
+        assertThatThrownBy(() -> JsonCanonicalizer.canonicalizeOmitting(object, "extensions", "sig"))
+                .isInstanceOf(CanonicalizationException.class)
+                .hasMessageContaining("'/extensions/sig/s'");
+    }
+
+    @Test
+    void canonicalizeWhenNonAsciiThenUtf8OfEveryPlane() {
+        String text = "a\u00e9\u07ff\u0800\uffff\ud800\udc00\udbff\udfff";
+        ObjectNode object = JsonNodeFactory.instance.objectNode().put("s", text);
+
+        assertThat(JsonCanonicalizer.canonicalize(object))
+                .isEqualTo(("{\"s\":\"" + text + "\"}").getBytes(StandardCharsets.UTF_8));
     }
 
     private static String canonical(String json) {
