@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  * {@code Exchange-Signature} is a JWS with a detached payload (RFC 7515 Appendix F) by the exchange's own Ed25519
  * key, the log key this client already pins to verify checkpoints; its protected header names this endpoint, the
  * request's {@code Idempotency-Key} and a signing time no older than {@code maxAge}. Then the events are parsed, and,
- * given a client with a trust policy, each added or revoked object is verified against the log exactly as
+ * given a client with a trust policy, each change is verified against the log exactly as
  * {@link ReactiveExchangeClient#subscribe} does. Immutable and thread-safe.
  *
  * <pre>{@code
@@ -146,9 +146,10 @@ public final class WebhookVerifier {
         }
         List<ChangeEvent> events = new ArrayList<>();
         for (JsonNode data : json.get("events")) {
-            ChangeEvent event = ChangeEvent.parse(data, data.get("position").longValue() + 1);
-            if (client != null && client.log().isPresent() && event.object().isPresent()) {
-                event = event.withVerification(client.verify(event.object().get(), event.collection()));
+            ChangeEvent event = ChangeEvent.parse(data, data.get("position").longValue() + 1, null);
+            if (client != null) {
+                // As subscribe does: an object by its signature and log entry, a deletion or expiry by its opening.
+                event = client.verify(event);
             }
             events.add(event);
         }
