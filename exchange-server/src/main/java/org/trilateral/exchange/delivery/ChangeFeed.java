@@ -89,10 +89,7 @@ public class ChangeFeed {
         if (shared != null) {
             return shared;
         }
-        Mono<Page> read = store.changes(AudienceCondition.readableBy(reader), selection, from, to, limit)
-                .collectList()
-                .map(events -> new Page(events.stream().map(e -> Rendered.of(e, ChangeJson.event(e, collections))).toList(),
-                        events.size() == limit ? events.get(events.size() - 1).position() + 1 : to))
+        Mono<Page> read = read(reader, selection, from, to, limit)
                 .doOnError(e -> sharedReads.remove(key))
                 .cache(page -> properties.sharedReadTtl(), e -> java.time.Duration.ZERO, () -> properties.sharedReadTtl());
         Mono<Page> existing = sharedReads.putIfAbsent(key, read);
@@ -101,6 +98,21 @@ public class ChangeFeed {
         }
         Mono.delay(properties.sharedReadTtl().multipliedBy(2)).subscribe(t -> sharedReads.remove(key, read));
         return read;
+    }
+
+    /**
+     * A page of changes in {@code [from, to)} read now, never one shared with other readers: for a replay, which must
+     * not send what was deleted or became unreadable a moment ago.
+     */
+    public Mono<Page> pageNow(Reader reader, ChangeSelection selection, long from, long to, int limit) {
+        return from >= to ? Mono.just(new Page(List.of(), from)) : read(reader, selection, from, to, limit);
+    }
+
+    private Mono<Page> read(Reader reader, ChangeSelection selection, long from, long to, int limit) {
+        return store.changes(AudienceCondition.readableBy(reader), selection, from, to, limit)
+                .collectList()
+                .map(events -> new Page(events.stream().map(e -> Rendered.of(e, ChangeJson.event(e, collections))).toList(),
+                        events.size() == limit ? events.get(events.size() - 1).position() + 1 : to));
     }
 
     /**

@@ -61,7 +61,7 @@ class DeadLetterReplay {
         Optional<ChangeSelection> selection = LaneSelection.of(endpoint, member, letter.lane(), collections,
                 properties.priorityCollection());
         Mono<List<ChangeFeed.Rendered>> events = selection.isEmpty() ? Mono.just(List.of())
-                : feed.page(Reader.of(member), selection.get(), letter.from(), letter.to(),
+                : feed.pageNow(Reader.of(member), selection.get(), letter.from(), letter.to(),
                         Math.max(properties.eventsPerRequest(), letter.positions().size())).map(ChangeFeed.Page::events);
         return events.flatMap(list -> {
             WebhookBatch batch = new WebhookBatch(endpoint.id(), letter.lane(), letter.from(), letter.to(), list, true);
