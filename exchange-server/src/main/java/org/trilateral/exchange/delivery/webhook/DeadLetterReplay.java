@@ -30,11 +30,14 @@ class DeadLetterReplay {
     private final AcknowledgedDeliveries acknowledged;
     private final WebhookMetrics metrics;
     private final WebhookProperties properties;
+    /** The advisory collection (id or alias), delivered in a lane of its own ahead of the others. */
+    private final String priorityCollection;
     private final java.time.Clock clock;
 
     DeadLetterReplay(WebhookStore store, ChangeFeed feed, CollectionRegistry collections, WebhookSender sender,
                      EndpointAddress addresses, AcknowledgedDeliveries acknowledged, WebhookMetrics metrics,
-                     WebhookProperties properties, java.time.Clock clock) {
+                     WebhookProperties properties,
+                     org.trilateral.exchange.advisory.AdvisoryProperties advisories, java.time.Clock clock) {
         this.store = store;
         this.feed = feed;
         this.collections = collections;
@@ -43,6 +46,7 @@ class DeadLetterReplay {
         this.acknowledged = acknowledged;
         this.metrics = metrics;
         this.properties = properties;
+        this.priorityCollection = advisories.collection();
         this.clock = clock;
     }
 
@@ -59,7 +63,7 @@ class DeadLetterReplay {
 
     private Mono<Outcome> replay(WebhookEndpoint endpoint, Member member, DeadLetter letter) {
         Optional<ChangeSelection> selection = LaneSelection.of(endpoint, member, letter.lane(), collections,
-                properties.priorityCollection());
+                priorityCollection);
         Mono<List<ChangeFeed.Rendered>> events = selection.isEmpty() ? Mono.just(List.of())
                 : feed.pageNow(Reader.of(member), selection.get(), letter.from(), letter.to(),
                         Math.max(properties.eventsPerRequest(), letter.positions().size())).map(ChangeFeed.Page::events);

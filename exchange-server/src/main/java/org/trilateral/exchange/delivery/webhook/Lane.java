@@ -5,7 +5,7 @@ package org.trilateral.exchange.delivery.webhook;
  * events (advisories) go first whenever there are any, so they never wait behind a backlog of other traffic.
  */
 enum Lane {
-    /** The priority collection ({@code exchange.webhooks.priority-collection}). */
+    /** The advisory collection ({@code exchange.advisories.collection}). */
     ADVISORIES("advisories"),
     /** Every other collection. */
     GENERAL("general");

@@ -54,6 +54,8 @@ class WebhookDispatcher implements SmartLifecycle {
     private final AcknowledgedDeliveries acknowledged;
     private final WebhookMetrics metrics;
     private final WebhookProperties properties;
+    /** The advisory collection (id or alias), delivered in a lane of its own ahead of the others. */
+    private final String priorityCollection;
     private final Clock clock;
     private final RetryBackoff backoff;
     private final DoubleSupplier random;
@@ -64,6 +66,7 @@ class WebhookDispatcher implements SmartLifecycle {
     WebhookDispatcher(WebhookStore store, ChangeFeed feed, LogHead head, MemberStore members,
                       CollectionRegistry collections, WebhookSender sender, EndpointAddress addresses,
                       AcknowledgedDeliveries acknowledged, WebhookMetrics metrics, WebhookProperties properties,
+                      org.trilateral.exchange.advisory.AdvisoryProperties advisories,
                       Clock clock) {
         this.store = store;
         this.feed = feed;
@@ -75,6 +78,7 @@ class WebhookDispatcher implements SmartLifecycle {
         this.acknowledged = acknowledged;
         this.metrics = metrics;
         this.properties = properties;
+        this.priorityCollection = advisories.collection();
         this.clock = clock;
         this.backoff = RetryBackoff.of(properties);
         this.random = () -> ThreadLocalRandom.current().nextDouble();
@@ -162,7 +166,7 @@ class WebhookDispatcher implements SmartLifecycle {
                 for (Lane lane : Lane.values()) {
                     Optional<LaneState> state = read.getT2().stream().filter(s -> s.lane() == lane).findFirst();
                     Optional<ChangeSelection> selection = LaneSelection.of(endpoint, member.get(), lane, collections,
-                            properties.priorityCollection());
+                            priorityCollection);
                     if (state.isPresent() && selection.isPresent() && state.get().cursor() < read.getT3()
                             && state.get().due(now)) {
                         return deliver(endpoint, member.get(), state.get(), selection.get(), read.getT3());

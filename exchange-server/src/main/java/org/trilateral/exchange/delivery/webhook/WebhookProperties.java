@@ -34,8 +34,6 @@ import org.springframework.validation.annotation.Validated;
  * @param retryPoll          how often this instance looks for endpoints whose retry is due (default 1 s)
  * @param lease              how long an instance holds an endpoint it dispatches, renewed with each delivery (default
  *                           1 min); another instance takes the endpoint over after this if the holder died
- * @param priorityCollection the collection delivered ahead of the others, in a lane of its own (id or alias; default
- *                           {@code advisories})
  */
 @Validated
 @ConfigurationProperties("exchange.webhooks")
@@ -53,8 +51,7 @@ public record WebhookProperties(@DefaultValue("true") boolean enabled,
                                 @DefaultValue("2") @DecimalMin("1.0") double multiplier,
                                 @DefaultValue("24h") @NotNull Duration retryFor,
                                 @DefaultValue("1s") @NotNull Duration retryPoll,
-                                @DefaultValue("1m") @NotNull Duration lease,
-                                @DefaultValue("advisories") @NotNull String priorityCollection) {
+                                @DefaultValue("1m") @NotNull Duration lease) {
 
     public WebhookProperties {
         allowedHosts = allowedHosts == null ? List.of()
