@@ -103,7 +103,8 @@ class ChangeHandler {
                     .take(1);
             // The id of a heartbeat is taken here, after the merge, so it never runs ahead of a change still to come.
             AtomicReference<StreamPosition> resumeFrom = new AtomicReference<>(from);
-            return Flux.merge(deliveries, heartbeats, ends).takeUntil(item -> item instanceof Ended)
+            // A subscriber told it fell behind, or why the stream ends, is sent nothing more: the response ends there.
+            return Flux.merge(deliveries, heartbeats, ends).takeUntil(item -> item instanceof Ended || fellBehind(item))
                     .<List<byte[]>>handle((item, sink) -> {
                 if (item instanceof List<?> batch) {
                     List<byte[]> frames = new ArrayList<>(batch.size());
@@ -131,6 +132,11 @@ class ChangeHandler {
                 }
             }).startWith(List.of(SseFrames.event(from.id(), "ready", ChangeJson.ready(from))));
         });
+    }
+
+    /** Whether {@code item} is a page of deliveries that ends with the subscriber falling behind. */
+    private static boolean fellBehind(Object item) {
+        return item instanceof List<?> batch && !batch.isEmpty() && batch.get(batch.size() - 1) instanceof ChangeFeed.FellBehind;
     }
 
     /** Writes each element's frames and then flushes, so a page reaches the subscriber in one write. */
