@@ -3,20 +3,14 @@ package org.trilateral.exchange.object;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.trilateral.exchange.ledger.ExpiryEntry;
-import org.trilateral.exchange.ledger.LeafAudience;
 import org.trilateral.exchange.ledger.TransparencyLog;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -36,17 +30,15 @@ public class ObjectExpiry {
     private static final Logger log = LoggerFactory.getLogger(ObjectExpiry.class);
 
     private final ObjectStore store;
-    private final DatabaseClient db;
     private final TransparencyLog transparencyLog;
     private final TransactionalOperator transaction;
     private final ExpiryProperties properties;
     private final Clock clock;
     private final Counter announced;
 
-    ObjectExpiry(ObjectStore store, DatabaseClient db, TransparencyLog transparencyLog, TransactionalOperator transaction,
+    ObjectExpiry(ObjectStore store, TransparencyLog transparencyLog, TransactionalOperator transaction,
                  ExpiryProperties properties, Clock clock, MeterRegistry metrics) {
         this.store = store;
-        this.db = db;
         this.transparencyLog = transparencyLog;
         this.transaction = transaction;
         this.properties = properties;
@@ -58,19 +50,10 @@ public class ObjectExpiry {
     /** Announces every expiry due now; answers how many were announced. */
     public Mono<Long> runOnce() {
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        return dueCollections(now)
+        return store.collectionsWithDueExpiries(now)
+                .sort()
                 .concatMap(collection -> drain(collection, now))
                 .reduce(0L, Long::sum);
-    }
-
-    /** The collections that hold a due expiry (the partial index of V55 answers this from its head). */
-    private Flux<String> dueCollections(OffsetDateTime now) {
-        return db.sql("SELECT DISTINCT collection_id FROM stix_object WHERE valid_until IS NOT NULL AND valid_until <= :now"
-                        + " AND is_latest AND NOT revoked AND NOT expiry_logged")
-                .bind("now", now)
-                .map((row, meta) -> row.get("collection_id", String.class))
-                .all()
-                .sort();
     }
 
     private Mono<Long> drain(String collectionId, OffsetDateTime now) {
@@ -86,46 +69,15 @@ public class ObjectExpiry {
 
     private Mono<Long> batch(String collectionId, OffsetDateTime now) {
         return store.lock(collectionId)
-                .thenMany(due(collectionId, now))
+                .thenMany(store.dueExpiries(collectionId, now, properties.batchSize()))
                 .collectList()
                 .flatMap(due -> due.isEmpty() ? Mono.just(0L)
-                        : transparencyLog.appendExpiries(due.stream().map(DueExpiry::entry).toList())
-                                .then(markLogged(due))
+                        : transparencyLog.appendExpiries(due.stream().map(version -> new ExpiryEntry(collectionId,
+                                        version.id(), version.versionText(), version.sha256(), version.validUntil(),
+                                        version.audience())).toList())
+                                .then(store.markExpiryLogged(due))
                                 .thenReturn((long) due.size()))
                 .as(transaction::transactional)
                 .doOnNext(announced::increment);
-    }
-
-    /** A version whose expiry is due, and its row. */
-    private record DueExpiry(long seq, ExpiryEntry entry) {
-    }
-
-    private Flux<DueExpiry> due(String collectionId, OffsetDateTime now) {
-        // valid_until as the object states it, for the leaf: the column is its parsed value (V43).
-        return db.sql("SELECT seq, stix_id, version_text, content_sha256, publisher_id, tlp, recipients, sharing_groups,"
-                        + " CAST(body AS jsonb) ->> 'valid_until' AS valid_until_text FROM stix_object"
-                        + " WHERE collection_id = :collection AND valid_until IS NOT NULL AND valid_until <= :now"
-                        + " AND is_latest AND NOT revoked AND NOT expiry_logged"
-                        + " ORDER BY valid_until, seq LIMIT :limit FOR UPDATE")
-                .bind("collection", collectionId)
-                .bind("now", now)
-                .bind("limit", properties.batchSize())
-                .map((row, meta) -> {
-                    String[] recipients = row.get("recipients", String[].class);
-                    String[] groups = row.get("sharing_groups", String[].class);
-                    String publisher = row.get("publisher_id", String.class);
-                    LeafAudience audience = new LeafAudience(publisher == null ? "" : publisher, row.get("tlp", String.class),
-                            recipients == null ? null : List.of(recipients), Set.of(groups));
-                    return new DueExpiry(row.get("seq", Long.class), new ExpiryEntry(collectionId,
-                            row.get("stix_id", String.class), row.get("version_text", String.class),
-                            row.get("content_sha256", byte[].class), row.get("valid_until_text", String.class), audience));
-                })
-                .all();
-    }
-
-    private Mono<Void> markLogged(List<DueExpiry> due) {
-        return db.sql("UPDATE stix_object SET expiry_logged = TRUE WHERE seq = ANY(:seqs)")
-                .bind("seqs", due.stream().mapToLong(DueExpiry::seq).boxed().toArray(Long[]::new))
-                .fetch().rowsUpdated().then();
     }
 }

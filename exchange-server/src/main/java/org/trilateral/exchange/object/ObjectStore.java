@@ -22,6 +22,7 @@ import org.trilateral.exchange.taxii.ObjectQuery;
 import org.trilateral.exchange.taxii.VersionFilter;
 import org.trilateral.taxonomy.stix.StixJson;
 import org.trilateral.taxonomy.stix.StixTimestamp;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -139,16 +140,64 @@ class ObjectStore {
         }
         DatabaseClient.GenericExecuteSpec delete = spec;
         return lock(collectionId)
-                .then(delete.map((row, meta) -> {
-                    String[] recipients = row.get("recipients", String[].class);
-                    String[] groups = row.get("sharing_groups", String[].class);
-                    String publisher = row.get("publisher_id", String.class);
-                    return new DeletedVersion(row.get("version_text", String.class), row.get("content_sha256", byte[].class),
-                            new LeafAudience(publisher == null ? "" : publisher, row.get("tlp", String.class),
-                                    recipients == null ? null : List.of(recipients), Set.of(groups)));
-                }).all().collectList())
+                .then(delete.map((row, meta) -> new DeletedVersion(row.get("version_text", String.class),
+                        row.get("content_sha256", byte[].class), leafAudience(row))).all().collectList())
                 .flatMap(deleted -> deleted.isEmpty() ? Mono.just(deleted)
                         : refreshFirstAndLast(collectionId, List.of(id)).thenReturn(deleted));
+    }
+
+    /**
+     * The audience a stored version's leaves carry, from its columns {@code publisher_id}, {@code tlp},
+     * {@code recipients} and {@code sharing_groups}.
+     */
+    private static LeafAudience leafAudience(io.r2dbc.spi.Readable row) {
+        String[] recipients = row.get("recipients", String[].class);
+        String[] groups = row.get("sharing_groups", String[].class);
+        String publisher = row.get("publisher_id", String.class);
+        return new LeafAudience(publisher == null ? "" : publisher, row.get("tlp", String.class),
+                recipients == null ? null : List.of(recipients), Set.of(groups));
+    }
+
+    /** A version whose expiry is due: its row and what its expiry leaf names. */
+    record DueExpiry(long seq, String id, String versionText, byte[] sha256, String validUntil, LeafAudience audience) {
+    }
+
+    /** The condition of a version whose expiry is due at {@code :now} and not logged yet (V55's partial index). */
+    private static final String EXPIRY_DUE = "valid_until IS NOT NULL AND valid_until <= :now AND is_latest"
+            + " AND NOT revoked AND NOT expiry_logged";
+
+    /** The collections holding a version whose expiry is due at {@code now} and not logged yet. */
+    Flux<String> collectionsWithDueExpiries(OffsetDateTime now) {
+        return db.sql("SELECT DISTINCT collection_id FROM stix_object WHERE " + EXPIRY_DUE)
+                .bind("now", now)
+                .map((row, meta) -> row.get("collection_id", String.class))
+                .all();
+    }
+
+    /**
+     * At most {@code limit} versions of a collection whose expiry is due at {@code now}, earliest first, locked until
+     * the transaction ends. Must run in a transaction holding the collection's lock.
+     */
+    Flux<DueExpiry> dueExpiries(String collectionId, OffsetDateTime now, int limit) {
+        // valid_until as the object states it, for the leaf: the column is its parsed value (V43).
+        return db.sql("SELECT seq, stix_id, version_text, content_sha256, publisher_id, tlp, recipients, sharing_groups,"
+                        + " CAST(body AS jsonb) ->> 'valid_until' AS valid_until_text FROM stix_object"
+                        + " WHERE collection_id = :collection AND " + EXPIRY_DUE
+                        + " ORDER BY valid_until, seq LIMIT :limit FOR UPDATE")
+                .bind("collection", collectionId)
+                .bind("now", now)
+                .bind("limit", limit)
+                .map((row, meta) -> new DueExpiry(row.get("seq", Long.class), row.get("stix_id", String.class),
+                        row.get("version_text", String.class), row.get("content_sha256", byte[].class),
+                        row.get("valid_until_text", String.class), leafAudience(row)))
+                .all();
+    }
+
+    /** Marks the versions of {@code due} as having their expiry logged. Must run in the appending transaction. */
+    Mono<Void> markExpiryLogged(List<DueExpiry> due) {
+        return db.sql("UPDATE stix_object SET expiry_logged = TRUE WHERE seq = ANY(:seqs)")
+                .bind("seqs", due.stream().map(DueExpiry::seq).toArray(Long[]::new))
+                .fetch().rowsUpdated().then();
     }
 
     /**
