@@ -19,6 +19,7 @@ class MemberRateLimiter {
     private final Clock clock;
     private final MeterRegistry metrics;
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final Map<String, TokenBucket> tileBuckets = new ConcurrentHashMap<>();
 
     MemberRateLimiter(RateLimitProperties properties, Clock clock, MeterRegistry metrics) {
         this.properties = properties;
@@ -26,15 +27,21 @@ class MemberRateLimiter {
         this.metrics = metrics;
     }
 
-    /** {@link Duration#ZERO} when {@code memberId} may make this request, else how long it must wait. */
-    Duration admit(String memberId) {
+    /**
+     * {@link Duration#ZERO} when {@code memberId} may make this request, else how long it must wait. A read of a log
+     * tile or entry bundle ({@code tile}) draws from the member's tile bucket ({@code exchange.rate-limit.tiles}), any
+     * other request from its general one.
+     */
+    Duration admit(String memberId, boolean tile) {
         Counter.builder("exchange.member.requests").description("Requests by each authenticated member")
                 .tag("member", memberId).register(metrics).increment();
         if (!properties.enabled()) {
             return Duration.ZERO;
         }
-        Duration wait = buckets.computeIfAbsent(memberId, id -> new TokenBucket(properties.limitOf(id), clock.instant()))
-                .take(clock.instant());
+        TokenBucket bucket = tile
+                ? tileBuckets.computeIfAbsent(memberId, id -> new TokenBucket(properties.tiles().limit(), clock.instant()))
+                : buckets.computeIfAbsent(memberId, id -> new TokenBucket(properties.limitOf(id), clock.instant()));
+        Duration wait = bucket.take(clock.instant());
         if (!wait.isZero()) {
             Counter.builder("exchange.rate.limited").description("Requests refused with 429 by the member's rate limit")
                     .tag("member", memberId).register(metrics).increment();

@@ -3,6 +3,7 @@ package org.trilateral.exchange.ratelimit;
 import java.time.Duration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
@@ -25,6 +26,9 @@ import reactor.core.publisher.Mono;
 @Order(0)
 class RateLimitFilter implements WebFilter {
 
+    /** The log's tiles and entry bundles (C2SP tlog-tiles), limited by {@code exchange.rate-limit.tiles}. */
+    private static final String TILE_PATHS = "/log/tile/";
+
     private final MemberRateLimiter limiter;
 
     RateLimitFilter(MemberRateLimiter limiter) {
@@ -38,11 +42,17 @@ class RateLimitFilter implements WebFilter {
                 .filter(authentication -> authentication != null && authentication.getPrincipal() instanceof Member)
                 .map(authentication -> ((Member) authentication.getPrincipal()).id().value())
                 .flatMap(member -> {
-                    Duration wait = limiter.admit(member);
+                    Duration wait = limiter.admit(member, isTile(exchange));
                     return wait.isZero() ? chain.filter(exchange).thenReturn(true) : refuse(exchange, member, wait).thenReturn(true);
                 })
                 .switchIfEmpty(Mono.defer(() -> chain.filter(exchange).thenReturn(true)))
                 .then();
+    }
+
+    /** A read of the log's tiles or entry bundles, which has a bucket of its own. */
+    private static boolean isTile(ServerWebExchange exchange) {
+        return exchange.getRequest().getMethod() == HttpMethod.GET
+                && exchange.getRequest().getPath().value().startsWith(TILE_PATHS);
     }
 
     private static Mono<Void> refuse(ServerWebExchange exchange, String member, Duration wait) {
@@ -50,7 +60,8 @@ class RateLimitFilter implements WebFilter {
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
         String path = exchange.getRequest().getPath().value();
         return ErrorResponses.write(exchange, ErrorSurface.of(path), new ErrorReport(HttpStatus.TOO_MANY_REQUESTS,
-                "member '" + member + "' is over its rate limit (exchange.rate-limit): retry after " + seconds + " s",
+                "member '" + member + "' is over its rate limit (exchange.rate-limit" + (isTile(exchange) ? ".tiles" : "")
+                        + "): retry after " + seconds + " s",
                 null, "too-many-requests", null));
     }
 }

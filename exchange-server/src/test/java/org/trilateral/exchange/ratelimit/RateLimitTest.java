@@ -20,7 +20,9 @@ import org.trilateral.taxonomy.vocabulary.Sector;
         "exchange.rate-limit.requests-per-second=0.001",
         "exchange.rate-limit.burst=5",
         "exchange.rate-limit.members." + ExchangeIntegrationTest.MEMBER + ".requests-per-second=1000",
-        "exchange.rate-limit.members." + ExchangeIntegrationTest.MEMBER + ".burst=1000"})
+        "exchange.rate-limit.members." + ExchangeIntegrationTest.MEMBER + ".burst=1000",
+        "exchange.rate-limit.tiles.requests-per-second=0.001",
+        "exchange.rate-limit.tiles.burst=3"})
 class RateLimitTest extends ExchangeIntegrationTest {
 
     @Test
@@ -51,5 +53,25 @@ class RateLimitTest extends ExchangeIntegrationTest {
         assertThat(new String(metrics, StandardCharsets.UTF_8))
                 .containsPattern("exchange_rate_limited_total\\{[^}]*member=\"busy-member\"[^}]*} 3\\.0")
                 .containsPattern("exchange_member_requests_total\\{[^}]*member=\"busy-member\"[^}]*} [0-9]+\\.0");
+    }
+
+    @Test
+    void logTilesWhenGeneralBucketIsEmptyThenDrawFromTheirOwnBucketWithItsOwnLimit() {
+        TestMember verifier = register("tile-reader", Nation.JP, Sector.PAYMENT_PROVIDER, Role.CONSUMER);
+        Taxii taxii = new Taxii(verifier.client());
+        int spent = 0;
+        while (spent <= 5 && taxii.get("/taxii2/").returnResult(byte[].class).getStatus().value() == 200) {
+            spent++;
+        }
+        taxii.get("/taxii2/").expectStatus().isEqualTo(429);
+        // Tiles and entry bundles are not refused for that: their bucket is separate (burst 3). Entry bundle 999 does
+        // not exist yet, so each admitted read is a 404.
+        for (int i = 0; i < 3; i++) {
+            verifier.client().get().uri("/log/tile/entries/999").exchange().expectStatus().isNotFound();
+        }
+        verifier.client().get().uri("/log/tile/entries/999").exchange().expectStatus().isEqualTo(429)
+                .expectHeader().exists("Retry-After")
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d)
+                        .contains("'tile-reader' is over its rate limit (exchange.rate-limit.tiles)"));
     }
 }
