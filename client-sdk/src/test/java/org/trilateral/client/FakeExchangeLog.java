@@ -100,6 +100,10 @@ final class FakeExchangeLog implements AutoCloseable {
     /** A private branch shown to some callers instead of {@link #tree}. */
     Tree branch;
     BiPredicate<String, Long> withholdOpening = (member, index) -> false;
+    /** Leaves whose text entry bundles serve altered (the tiles still hash the true leaves), by index. */
+    final Map<Long, String> alteredEntries = new HashMap<>();
+    /** The paths under /log/ requested, in order. */
+    final List<String> requests = java.util.Collections.synchronizedList(new ArrayList<>());
     private final HttpServer server;
 
     FakeExchangeLog() throws IOException {
@@ -266,6 +270,7 @@ final class FakeExchangeLog implements AutoCloseable {
                 .map(h -> h.replace("Bearer ", "")).orElse("");
         Tree view = viewOf(member);
         String path = exchange.getRequestURI().getPath().substring("/log/".length());
+        requests.add(path);
         String query = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
         try {
             if (path.equals("checkpoint")) {
@@ -324,10 +329,11 @@ final class FakeExchangeLog implements AutoCloseable {
         return bytes.array();
     }
 
-    private static byte[] bundle(Tree view, TilePath tile) {
+    private byte[] bundle(Tree view, TilePath tile) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (int i = 0; i < tile.width(); i++) {
-            byte[] leaf = view.leaves.get((int) (tile.index() * 256 + i)).getBytes(StandardCharsets.UTF_8);
+            long index = tile.index() * 256 + i;
+            byte[] leaf = alteredEntries.getOrDefault(index, view.leaves.get((int) index)).getBytes(StandardCharsets.UTF_8);
             out.write(leaf.length >> 8);
             out.write(leaf.length & 0xFF);
             out.writeBytes(leaf);

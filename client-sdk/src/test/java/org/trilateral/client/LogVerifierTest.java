@@ -488,4 +488,52 @@ class LogVerifierTest {
             }
         };
     }
+
+    /** A log of two full entry bundles and a partial one, the first leaf registering jp-agency's key. */
+    private void logOf600Leaves() {
+        log.registerWithRoot(JP, jpKey, jpRoot);
+        ObjectNode indicator = indicator(jpKey);
+        while (log.tree.size() < 600) {
+            log.publish(JP, indicator, INDICATORS, AMBER, "2026-11-30T00:00:01Z");
+        }
+    }
+
+    @Test
+    void followWhenBundlesAreFullThenProvedFromTheirEntriesWithoutTheirLevelZeroTiles() {
+        logOf600Leaves();
+        LogVerifier verifier = client(KR, trusting().build()).log().orElseThrow();
+
+        verifier.follow();
+
+        // Full bundles 000 and 001 are proved from their entries; only the partial bundle's level-0 tile is read.
+        assertThat(log.requests).contains("tile/entries/000", "tile/entries/001", "tile/entries/002.p/88")
+                .doesNotContain("tile/0/000", "tile/0/001").contains("tile/0/002.p/88");
+    }
+
+    @Test
+    void followWhenAnEntryOfAFullBundleIsAlteredThenLogInconsistent() {
+        logOf600Leaves();
+        String honest = log.tree.leaves.get(300);
+        log.alteredEntries.put(300L, honest.replace("\"kind\":\"sealed\"", "\"kind\":\"sealed\",\"x\":1"));
+        assertThat(log.alteredEntries.get(300L)).isNotEqualTo(honest);
+        LogVerifier verifier = client(KR, trusting().build()).log().orElseThrow();
+
+        assertThatThrownBy(verifier::follow).isInstanceOfSatisfying(LogVerificationException.class, e -> {
+            assertThat(e.failure()).isEqualTo(VerificationFailure.LOG_INCONSISTENT);
+            assertThat(e.getMessage()).contains("tile/entries/001", "do not lead to the root");
+        });
+    }
+
+    @Test
+    void followWhenAnEntryOfThePartialBundleIsAlteredThenLogInconsistent() {
+        logOf600Leaves();
+        String honest = log.tree.leaves.get(590);
+        log.alteredEntries.put(590L, honest.replace("\"kind\":\"sealed\"", "\"kind\":\"sealed\",\"x\":1"));
+        LogVerifier verifier = client(KR, trusting().build()).log().orElseThrow();
+
+        assertThatThrownBy(verifier::follow).isInstanceOfSatisfying(LogVerificationException.class, e -> {
+            assertThat(e.failure()).isEqualTo(VerificationFailure.LOG_INCONSISTENT);
+            assertThat(e.getMessage()).contains("entry 590", "does not hash to the log's leaf hash");
+        });
+    }
 }

@@ -87,7 +87,14 @@ public final class LogFollower {
             TilePath bundle = TilePath.entriesCovering(index, checkpoint.size());
             long first = bundle.index() * TilePath.FULL_WIDTH;
             List<byte[]> entries = fetches.next(bundle);
-            verifyTile(checkpoint, tree, first);
+            // A full bundle whose entries are all served is proved from its entries against the tiles above it (no
+            // level-0 tile to fetch); otherwise its level-0 tile is proved and each entry compared with its hash.
+            boolean provedWhole = entries.size() == TilePath.FULL_WIDTH && entries.stream().noneMatch(e -> e.length == 0);
+            if (provedWhole) {
+                verifyBundle(checkpoint, new BundleSubtree(first, entries, tree), first, bundle);
+            } else {
+                verifyTile(checkpoint, tree, first);
+            }
             for (int i = (int) (index - first); i < entries.size() && first + i < to; i++) {
                 long at = first + i;
                 byte[] entry = entries.get(i);
@@ -95,7 +102,7 @@ public final class LogFollower {
                     visitor.visit(at, null, null);
                     continue;
                 }
-                if (!MessageDigest.isEqual(MerkleHash.leaf(entry), tree.leafHash(at))) {
+                if (!provedWhole && !MessageDigest.isEqual(MerkleHash.leaf(entry), tree.leafHash(at))) {
                     throw inconsistent("entry " + at + " of " + bundle.path() + " does not hash to the log's leaf hash");
                 }
                 String text = LogReader.utf8(entry);
@@ -151,6 +158,16 @@ public final class LogFollower {
             }
         }
         history.readUpTo(store.readUpTo());
+    }
+
+    /** One inclusion proof per full bundle: its entries' subtree, folded along the proof, must give the checkpoint's root. */
+    private static void verifyBundle(Checkpoint checkpoint, BundleSubtree hashes, long first, TilePath bundle) {
+        try {
+            MerkleProofs.inclusion(first, checkpoint.size(), hashes).verify(hashes.firstLeafHash(), checkpoint.rootHash());
+        } catch (InvalidProofException | IllegalStateException e) {
+            throw inconsistent("the entries of " + bundle.path() + " do not lead to the root of the checkpoint of size "
+                    + checkpoint.size() + ": " + e.getMessage());
+        }
     }
 
     /** One inclusion proof per level-0 tile: its hashes, folded along the proof, must give the checkpoint's root. */
