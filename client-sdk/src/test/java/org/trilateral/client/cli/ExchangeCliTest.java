@@ -273,6 +273,24 @@ class ExchangeCliTest {
         assertThat(run.err()).contains("--log-key").contains("--witness").contains("--trust-on-first-use");
     }
 
+    @Test
+    void webhooksAddWhenAnHttpUrlThenRefusedWithTheExchangesReasonAndNothingRegistered() {
+        String[] connection = {"--url", url, "--token", exchange.token()};
+        Run before = run(concat(new String[] {"webhooks", "list"}, connection));
+
+        Run run = run(concat(new String[] {"webhooks", "add", "http://203.0.113.10/hook"}, connection));
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("url must be an https URL").contains("http is refused");
+        assertThat(run(concat(new String[] {"webhooks", "list"}, connection)).out()).isEqualTo(before.out());
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b))
+                .toArray(String[]::new);
+    }
+
     /** A change as the exchange's stream frames it (docs/delivery.md): its id is the position after it. */
     private static String frame(JsonNode event) {
         return "id:" + (event.get("position").longValue() + 1) + "\nevent:" + event.get("kind").stringValue()
