@@ -240,7 +240,9 @@ public final class ExchangeClient {
      *     fragment, a host that is not a public address), the collection (one the member may not read, or unknown) or a
      *     type; its {@link ExchangeException#error()} says which
      * @throws ExchangeException of its kind for other refusals ({@code 409}, as a {@link ValidationException}: the
-     *     member has {@code exchange.webhooks.max-endpoints} already)
+     *     member has {@code exchange.webhooks.max-endpoints} already). The request is repeated only when the exchange
+     *     cannot have acted on it (connection refused, 429, 503); after a timeout, a broken connection or a 502/504 it
+     *     may have registered the endpoint: look at {@link #webhooks()} before registering again.
      */
     public Webhook registerWebhook(WebhookRequest request) {
         return webhooks.register(request);

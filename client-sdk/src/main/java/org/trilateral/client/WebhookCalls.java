@@ -46,7 +46,8 @@ final class WebhookCalls {
         if (!request.description().isEmpty()) {
             body.put("description", request.description());
         }
-        HttpResult answer = transport.send(HttpCall.post(base.resolve("webhooks"), JSON, JSON,
+        // Sent once: a registration repeated after the exchange acted on it would register a second endpoint.
+        HttpResult answer = transport.sendOnce(HttpCall.post(base.resolve("webhooks"), JSON, JSON,
                 StixJson.mapper().writeValueAsBytes(body)));
         return read(answer, Webhook::parse);
     }
