@@ -66,8 +66,20 @@ public record ChangeEvent(long position, Kind kind, String collection, String co
         }
     }
 
-    /** Parses an event's data. */
-    static ChangeEvent parse(JsonNode data, long resumeFrom, String resumeId) {
+    /**
+     * Parses an event's data (the JSON of a stream's event, of an event in {@code GET /changes}, or of a webhook
+     * delivery's {@code events}), not yet verified: pass it to {@link ExchangeClient#verify(ChangeEvent)}.
+     *
+     * @param resumeFrom the main lane's position after this change
+     * @param resumeId   the event id after this change, or null for {@code resumeFrom}
+     * @throws IllegalArgumentException when the data is not a change event (a member missing, an unknown kind)
+     */
+    public static ChangeEvent parse(JsonNode data, long resumeFrom, String resumeId) {
+        for (String member : new String[] {"position", "kind", "collection", "id", "opening"}) {
+            if (data == null || data.get(member) == null || data.get(member).isNull()) {
+                throw new IllegalArgumentException("not a change event: it has no \"" + member + "\"");
+            }
+        }
         JsonNode object = data.get("object");
         return new ChangeEvent(data.get("position").longValue(), Kind.parse(data.get("kind").stringValue()),
                 data.get("collection").stringValue(), data.path("collection_alias").asString(null),

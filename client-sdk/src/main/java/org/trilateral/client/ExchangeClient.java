@@ -58,6 +58,7 @@ public final class ExchangeClient {
     private final LogVerifier log;
     private final PersonaTokens personaTokens;
     private final Screener screener;
+    private final WebhookCalls webhooks;
     private volatile ApiRootInfo apiRootInfo;
 
     private ExchangeClient(Builder builder) {
@@ -86,6 +87,7 @@ public final class ExchangeClient {
         this.logReader = new LogReader(sameOrigin(logUrl, builder.baseUrl) ? transport : transport.withTokens(null), logUrl);
         this.personaTokens = new PersonaTokens(transport, withSlash(builder.baseUrl));
         this.screener = new Screener(transport, withSlash(builder.baseUrl), personaTokens);
+        this.webhooks = new WebhookCalls(transport, withSlash(builder.baseUrl));
         this.log = builder.trust == null ? null : new LogVerifier(logReader, builder.trust, builder.checkpointStore,
                 builder.logEventStore, builder.clock, collectionIds::idOf);
     }
@@ -227,6 +229,92 @@ public final class ExchangeClient {
         }
         return change.withVerification(log.verifyDeletion(change.id(), change.version(), change.collection(),
                 change.opening()));
+    }
+
+    /**
+     * Registers an endpoint of this member's ({@code POST /webhooks}, docs/delivery.md#webhooks): the exchange POSTs to
+     * it, signed with its log key, the changes the member may read that are appended from now on, of the request's
+     * collection and types. Verify each delivery with {@link WebhookVerifier}, built with the answer's {@link Webhook#id()}.
+     *
+     * @throws ValidationException when the exchange refuses the URL (not absolute {@code https}, credentials, a
+     *     fragment, a host that is not a public address), the collection (one the member may not read, or unknown) or a
+     *     type; its {@link ExchangeException#error()} says which
+     * @throws ExchangeException of its kind for other refusals ({@code 409}, as a {@link ValidationException}: the
+     *     member has {@code exchange.webhooks.max-endpoints} already). The request is repeated only when the exchange
+     *     cannot have acted on it (connection refused, 429, 503); after a timeout, a broken connection or a 502/504 it
+     *     may have registered the endpoint: look at {@link #webhooks()} before registering again.
+     */
+    public Webhook registerWebhook(WebhookRequest request) {
+        return webhooks.register(request);
+    }
+
+    /** This member's webhook endpoints ({@code GET /webhooks}); another member's are never listed. */
+    public List<Webhook> webhooks() {
+        return webhooks.list();
+    }
+
+    /**
+     * One of this member's endpoints with its lanes ({@code GET /webhooks/{id}}).
+     *
+     * @throws NotFoundException when this member has no such endpoint (another member's is answered alike)
+     */
+    public Webhook webhook(String id) {
+        return webhooks.get(id);
+    }
+
+    /**
+     * Deletes one of this member's endpoints with its lanes and dead letters ({@code DELETE /webhooks/{id}}); deliveries
+     * stop.
+     *
+     * @throws NotFoundException when this member has no such endpoint
+     */
+    public void deleteWebhook(String id) {
+        webhooks.delete(id);
+    }
+
+    /**
+     * Pauses deliveries to one of this member's endpoints ({@code POST /webhooks/{id}/pause}); its lanes keep their
+     * positions, and {@link #resumeWebhook} continues from them.
+     *
+     * @throws NotFoundException when this member has no such endpoint
+     */
+    public Webhook pauseWebhook(String id) {
+        return webhooks.pause(id, true);
+    }
+
+    /** Resumes deliveries paused with {@link #pauseWebhook} ({@code POST /webhooks/{id}/resume}). */
+    public Webhook resumeWebhook(String id) {
+        return webhooks.pause(id, false);
+    }
+
+    /**
+     * The dead letters of one of this member's endpoints, oldest first ({@code GET /webhooks/{id}/dead-letters}).
+     *
+     * @throws NotFoundException when this member has no such endpoint
+     */
+    public List<WebhookDeadLetter> deadLetters(String webhookId) {
+        return webhooks.deadLetters(webhookId);
+    }
+
+    /**
+     * Sends every dead letter of the endpoint again, in order, stopping at the first it does not accept
+     * ({@code POST /webhooks/{id}/dead-letters/replay}); each is read afresh through the member's read rule as it is
+     * now. A delivered letter is removed; one that failed stays, with the new error.
+     *
+     * @throws NotFoundException when this member has no such endpoint
+     */
+    public WebhookReplay replayDeadLetters(String webhookId) {
+        return webhooks.replay(webhookId, null);
+    }
+
+    /**
+     * Sends one dead letter again ({@code POST /webhooks/{id}/dead-letters/{letter}/replay}), as
+     * {@link #replayDeadLetters} does.
+     *
+     * @throws NotFoundException when this member has no such endpoint, or it no such dead letter
+     */
+    public WebhookReplay replayDeadLetter(String webhookId, String deadLetterId) {
+        return webhooks.replay(webhookId, Objects.requireNonNull(deadLetterId, "deadLetterId"));
     }
 
     /**

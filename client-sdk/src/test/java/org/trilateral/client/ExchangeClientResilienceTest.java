@@ -181,4 +181,41 @@ class ExchangeClientResilienceTest {
                 .hasMessageContaining("token expired");
         server.verify(1, getRequestedFor(urlPathEqualTo(OBJECTS)));
     }
+
+    @Test
+    void registerWebhookWhenGatewayAnswers502ThenReportedWithoutRegisteringTwice() {
+        server.stubFor(post(urlPathEqualTo("/webhooks")).willReturn(aResponse().withStatus(502)));
+
+        assertThatThrownBy(() -> client().build().registerWebhook(WebhookRequest.to(URI.create("https://soc.example/hook"))))
+                .isInstanceOf(ServerException.class);
+        server.verify(1, postRequestedFor(urlPathEqualTo("/webhooks")));
+        assertThat(sleeper.waits).isEmpty();
+    }
+
+    @Test
+    void registerWebhookWhenRateLimitedThenRepeatedAfterRetryAfterAndRegistered() {
+        server.stubFor(post(urlPathEqualTo("/webhooks")).inScenario("register").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3")).willSetStateTo("ok"));
+        server.stubFor(post(urlPathEqualTo("/webhooks")).inScenario("register").whenScenarioStateIs("ok")
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(
+                        "{\"id\":\"w-1\",\"url\":\"https://soc.example/hook\",\"types\":[],\"description\":\"\","
+                                + "\"paused\":false,\"created\":\"2026-12-01T08:00:00Z\",\"lanes\":[{\"lane\":\"general\","
+                                + "\"position\":12}]}")));
+
+        Webhook webhook = client().build().registerWebhook(WebhookRequest.to(URI.create("https://soc.example/hook")));
+
+        assertThat(webhook.id()).isEqualTo("w-1");
+        assertThat(webhook.collection()).isEmpty();
+        assertThat(webhook.lanes()).singleElement().satisfies(lane -> assertThat(lane.position()).isEqualTo(12));
+        assertThat(sleeper.waits).containsExactly(Duration.ofSeconds(3));
+        server.verify(2, postRequestedFor(urlPathEqualTo("/webhooks")));
+    }
+
+    @Test
+    void webhookWhenTheAnswerIsNotTheApisThenServerExceptionNamingIt() {
+        server.stubFor(get(urlPathEqualTo("/webhooks/w-1")).willReturn(okJson("{\"id\":\"w-1\"}")));
+
+        assertThatThrownBy(() -> client().build().webhook("w-1")).isInstanceOf(ServerException.class)
+                .hasMessageContaining("not what the webhook API answers");
+    }
 }

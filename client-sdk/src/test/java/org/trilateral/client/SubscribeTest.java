@@ -130,9 +130,12 @@ class SubscribeTest {
         client.publish("sightings", List.of(wallet("0x6666666666666666666666666666666666666666")));
         client.publish("sightings", List.of(wallet("0x7777777777777777777777777777777777777777")));
         client.publish("sightings", List.of(wallet("0x8888888888888888888888888888888888888888")));
+        Path key = directory.resolve("watch-member.jwk");
+        java.nio.file.Files.writeString(key, memberKey.toPrivateJson().toString());
         String[] common = {"watch", "--url", exchange.baseUrl().toString(), "--token", exchange.token(),
                 "--collection", "sightings", "--from", Long.toString(head), "--cursor", "cli",
-                "--cursor-dir", directory.resolve("cursors").toString()};
+                "--cursor-dir", directory.resolve("cursors").toString(), "--log-key", LOG_KEY.verifierKey().format(),
+                "--key", key.toString(), "--state-dir", directory.resolve("watch-state").toString()};
 
         List<JsonNode> firstRun = watch(common, "2");
         List<JsonNode> secondRun = watch(common, "1");

@@ -39,13 +39,13 @@ import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The {@code exchange} command: login, publish, poll, watch, verify, keys. Exit codes in {@link ExitCodes}. */
+/** The {@code exchange} command: login, publish, poll, watch, verify, keys, webhooks, …. Exit codes in {@link ExitCodes}. */
 @Command(name = "exchange", mixinStandardHelpOptions = true, versionProvider = CliVersion.class,
         description = "Publish, poll and verify signed indicators on the trilateral indicator exchange.",
         subcommands = {ExchangeCli.Login.class, ExchangeCli.Publish.class, ExchangeCli.Poll.class,
                 ExchangeCli.Verify.class, ExchangeCli.Keys.class, WatchCommand.class, WitnessCommand.class,
                 LogCommand.class, ScreenCommand.class, SightingCommand.class, AdvisoryCommands.List.class,
-                AdvisoryCommands.Group.class,
+                AdvisoryCommands.Group.class, WebhookCommands.Group.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 usage, 2 authentication/permission, 3 refused (validation), "
                 + "4 verification failed, 5 network/server."})

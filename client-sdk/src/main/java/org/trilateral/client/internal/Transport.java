@@ -72,6 +72,22 @@ public final class Transport {
      * @throws ExchangeException of the failure's kind
      */
     public HttpResult send(HttpCall call) {
+        return send(call, true);
+    }
+
+    /**
+     * {@link #send}, for a call that must not take effect twice (a registration that creates something new): it is
+     * repeated only when the request cannot have been acted on: the connection was refused, or the exchange answered
+     * 429 or 503 (RFC 9110 §15.6.4: not handled; come back later). A timeout, a broken connection or a 502/504 from a
+     * gateway may come after the exchange acted, so it is reported, not repeated.
+     *
+     * @throws ExchangeException of the failure's kind
+     */
+    public HttpResult sendOnce(HttpCall call) {
+        return send(call, false);
+    }
+
+    private HttpResult send(HttpCall call, boolean repeatable) {
         boolean renewedToken = false;
         int attempt = 0;
         while (true) {
@@ -81,14 +97,14 @@ public final class Transport {
             try {
                 response = http.send(request(call, token), HttpResponse.BodyHandlers.ofByteArray());
             } catch (HttpTimeoutException e) {
-                if (attempt < retryPolicy.maxAttempts()) {
+                if (repeatable && attempt < retryPolicy.maxAttempts()) {
                     pause(retryPolicy.backoff(attempt, random.getAsDouble()), call);
                     continue;
                 }
                 throw new NetworkException(call.method() + " " + call.uri() + " timed out after " + requestTimeout
                         + " (" + attempt + " attempts)", e);
             } catch (IOException e) {
-                if (attempt < retryPolicy.maxAttempts()) {
+                if ((repeatable || e instanceof java.net.ConnectException) && attempt < retryPolicy.maxAttempts()) {
                     pause(retryPolicy.backoff(attempt, random.getAsDouble()), call);
                     continue;
                 }
@@ -108,7 +124,7 @@ public final class Transport {
                 continue;
             }
             Duration retryAfter = retryAfter(response).orElse(null);
-            if (isRetryable(status) && attempt < retryPolicy.maxAttempts()) {
+            if ((repeatable ? isRetryable(status) : status == 429 || status == 503) && attempt < retryPolicy.maxAttempts()) {
                 Duration backoff = retryPolicy.backoff(attempt, random.getAsDouble());
                 if (retryAfter != null && retryAfter.compareTo(retryPolicy.maxRetryAfter()) > 0) {
                     throw ErrorResponses.toException(call.method(), call.uri(), status, response.body(), retryAfter);

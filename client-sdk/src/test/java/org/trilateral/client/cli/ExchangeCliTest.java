@@ -1,9 +1,21 @@
 package org.trilateral.client.cli;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +27,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.trilateral.client.RunningExchange;
 import org.trilateral.integrity.checkpoint.NoteSigner;
 import org.trilateral.integrity.jws.SigningKey;
+import org.trilateral.taxonomy.stix.StixJson;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
-/** The CLI end to end against the real exchange: keys, publish, poll with a cursor, verify; and its exit codes. */
+/**
+ * The CLI end to end against the real exchange: keys, publish, poll with a cursor, verify, watch (verified, against a
+ * tampering exchange too), webhooks; and its exit codes.
+ */
 class ExchangeCliTest {
 
     private static final String IDENTITY = RunningExchange.MEMBER_IDENTITY;
@@ -183,6 +201,112 @@ class ExchangeCliTest {
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.VERIFICATION);
         assertThat(run.out() + run.err()).contains("FAILED");
+    }
+
+    @Test
+    void watchWhenAChangeVerifiesThenItIsWrittenAndTheCursorMovesPastIt() throws Exception {
+        Path key = memberKey("watch");
+        long head = exchange.logSize();
+        assertThat(publishIp(key, "sightings", "192.0.2.30").exitCode()).isZero();
+        Path cursors = directory.resolve("watch-cursors");
+
+        Run run = run("watch", "--url", url, "--token", exchange.token(), "--collection", "sightings",
+                "--from", Long.toString(head), "--cursor", "live", "--cursor-dir", cursors.toString(), "--max-events", "1",
+                "--trust-on-first-use", "--key", key.toString(), "--state-dir", directory.resolve("watch-state").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines).hasSize(1);
+        JsonNode event = StixJson.mapper().readTree(lines.get(0));
+        assertThat(event.get("kind").stringValue()).isEqualTo("added");
+        assertThat(event.get("object").get("pattern").stringValue()).contains("192.0.2.30");
+        assertThat(cursor(cursors, url, "sightings", "live")).as("the cursor is after the line written")
+                .isEqualTo(Long.toString(event.get("position").longValue() + 1));
+    }
+
+    @Test
+    void watchWhenTheExchangeTampersWithAChangeThenRefusedNotWrittenAndTheCursorStaysBeforeIt() throws Exception {
+        Path key = memberKey("watch-tampered");
+        long head = exchange.logSize();
+        assertThat(publishIp(key, "sightings", "192.0.2.31").exitCode()).isZero();
+        assertThat(publishIp(key, "sightings", "192.0.2.32").exitCode()).isZero();
+        JsonNode events = StixJson.mapper().readTree(read("/changes?collection=sightings&from=" + head)).get("events");
+        assertThat(events).hasSize(2);
+        JsonNode genuine = events.get(0);
+        ObjectNode tampered = (ObjectNode) events.get(1).deepCopy();
+        ((ObjectNode) tampered.get("object")).put("description", "a description the publisher never signed");
+        // A misbehaving exchange: its stream sends the genuine change, then the tampered one; everything else (the log,
+        // its checkpoints and openings) is the real exchange's.
+        WireMockServer misbehaving = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        misbehaving.start();
+        try {
+            misbehaving.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().proxiedFrom(url)));
+            misbehaving.stubFor(get(urlPathEqualTo("/changes/stream")).atPriority(1).willReturn(aResponse()
+                    .withHeader("Content-Type", "text/event-stream").withBody(frame(genuine) + frame(tampered))));
+            String misbehavingUrl = "http://127.0.0.1:" + misbehaving.port();
+            Path cursors = directory.resolve("tampered-cursors");
+
+            Run run = run("watch", "--url", misbehavingUrl, "--token", exchange.token(), "--collection", "sightings",
+                    "--cursor", "live", "--cursor-dir", cursors.toString(), "--trust-on-first-use", "--key", key.toString(),
+                    "--state-dir", directory.resolve("tampered-state").toString());
+
+            assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.VERIFICATION);
+            assertThat(run.out().lines().toList()).as("only the genuine change is written").singleElement()
+                    .satisfies(line -> assertThat(StixJson.mapper().readTree(line).get("id")).isEqualTo(genuine.get("id")));
+            assertThat(run.err()).contains("FAILED").contains(tampered.get("id").stringValue()).contains("not written")
+                    .contains("cursor 'live' stays before it");
+            assertThat(cursor(cursors, misbehavingUrl, "sightings", "live"))
+                    .as("the cursor is after the genuine change, before the tampered one")
+                    .isEqualTo(Long.toString(genuine.get("position").longValue() + 1));
+        } finally {
+            misbehaving.stop();
+        }
+    }
+
+    @Test
+    void watchWhenNeitherLogKeyNorWitnessesNorTrustOnFirstUseThenRefusesToStart() {
+        Run run = run("watch", "--url", url, "--token", exchange.token(), "--collection", "sightings",
+                "--state-dir", directory.resolve("watch-nothing-pinned").toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("--log-key").contains("--witness").contains("--trust-on-first-use");
+    }
+
+    @Test
+    void webhooksAddWhenAnHttpUrlThenRefusedWithTheExchangesReasonAndNothingRegistered() {
+        String[] connection = {"--url", url, "--token", exchange.token()};
+        Run before = run(concat(new String[] {"webhooks", "list"}, connection));
+
+        Run run = run(concat(new String[] {"webhooks", "add", "http://203.0.113.10/hook"}, connection));
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("url must be an https URL").contains("http is refused");
+        assertThat(run(concat(new String[] {"webhooks", "list"}, connection)).out()).isEqualTo(before.out());
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b))
+                .toArray(String[]::new);
+    }
+
+    /** A change as the exchange's stream frames it (docs/delivery.md): its id is the position after it. */
+    private static String frame(JsonNode event) {
+        return "id:" + (event.get("position").longValue() + 1) + "\nevent:" + event.get("kind").stringValue()
+                + "\ndata:" + event + "\n\n";
+    }
+
+    private static String cursor(Path root, String exchangeUrl, String collection, String name) throws Exception {
+        return Files.readString(CursorDirectory.of(root, URI.create(exchangeUrl), collection).resolve(name + ".cursor"))
+                .strip();
+    }
+
+    private static String read(String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + path))
+                .header("Authorization", "Bearer " + exchange.token()).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
     }
 
     @Test
