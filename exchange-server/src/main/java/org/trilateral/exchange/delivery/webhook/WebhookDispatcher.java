@@ -191,7 +191,7 @@ class WebhookDispatcher implements SmartLifecycle {
                 if (!held) {
                     return Mono.just(false);
                 }
-                return addresses.check(endpoint.url().toString())
+                return Mono.fromCallable(() -> addresses.deliverable(endpoint.url()))
                         .flatMap(url -> sender.send(url, batch))
                         .onErrorResume(Refusal.class, refused -> Mono.just(WebhookSender.Attempt.failed(
                                 "the address was refused: " + refused.getMessage())))
