@@ -152,7 +152,7 @@ class WebhookDispatcher implements SmartLifecycle {
      */
     private Mono<Boolean> step(String endpointId) {
         return store.find(endpointId).flatMap(endpoint -> {
-            if (endpoint.paused()) {
+            if (!endpoint.active()) {
                 return Mono.just(false);
             }
             return Mono.zip(members.find(endpoint.member()).map(Optional::of).defaultIfEmpty(Optional.empty()),
@@ -226,6 +226,13 @@ class WebhookDispatcher implements SmartLifecycle {
         });
     }
 
+    /** Why an endpoint whose dead letters reached the limit is suspended, as its member reads it. */
+    static String suspensionReason(WebhookProperties properties) {
+        return "its dead letters reached exchange.webhooks.max-dead-letters (" + properties.maxDeadLetters()
+                + "): nothing is delivered, and its lanes keep their positions, until dead letters are replayed or"
+                + " deleted";
+    }
+
     private Mono<Boolean> failed(WebhookEndpoint endpoint, LaneState state, WebhookBatch batch,
                                  WebhookSender.Attempt attempt) {
         metrics.failed(batch.lane(), attempt.status());
@@ -242,10 +249,16 @@ class WebhookDispatcher implements SmartLifecycle {
             log.info("webhook endpoint {} did not accept positions [{}, {}) of lane {} in {}: parked as dead letter {}"
                     + " ({})", endpoint.id(), batch.from(), batch.to(), batch.lane().value(), properties.retryFor(),
                     letter.id(), attempt.error());
-            return store.deadLetter(letter).doOnNext(parked -> {
-                if (parked) {
+            return store.deadLetter(letter, properties.maxDeadLetters(), suspensionReason(properties)).map(parked -> {
+                if (parked.parked()) {
                     metrics.deadLettered(batch.lane());
                 }
+                if (parked.suspended()) {
+                    metrics.suspended();
+                    log.warn("webhook endpoint {} has {} dead letters (exchange.webhooks.max-dead-letters): suspended"
+                            + " until its member replays or deletes them", endpoint.id(), properties.maxDeadLetters());
+                }
+                return parked.parked() && !parked.suspended();
             });
         }
         Duration wait = attempt.retryAfter().map(backoff::honour)

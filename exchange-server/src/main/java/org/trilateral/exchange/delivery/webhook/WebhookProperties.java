@@ -34,6 +34,9 @@ import org.springframework.validation.annotation.Validated;
  * @param retryPoll          how often this instance looks for endpoints whose retry is due (default 1 s)
  * @param lease              how long an instance holds an endpoint it dispatches, renewed with each delivery (default
  *                           1 min); another instance takes the endpoint over after this if the holder died
+ * @param maxDeadLetters     the most dead letters one endpoint keeps (default 1000): the batch that reaches it suspends
+ *                           the endpoint (nothing more is delivered or parked, its lanes keep their positions) until the
+ *                           member replays or deletes dead letters and so brings their number below it
  */
 @Validated
 @ConfigurationProperties("exchange.webhooks")
@@ -51,7 +54,8 @@ public record WebhookProperties(@DefaultValue("true") boolean enabled,
                                 @DefaultValue("2") @DecimalMin("1.0") double multiplier,
                                 @DefaultValue("24h") @NotNull Duration retryFor,
                                 @DefaultValue("1s") @NotNull Duration retryPoll,
-                                @DefaultValue("1m") @NotNull Duration lease) {
+                                @DefaultValue("1m") @NotNull Duration lease,
+                                @DefaultValue("1000") @Min(1) @Max(1000000) int maxDeadLetters) {
 
     public WebhookProperties {
         allowedHosts = allowedHosts == null ? List.of()

@@ -25,7 +25,7 @@ import reactor.core.publisher.Mono;
 class WebhookStore {
 
     private static final String ENDPOINT = "SELECT id, member_id, url, collection_id, types, description, paused,"
-            + " created_at FROM webhook_endpoint";
+            + " created_at, suspended_at, suspended_reason FROM webhook_endpoint";
     private static final String DEAD_LETTER = "SELECT id, endpoint_id, lane, from_position, to_position, positions,"
             + " attempts, first_attempt, last_attempt, last_error FROM webhook_dead_letter";
 
@@ -111,7 +111,7 @@ class WebhookStore {
      */
     Flux<String> claim(String owner, Instant now, Instant until, long head, int limit) {
         return db.sql("UPDATE webhook_endpoint SET lease_owner = :owner, lease_until = :until WHERE id IN ("
-                        + " SELECT e.id FROM webhook_endpoint e WHERE NOT e.paused"
+                        + " SELECT e.id FROM webhook_endpoint e WHERE NOT e.paused AND e.suspended_at IS NULL"
                         + " AND (e.lease_until IS NULL OR e.lease_until < :now)"
                         + " AND EXISTS (SELECT 1 FROM webhook_lane l WHERE l.endpoint_id = e.id AND l.cursor < :head"
                         + " AND (l.next_attempt IS NULL OR l.next_attempt <= :now))"
@@ -159,24 +159,68 @@ class WebhookStore {
                 .fetch().rowsUpdated().then();
     }
 
+    /** What parking a dead letter did. */
+    record Parked(boolean parked, boolean suspended) {
+    }
+
     /**
-     * Parks a batch given up on and moves its lane past it, in one statement (both or neither). The lane keeps when it
+     * Parks a batch given up on and moves its lane past it, in one statement (all or nothing). The lane keeps when it
      * started failing, so that until a delivery is accepted again each further batch is parked after one failed
      * attempt: an endpoint that has been down for longer than {@code retry-for} does not hold each batch that long.
+     * When the endpoint then has {@code maxDeadLetters} dead letters, it is suspended for {@code reason} in the same
+     * statement, so no further batch is parked past the limit.
      */
-    Mono<Boolean> deadLetter(DeadLetter letter) {
+    Mono<Parked> deadLetter(DeadLetter letter, int maxDeadLetters, String reason) {
+        // The sub-statements see the table as it was before the statement: the count does not hold the new letter.
         return db.sql("WITH moved AS (UPDATE webhook_lane SET cursor = :to, pending_to = NULL, attempts = 0,"
                         + " next_attempt = NULL, first_failure = coalesce(first_failure, :first), last_error = :error"
-                        + " WHERE endpoint_id = :endpoint AND lane = :lane AND cursor = :from RETURNING endpoint_id)"
-                        + " INSERT INTO webhook_dead_letter (id, endpoint_id, lane, from_position, to_position, positions,"
-                        + " attempts, first_attempt, last_attempt, last_error)"
-                        + " SELECT :id, endpoint_id, :lane, :from, :to, :positions, :attempts, :first, :last, :error FROM moved")
+                        + " WHERE endpoint_id = :endpoint AND lane = :lane AND cursor = :from RETURNING endpoint_id),"
+                        + " parked AS (INSERT INTO webhook_dead_letter (id, endpoint_id, lane, from_position, to_position,"
+                        + " positions, attempts, first_attempt, last_attempt, last_error)"
+                        + " SELECT :id, endpoint_id, :lane, :from, :to, :positions, :attempts, :first, :last, :error FROM moved"
+                        + " RETURNING endpoint_id),"
+                        + " suspended AS (UPDATE webhook_endpoint SET suspended_at = :last, suspended_reason = :reason"
+                        + " WHERE id IN (SELECT endpoint_id FROM parked) AND suspended_at IS NULL"
+                        + " AND (SELECT count(*) FROM webhook_dead_letter WHERE endpoint_id = :endpoint) + 1 >= :max"
+                        + " RETURNING id)"
+                        + " SELECT (SELECT count(*) FROM parked) AS parked, (SELECT count(*) FROM suspended) AS suspended")
                 .bind("id", letter.id()).bind("endpoint", letter.endpointId()).bind("lane", letter.lane().value())
                 .bind("from", letter.from()).bind("to", letter.to())
                 .bind("positions", letter.positions().toArray(Long[]::new))
                 .bind("attempts", letter.attempts()).bind("first", time(letter.firstAttempt()))
                 .bind("last", time(letter.lastAttempt())).bind("error", letter.lastError())
-                .fetch().rowsUpdated().map(rows -> rows > 0);
+                .bind("max", maxDeadLetters).bind("reason", reason)
+                .map((row, meta) -> new Parked(row.get("parked", Long.class) > 0, row.get("suspended", Long.class) > 0))
+                .one();
+    }
+
+    /**
+     * Lifts the endpoint's suspension if it has fewer than {@code maxDeadLetters} dead letters now; whether it is not
+     * suspended afterwards.
+     */
+    Mono<Boolean> resumeBelow(String endpointId, int maxDeadLetters) {
+        return db.sql("WITH lifted AS (UPDATE webhook_endpoint SET suspended_at = NULL, suspended_reason = NULL"
+                        + " WHERE id = :id AND suspended_at IS NOT NULL"
+                        + " AND (SELECT count(*) FROM webhook_dead_letter WHERE endpoint_id = :id) < :max RETURNING id)"
+                        + " SELECT NOT EXISTS (SELECT 1 FROM webhook_endpoint WHERE id = :id AND suspended_at IS NOT NULL"
+                        + " AND id NOT IN (SELECT id FROM lifted)) AS active")
+                .bind("id", endpointId).bind("max", maxDeadLetters)
+                .map((row, meta) -> Boolean.TRUE.equals(row.get("active", Boolean.class))).one();
+    }
+
+    /** How many dead letters the endpoint has. */
+    Mono<Long> deadLetterCount(String endpointId) {
+        return db.sql("SELECT count(*) AS n FROM webhook_dead_letter WHERE endpoint_id = :id").bind("id", endpointId)
+                .map((row, meta) -> row.get("n", Long.class)).one();
+    }
+
+    /** Deletes the endpoint's dead letters ({@code letterId}, or all when empty); how many there were. */
+    Mono<Long> deleteDeadLetters(String endpointId, Optional<String> letterId) {
+        return (letterId.isPresent()
+                ? db.sql("DELETE FROM webhook_dead_letter WHERE endpoint_id = :endpoint AND id = :id")
+                        .bind("endpoint", endpointId).bind("id", letterId.get())
+                : db.sql("DELETE FROM webhook_dead_letter WHERE endpoint_id = :endpoint").bind("endpoint", endpointId))
+                .fetch().rowsUpdated();
     }
 
     /** The endpoint's dead letters, in position order per lane (advisories first). */
@@ -205,7 +249,7 @@ class WebhookStore {
     /** How far the furthest-behind lane of an active endpoint is behind {@code head}. */
     Mono<Long> lag(long head) {
         return db.sql("SELECT coalesce(max(:head - l.cursor), 0) AS lag FROM webhook_lane l"
-                        + " JOIN webhook_endpoint e ON e.id = l.endpoint_id WHERE NOT e.paused")
+                        + " JOIN webhook_endpoint e ON e.id = l.endpoint_id WHERE NOT e.paused AND e.suspended_at IS NULL")
                 .bind("head", head).map((row, meta) -> row.get("lag", Long.class)).one();
     }
 
@@ -214,7 +258,9 @@ class WebhookStore {
                 URI.create(row.get("url", String.class)), Optional.ofNullable(row.get("collection_id", String.class)),
                 Set.of(row.get("types", String[].class)), row.get("description", String.class),
                 Boolean.TRUE.equals(row.get("paused", Boolean.class)),
-                row.get("created_at", OffsetDateTime.class).toInstant());
+                row.get("created_at", OffsetDateTime.class).toInstant(),
+                instant(row, "suspended_at").map(since -> new WebhookEndpoint.Suspension(since,
+                        String.valueOf(row.get("suspended_reason", String.class)))));
     }
 
     private static DeadLetter readDeadLetter(Readable row) {
