@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.TrustManagerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -17,12 +18,14 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.trilateral.exchange.error.Refusal;
 import org.trilateral.exchange.ledger.ExchangeSigningKey;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.Http11SslContextSpec;
 import reactor.netty.http.client.HttpClient;
 
 /**
  * POSTs one signed delivery and says how it went. The connection goes only to an address checked when it resolved the
  * host ({@link ConnectionAddressCheck}); redirects are not followed (the address checked is the one delivered to), the
- * answer's body is discarded, and an answer must come within {@code request-timeout}.
+ * answer's body is discarded, and an answer must come within {@code request-timeout}. TLS trusts the CAs of
+ * {@link WebhookTrust}.
  */
 @Component
 class WebhookSender {
@@ -43,6 +46,11 @@ class WebhookSender {
                         properties.connectTimeout().toMillis()))
                 .responseTimeout(properties.requestTimeout())
                 .followRedirect(false);
+        Optional<TrustManagerFactory> trust = WebhookTrust.of(properties);
+        if (trust.isPresent()) {
+            http = http.secure(spec -> spec.sslContext(Http11SslContextSpec.forClient()
+                    .configure(builder -> builder.trustManager(trust.get()))));
+        }
         this.client = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
     }
 

@@ -21,7 +21,7 @@ class EndpointAddressTest {
     private static WebhookProperties properties(boolean allowHttp, List<String> allowedHosts) {
         return new WebhookProperties(true, allowHttp, allowedHosts, 10, 100, 1048576, Duration.ofSeconds(10),
                 Duration.ofSeconds(5), 16, Duration.ofSeconds(1), Duration.ofHours(1), 2, Duration.ofHours(24),
-                Duration.ofSeconds(1), Duration.ofMinutes(1), 1000);
+                Duration.ofSeconds(1), Duration.ofMinutes(1), 1000, null, true);
     }
 
     private static final EndpointAddress DEFAULTS = new EndpointAddress(properties(false, List.of()), new SystemHostLookup());
