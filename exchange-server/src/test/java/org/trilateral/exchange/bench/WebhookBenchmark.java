@@ -33,7 +33,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Webhook delivery under load (docs/performance.md, "Webhooks"): {@code bench.endpoints} webhooks of one member on
  * {@code bench.replicas} exchange instances sharing one PostgreSQL, all served by one local HTTP server that answers 200
  * at once, while one publisher posts {@code bench.rate} signed indicators per second (envelopes of 10) for
- * {@code bench.seconds}, after 3 s of warm-up. Prints the publish-to-delivery latency (from sending the POST to the
+ * {@code bench.seconds}, after 3 s of warm-up, with {@code exchange.webhooks.concurrency} at {@code bench.concurrency} (16,
+ * the default). Prints the publish-to-delivery latency (from sending the POST to the
  * endpoint reading the delivery) over every (object, endpoint) pair at p50/p99/max, the deliveries (requests) and events
  * per second, any event missing or delivered twice, and the CPU per delivered event (this JVM: exchanges, endpoint
  * server and publisher; the rest of the machine: PostgreSQL and anything else running; and the test PostgreSQL's own
@@ -88,7 +89,9 @@ public final class WebhookBenchmark {
                         "--exchange.webhooks.max-endpoints=" + Math.max(10, endpoints),
                         "--exchange.database.url=" + database,
                         "--exchange.database.username=postgres", "--exchange.database.password=postgres",
-                        "--exchange.database.pool.max-size=20"));
+                        "--exchange.database.pool.max-size=20",
+                        // bench.concurrency: exchange.webhooks.concurrency (its default when not given).
+                        "--exchange.webhooks.concurrency=" + System.getProperty("bench.concurrency", "16")));
             }
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(10)).build();

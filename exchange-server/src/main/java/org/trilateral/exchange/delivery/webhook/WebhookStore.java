@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -24,8 +25,11 @@ import reactor.core.publisher.Mono;
 @Repository
 class WebhookStore {
 
-    private static final String ENDPOINT = "SELECT id, member_id, url, collection_id, types, description, paused,"
-            + " created_at, suspended_at, suspended_reason FROM webhook_endpoint";
+    private static final String ENDPOINT_COLUMNS = "id, member_id, url, collection_id, types, description, paused,"
+            + " created_at, suspended_at, suspended_reason";
+    private static final String ENDPOINT = "SELECT " + ENDPOINT_COLUMNS + " FROM webhook_endpoint";
+    private static final String LANE = "SELECT endpoint_id, lane, cursor, pending_to, attempts, first_failure,"
+            + " next_attempt, last_error FROM webhook_lane";
     private static final String DEAD_LETTER = "SELECT id, endpoint_id, lane, from_position, to_position, positions,"
             + " attempts, first_attempt, last_attempt, last_error FROM webhook_dead_letter";
 
@@ -72,11 +76,6 @@ class WebhookStore {
                 .map(WebhookStore::endpoint).one();
     }
 
-    /** Endpoint {@code id}, whoever's it is (for the dispatcher). */
-    Mono<WebhookEndpoint> find(String id) {
-        return db.sql(ENDPOINT + " WHERE id = :id").bind("id", id).map(WebhookStore::endpoint).one();
-    }
-
     /** Deletes the member's endpoint with its lanes and dead letters; whether there was one. */
     Mono<Boolean> delete(MemberId member, String id) {
         return db.sql("DELETE FROM webhook_endpoint WHERE id = :id AND member_id = :member")
@@ -92,33 +91,34 @@ class WebhookStore {
 
     /** The endpoint's lanes. */
     Flux<LaneState> lanes(String endpointId) {
-        return db.sql("SELECT endpoint_id, lane, cursor, pending_to, attempts, first_failure, next_attempt, last_error"
-                        + " FROM webhook_lane WHERE endpoint_id = :id ORDER BY lane")
-                .bind("id", endpointId)
-                .map((row, meta) -> new LaneState(row.get("endpoint_id", String.class), Lane.of(row.get("lane", String.class)),
-                        row.get("cursor", Long.class),
-                        row.get("pending_to", Long.class) == null ? OptionalLong.empty()
-                                : OptionalLong.of(row.get("pending_to", Long.class)),
-                        row.get("attempts", Integer.class), instant(row, "first_failure"), instant(row, "next_attempt"),
-                        Optional.ofNullable(row.get("last_error", String.class))))
-                .all();
+        return db.sql(LANE + " WHERE endpoint_id = :id ORDER BY lane").bind("id", endpointId)
+                .map(WebhookStore::lane).all();
+    }
+
+    /** The lanes of the endpoints {@code endpointIds}, in one read. */
+    Flux<LaneState> lanes(Collection<String> endpointIds) {
+        return db.sql(LANE + " WHERE endpoint_id = ANY(:ids)").bind("ids", endpointIds.toArray(String[]::new))
+                .map(WebhookStore::lane).all();
     }
 
     /**
      * Leases up to {@code limit} endpoints that have events to deliver now ({@code head} is past a lane's cursor and the
-     * lane is not waiting for a retry) and that no instance holds: the rows are locked with {@code SKIP LOCKED}, so two
-     * instances claiming at once take different endpoints.
+     * lane is not waiting for a retry) and that no instance holds, and answers them as they are now: the rows are locked
+     * with {@code SKIP LOCKED}, so two instances claiming at once take different endpoints. The endpoints leased longest
+     * ago go first (one never leased before all), and a released endpoint keeps its release time as {@code lease_until},
+     * so that every endpoint with work gets its turn however many there are.
      */
-    Flux<String> claim(String owner, Instant now, Instant until, long head, int limit) {
+    Flux<WebhookEndpoint> claim(String owner, Instant now, Instant until, long head, int limit) {
         return db.sql("UPDATE webhook_endpoint SET lease_owner = :owner, lease_until = :until WHERE id IN ("
                         + " SELECT e.id FROM webhook_endpoint e WHERE NOT e.paused AND e.suspended_at IS NULL"
                         + " AND (e.lease_until IS NULL OR e.lease_until < :now)"
                         + " AND EXISTS (SELECT 1 FROM webhook_lane l WHERE l.endpoint_id = e.id AND l.cursor < :head"
                         + " AND (l.next_attempt IS NULL OR l.next_attempt <= :now))"
-                        + " ORDER BY e.lease_until NULLS FIRST, e.id LIMIT :limit FOR UPDATE SKIP LOCKED) RETURNING id")
+                        + " ORDER BY e.lease_until NULLS FIRST, e.id LIMIT :limit FOR UPDATE SKIP LOCKED)"
+                        + " RETURNING " + ENDPOINT_COLUMNS)
                 .bind("owner", owner).bind("until", time(until)).bind("now", time(now)).bind("head", head)
                 .bind("limit", limit)
-                .map((row, meta) -> row.get("id", String.class))
+                .map(WebhookStore::endpoint)
                 .all();
     }
 
@@ -129,23 +129,59 @@ class WebhookStore {
                 .map(rows -> rows > 0);
     }
 
-    /** Gives the endpoint back, so any instance may take it at once. */
-    Mono<Void> release(String endpointId, String owner) {
-        return db.sql("UPDATE webhook_endpoint SET lease_owner = NULL, lease_until = NULL WHERE id = :id AND lease_owner = :owner")
-                .bind("id", endpointId).bind("owner", owner).fetch().rowsUpdated().then();
+    /** Gives the endpoint back at {@code now}, so any instance may take it at once (after those waiting longer). */
+    Mono<Void> release(String endpointId, String owner, Instant now) {
+        return db.sql("UPDATE webhook_endpoint SET lease_owner = NULL, lease_until = :now WHERE id = :id"
+                        + " AND lease_owner = :owner")
+                .bind("now", time(now)).bind("id", endpointId).bind("owner", owner).fetch().rowsUpdated().then();
     }
 
     /**
-     * Moves the lane from {@code from} to {@code to}, if it is still at {@code from} (an instance that lost its lease
-     * cannot move a lane another has moved since). After an accepted delivery ({@code accepted}) the lane's failure
-     * state is cleared; a move past positions with nothing for the endpoint keeps when the lane started failing.
+     * A lane's cursor moved from {@code from} to {@code to}: past a delivery the endpoint accepted ({@code accepted},
+     * which clears the lane's failure state), or past positions with nothing for the endpoint (which keeps when the lane
+     * started failing).
      */
-    Mono<Boolean> advance(String endpointId, Lane lane, long from, long to, boolean accepted) {
-        return db.sql("UPDATE webhook_lane SET cursor = :to, pending_to = NULL, attempts = 0, next_attempt = NULL"
-                        + (accepted ? ", first_failure = NULL, last_error = NULL" : "")
-                        + " WHERE endpoint_id = :id AND lane = :lane AND cursor = :from")
-                .bind("to", to).bind("id", endpointId).bind("lane", lane.value()).bind("from", from)
-                .fetch().rowsUpdated().map(rows -> rows > 0);
+    record LaneMove(Lane lane, long from, long to, boolean accepted) {
+    }
+
+    /**
+     * What {@link #commit} found: how many lanes moved, and whether the endpoint may still be delivered to by this
+     * instance (it holds the lease, and the endpoint is neither deleted, paused nor suspended).
+     */
+    record Committed(int moved, boolean active) {
+    }
+
+    /**
+     * After a delivery, in one statement: moves the lanes, each only if it is still where this instance read it and
+     * this instance still holds the endpoint's lease (one that lost it cannot move a lane another moved since), renews
+     * the lease until {@code until} or, with {@code release}, gives it back at {@code now}, and reads whether the
+     * member paused the endpoint (or deleted it) meanwhile.
+     */
+    Mono<Committed> commit(String endpointId, String owner, List<LaneMove> moves, Instant now, Instant until,
+                           boolean release) {
+        return db.sql("WITH moved AS (UPDATE webhook_lane l SET cursor = v.to_position, pending_to = NULL, attempts = 0,"
+                        + " next_attempt = NULL,"
+                        + " first_failure = CASE WHEN v.accepted THEN NULL ELSE l.first_failure END,"
+                        + " last_error = CASE WHEN v.accepted THEN NULL ELSE l.last_error END"
+                        + " FROM unnest(CAST(:lanes AS text[]), CAST(:froms AS bigint[]), CAST(:tos AS bigint[]),"
+                        + " CAST(:accepted AS boolean[])) AS v(lane, from_position, to_position, accepted)"
+                        + " WHERE l.endpoint_id = :id AND l.lane = v.lane AND l.cursor = v.from_position"
+                        + " AND EXISTS (SELECT 1 FROM webhook_endpoint e WHERE e.id = :id AND e.lease_owner = :owner)"
+                        + " RETURNING l.lane),"
+                        + " held AS (UPDATE webhook_endpoint"
+                        + " SET lease_owner = CASE WHEN :release THEN NULL ELSE lease_owner END,"
+                        + " lease_until = CASE WHEN :release THEN :now ELSE :until END"
+                        + " WHERE id = :id AND lease_owner = :owner RETURNING NOT paused AND suspended_at IS NULL AS active)"
+                        + " SELECT (SELECT count(*) FROM moved) AS moved, coalesce((SELECT active FROM held), false) AS active")
+                .bind("lanes", moves.stream().map(m -> m.lane().value()).toArray(String[]::new))
+                .bind("froms", moves.stream().map(LaneMove::from).toArray(Long[]::new))
+                .bind("tos", moves.stream().map(LaneMove::to).toArray(Long[]::new))
+                .bind("accepted", moves.stream().map(LaneMove::accepted).toArray(Boolean[]::new))
+                .bind("id", endpointId).bind("owner", owner).bind("release", release)
+                .bind("now", time(now)).bind("until", time(until))
+                .map((row, meta) -> new Committed(row.get("moved", Long.class).intValue(),
+                        Boolean.TRUE.equals(row.get("active", Boolean.class))))
+                .one();
     }
 
     /** Records a failed attempt of the batch {@code [cursor, pendingTo)} and when to try it again. */
@@ -261,6 +297,14 @@ class WebhookStore {
                 row.get("created_at", OffsetDateTime.class).toInstant(),
                 instant(row, "suspended_at").map(since -> new WebhookEndpoint.Suspension(since,
                         String.valueOf(row.get("suspended_reason", String.class)))));
+    }
+
+    private static LaneState lane(Readable row) {
+        Long pendingTo = row.get("pending_to", Long.class);
+        return new LaneState(row.get("endpoint_id", String.class), Lane.of(row.get("lane", String.class)),
+                row.get("cursor", Long.class), pendingTo == null ? OptionalLong.empty() : OptionalLong.of(pendingTo),
+                row.get("attempts", Integer.class), instant(row, "first_failure"), instant(row, "next_attempt"),
+                Optional.ofNullable(row.get("last_error", String.class)));
     }
 
     private static DeadLetter readDeadLetter(Readable row) {
