@@ -44,7 +44,7 @@ import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 
 /**
  * Certificates made in the test (BouncyCastle's ASN.1 and the JDK's EC keys): a private CA, a server certificate it
- * issues for {@code localhost} and {@code 127.0.0.1}, the CA as a PEM file and the server's key as a PKCS #12 key
+ * issues for {@code localhost} and {@code 127.0.0.1} (or other names), the CA as a PEM file and the server's key as a PKCS #12 key
  * store for an https WireMock.
  */
 final class TestCertificates {
@@ -71,16 +71,21 @@ final class TestCertificates {
 
         /** A server certificate for {@code localhost} and {@code 127.0.0.1}, with its key, as a PKCS #12 file. */
         Path issueServerKeyStore(Path directory) {
+            return issueServerKeyStore(directory, new GeneralNames(new GeneralName[] {
+                    new GeneralName(GeneralName.dNSName, "localhost"),
+                    new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
+        }
+
+        /** A server certificate for {@code names} only, with its key, as a PKCS #12 file. */
+        Path issueServerKeyStore(Path directory, GeneralNames names) {
             KeyPair server = keyPair();
             ExtensionsGenerator extensions = new ExtensionsGenerator();
             try {
                 extensions.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
                 extensions.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
                 extensions.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
-                extensions.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-                        new GeneralName(GeneralName.dNSName, "localhost"),
-                        new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
-                X509Certificate leaf = sign(new X500Name("CN=localhost"), X500Name.getInstance(
+                extensions.addExtension(Extension.subjectAlternativeName, false, names);
+                X509Certificate leaf = sign(new X500Name("CN=" + names.getNames()[0].getName()), X500Name.getInstance(
                         certificate.getSubjectX500Principal().getEncoded()), server, keys, extensions);
                 KeyStore store = KeyStore.getInstance("PKCS12");
                 store.load(null, null);

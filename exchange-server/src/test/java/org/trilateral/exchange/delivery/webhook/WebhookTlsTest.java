@@ -31,7 +31,8 @@ import tools.jackson.databind.JsonNode;
  * Webhooks over https (docs/delivery.md#tls): two https WireMocks on loopback, each with a certificate for
  * {@code localhost} made in the test, one issued by a private CA that {@code exchange.webhooks.trust-store} names, the
  * other by a CA the exchange is not told about. The first receives deliveries; the second's are refused at the TLS
- * handshake, before any request, and retried: the batch waits at its position, not lost.
+ * handshake, before any request, and retried: the batch waits at its position, not lost. A third has a certificate
+ * of the trusted CA for another host name, and is refused too: the name is checked, not only the issuer.
  */
 @TestPropertySource(properties = {
         "exchange.webhooks.allowed-hosts=localhost",
@@ -47,6 +48,7 @@ class WebhookTlsTest extends ExchangeIntegrationTest {
     private static final TestCertificates.Authority UNKNOWN_CA = TestCertificates.Authority.create("Unknown CA");
     private static final WireMockServer TRUSTED;
     private static final WireMockServer UNTRUSTED;
+    private static final WireMockServer MISNAMED;
 
     static {
         try {
@@ -56,6 +58,9 @@ class WebhookTlsTest extends ExchangeIntegrationTest {
         }
         TRUSTED = https(PRIVATE_CA.issueServerKeyStore(DIRECTORY));
         UNTRUSTED = https(UNKNOWN_CA.issueServerKeyStore(DIRECTORY));
+        MISNAMED = https(PRIVATE_CA.issueServerKeyStore(DIRECTORY, new org.bouncycastle.asn1.x509.GeneralNames(
+                new org.bouncycastle.asn1.x509.GeneralName(org.bouncycastle.asn1.x509.GeneralName.dNSName,
+                        "elsewhere.test"))));
     }
 
     @DynamicPropertySource
@@ -67,6 +72,7 @@ class WebhookTlsTest extends ExchangeIntegrationTest {
     static void stop() {
         TRUSTED.stop();
         UNTRUSTED.stop();
+        MISNAMED.stop();
     }
 
     @Test
@@ -97,6 +103,17 @@ class WebhookTlsTest extends ExchangeIntegrationTest {
         assertThat(lane.get("pending_to").longValue()).isGreaterThan(registeredAt);
         assertThat(UNTRUSTED.findAll(postRequestedFor(urlEqualTo("/hook")))).isEmpty();
         assertThat(TestStix.parse(body("/webhooks/" + id + "/dead-letters")).get("dead_letters")).isEmpty();
+    }
+
+    @Test
+    void deliveryWhenTheCertificateNamesAnotherHostThenRefusedAlthoughItsCaIsTrusted() {
+        String id = register("https://localhost:" + MISNAMED.httpsPort() + "/hook").get("id").stringValue();
+
+        publish();
+        JsonNode lane = await(() -> general(id), l -> l.has("last_error"));
+
+        assertThat(lane.get("last_error").stringValue()).startsWith("no answer").contains("localhost");
+        assertThat(MISNAMED.findAll(postRequestedFor(urlEqualTo("/hook")))).isEmpty();
     }
 
     private static WireMockServer https(Path keyStore) {
