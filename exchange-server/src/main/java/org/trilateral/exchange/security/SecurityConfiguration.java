@@ -202,7 +202,8 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, "/webhooks", "/webhooks/*/pause", "/webhooks/*/resume",
                                 "/webhooks/*/dead-letters/replay", "/webhooks/*/dead-letters/*/replay")
                         .access(new ChangeFeedAuthorization(collections))
-                        .pathMatchers(HttpMethod.DELETE, "/webhooks/*")
+                        .pathMatchers(HttpMethod.DELETE, "/webhooks/*", "/webhooks/*/dead-letters",
+                                "/webhooks/*/dead-letters/*")
                         .access(new ChangeFeedAuthorization(collections))
                         .anyExchange().denyAll()), issuers, errors)
                 .build();

@@ -33,10 +33,14 @@ import tools.jackson.databind.node.ObjectNode;
  * Webhook delivery under load (docs/performance.md, "Webhooks"): {@code bench.endpoints} webhooks of one member on
  * {@code bench.replicas} exchange instances sharing one PostgreSQL, all served by one local HTTP server that answers 200
  * at once, while one publisher posts {@code bench.rate} signed indicators per second (envelopes of 10) for
- * {@code bench.seconds}, after 3 s of warm-up. Prints the publish-to-delivery latency (from sending the POST to the
+ * {@code bench.seconds}, after 3 s of warm-up, with {@code exchange.webhooks.concurrency} at {@code bench.concurrency} (16,
+ * the default). Prints the publish-to-delivery latency (from sending the POST to the
  * endpoint reading the delivery) over every (object, endpoint) pair at p50/p99/max, the deliveries (requests) and events
  * per second, any event missing or delivered twice, and the CPU per delivered event (this JVM: exchanges, endpoint
- * server and publisher; and the rest of the machine: PostgreSQL and anything else running).
+ * server and publisher; the rest of the machine: PostgreSQL and anything else running; and the test PostgreSQL's own
+ * processes, from {@code /proc}, which other work on the machine does not inflate), the statements PostgreSQL ran per
+ * delivered event (its committed transactions in the benchmark's database: every statement of the exchange runs in a
+ * transaction of its own, publishing included), and the load average before and after.
  */
 public final class WebhookBenchmark {
 
@@ -53,6 +57,7 @@ public final class WebhookBenchmark {
         int seconds = Integer.getInteger("bench.seconds", 20);
         int envelope = 10;
         String database = TestDatabase.newDatabaseUrl();
+        DatabaseStats stats = DatabaseStats.of(database);
         System.out.printf(Locale.ROOT, "webhook benchmark: %d endpoints on %d replica(s), %d objects/s in envelopes of %d"
                 + " for %d s%n", endpoints, replicas, rate, envelope, seconds);
         Map<Long, Long>[] received = newReceived(endpoints);
@@ -84,7 +89,9 @@ public final class WebhookBenchmark {
                         "--exchange.webhooks.max-endpoints=" + Math.max(10, endpoints),
                         "--exchange.database.url=" + database,
                         "--exchange.database.username=postgres", "--exchange.database.password=postgres",
-                        "--exchange.database.pool.max-size=20"));
+                        "--exchange.database.pool.max-size=20",
+                        // bench.concurrency: exchange.webhooks.concurrency (its default when not given).
+                        "--exchange.webhooks.concurrency=" + System.getProperty("bench.concurrency", "16")));
             }
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(10)).build();
@@ -109,6 +116,9 @@ public final class WebhookBenchmark {
             long measuredFrom = Long.MAX_VALUE;
             long intervalNanos = Duration.ofSeconds(1).toNanos() * envelope / rate;
             CpuUse cpuBefore = null;
+            long postgresBefore = 0;
+            long statementsBefore = 0;
+            String loadBefore = "";
             long requestsBefore = 0;
             long start = System.nanoTime();
             long measuredStart = start;
@@ -120,6 +130,9 @@ public final class WebhookBenchmark {
                 }
                 if (i == warmupEnvelopes) {
                     cpuBefore = CpuUse.now();
+                    postgresBefore = stats.postgresNanos();
+                    statementsBefore = stats.transactions();
+                    loadBefore = loadAverage();
                     requestsBefore = requests.get();
                     measuredStart = System.nanoTime();
                 }
@@ -144,6 +157,10 @@ public final class WebhookBenchmark {
             }
             long measuredNanos = System.nanoTime() - measuredStart;
             CpuUse cpuAfter = CpuUse.now();
+            long postgresAfter = stats.postgresNanos();
+            Thread.sleep(1500);
+            long statementsAfter = stats.transactions();
+            String loadAfter = loadAverage();
             List<Long> latencies = new ArrayList<>();
             long missing = 0;
             for (Map<Long, Long> endpoint : received) {
@@ -167,11 +184,57 @@ public final class WebhookBenchmark {
                     percentile(sorted, 0.99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
                     events / (measuredNanos / 1e9), measuredRequests / (measuredNanos / 1e9), measuredNanos / 1e9);
             System.out.println(cpuAfter.perObject(cpuBefore, Math.max(1, events)).replace("per object", "per delivered event"));
+            System.out.printf(Locale.ROOT, "    PostgreSQL (its own processes): %.0f µs CPU per delivered event; %.2f"
+                            + " statements per delivered event, %.1f per request%n",
+                    (postgresAfter - postgresBefore) / 1e3 / Math.max(1, events),
+                    (statementsAfter - statementsBefore) / (double) Math.max(1, events),
+                    (statementsAfter - statementsBefore) / (double) Math.max(1, measuredRequests));
+            System.out.printf(Locale.ROOT, "    load average (1, 5, 15 min) before: %s; after: %s%n", loadBefore, loadAfter);
         } finally {
             exchanges.forEach(ConfigurableApplicationContext::close);
             server.disposeNow();
         }
         System.exit(0);
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] fields = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim().split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
+    /**
+     * The benchmark database's PostgreSQL, over JDBC: its data directory (to find its processes for {@link PostgresCpu})
+     * and the transactions committed in the database so far ({@code pg_stat_database}, which each backend updates within
+     * about a second of its work: the count after the load is read after a pause; the one at its start, read without
+     * one so as not to disturb the publisher's pace, can miss up to a second of warm-up, which the figure then includes).
+     */
+    private record DatabaseStats(String jdbcUrl, PostgresCpu postgres) {
+
+        static DatabaseStats of(String r2dbcUrl) throws java.sql.SQLException {
+            String jdbc = r2dbcUrl.replace("r2dbc:postgresql:", "jdbc:postgresql:");
+            try (java.sql.Connection connection = java.sql.DriverManager.getConnection(jdbc, "postgres", "postgres");
+                 java.sql.ResultSet directory = connection.createStatement().executeQuery("SHOW data_directory")) {
+                directory.next();
+                return new DatabaseStats(jdbc, PostgresCpu.of(java.nio.file.Path.of(directory.getString(1))).orElse(null));
+            }
+        }
+
+        long postgresNanos() {
+            return postgres == null ? 0 : postgres.nanos();
+        }
+
+        long transactions() throws java.sql.SQLException {
+            try (java.sql.Connection connection = java.sql.DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+                 java.sql.ResultSet row = connection.createStatement().executeQuery("SELECT xact_commit + xact_rollback"
+                         + " FROM pg_stat_database WHERE datname = current_database()")) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -69,7 +69,7 @@ class DeadLetterReplay {
                         Math.max(properties.eventsPerRequest(), letter.positions().size())).map(ChangeFeed.Page::events);
         return events.flatMap(list -> {
             WebhookBatch batch = new WebhookBatch(endpoint.id(), letter.lane(), letter.from(), letter.to(), list, true);
-            return addresses.check(endpoint.url().toString())
+            return Mono.fromCallable(() -> addresses.deliverable(endpoint.url()))
                     .flatMap(url -> sender.send(url, batch))
                     .onErrorResume(Refusal.class, refused -> Mono.just(WebhookSender.Attempt.failed(
                             "the address was refused: " + refused.getMessage())))

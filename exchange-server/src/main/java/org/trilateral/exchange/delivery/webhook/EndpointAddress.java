@@ -1,22 +1,24 @@
 package org.trilateral.exchange.delivery.webhook;
 
+import io.netty.util.NetUtil;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 import org.trilateral.exchange.error.Refusal;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Which URLs may receive deliveries: absolute {@code https} URLs (or {@code http} when {@code exchange.webhooks.allow-http}
  * is set) whose host resolves only to public addresses, unless the host is in {@code exchange.webhooks.allowed-hosts}.
  * A member must not be able to make the exchange POST to its own loopback, the cluster's private network or a cloud
- * metadata address (server-side request forgery). Checked when an endpoint is registered and again before each delivery,
- * since a name may resolve elsewhere later.
+ * metadata address (server-side request forgery). Checked when an endpoint is registered, and at each delivery: the
+ * URL's form and an IP literal before it is sent, a host name's addresses when the connection resolves it
+ * ({@link ConnectionAddressCheck}), so that the address connected to is one that was checked.
  */
 @Component
 class EndpointAddress {
@@ -24,12 +26,14 @@ class EndpointAddress {
     private static final int MAX_URL_LENGTH = 2048;
 
     private final WebhookProperties properties;
+    private final HostLookup lookup;
 
-    EndpointAddress(WebhookProperties properties) {
+    EndpointAddress(WebhookProperties properties, HostLookup lookup) {
         this.properties = properties;
+        this.lookup = lookup;
     }
 
-    /** The URL, parsed and checked; refused as invalid with the reason. Resolves the host off the event loop. */
+    /** The URL, parsed and checked (for a registration); refused as invalid with the reason. */
     Mono<URI> check(String url) {
         URI uri;
         try {
@@ -38,23 +42,54 @@ class EndpointAddress {
             return Mono.error(refusal);
         }
         String host = host(uri);
-        if (properties.allowedHosts().contains(host)) {
-            return Mono.just(uri);
+        // An allowed host is not resolved when registered: it may be set up in DNS later, and is resolved at delivery.
+        return properties.allowedHosts().contains(host) ? Mono.just(uri) : publicAddresses(host).thenReturn(uri);
+    }
+
+    /**
+     * Before a delivery: the URL as the settings allow it now (its scheme) and, when its host is an IP literal, that
+     * address, which no connection resolves. A host name is checked when the connection resolves it.
+     */
+    URI deliverable(URI url) {
+        URI uri = parse(url.toString());
+        String host = host(uri);
+        if (NetUtil.isValidIpV4Address(host) || NetUtil.isValidIpV6Address(host)) {
+            InetAddress literal = NetUtil.createInetAddressFromIpAddressString(host);
+            if (!properties.allowedHosts().contains(host) && !isPublic(literal)) {
+                throw notPublic(host, literal);
+            }
         }
-        return Mono.fromCallable(() -> InetAddress.getAllByName(host))
-                .subscribeOn(Schedulers.boundedElastic())
+        return uri;
+    }
+
+    /**
+     * Every address {@code host} resolves to now, each of them public, or the host allowed; refused naming the first
+     * address that is not public, or saying that the host does not resolve.
+     */
+    Mono<List<InetAddress>> publicAddresses(String name) {
+        String host = name.toLowerCase(Locale.ROOT);
+        return lookup.addresses(host)
                 .onErrorMap(UnknownHostException.class, e -> Refusal.invalid("url", "the host '" + host
                         + "' of the url does not resolve"))
                 .map(addresses -> {
-                    for (InetAddress address : addresses) {
-                        if (!isPublic(address)) {
-                            throw Refusal.invalid("url", "the host '" + host + "' of the url resolves to "
-                                    + address.getHostAddress() + ", which is not a public address; webhooks are delivered"
-                                    + " only to public addresses unless the host is in exchange.webhooks.allowed-hosts");
+                    if (addresses.isEmpty()) {
+                        throw Refusal.invalid("url", "the host '" + host + "' of the url does not resolve");
+                    }
+                    if (!properties.allowedHosts().contains(host)) {
+                        for (InetAddress address : addresses) {
+                            if (!isPublic(address)) {
+                                throw notPublic(host, address);
+                            }
                         }
                     }
-                    return uri;
+                    return addresses;
                 });
+    }
+
+    private static Refusal notPublic(String host, InetAddress address) {
+        return Refusal.invalid("url", "the host '" + host + "' of the url resolves to " + address.getHostAddress()
+                + ", which is not a public address; webhooks are delivered only to public addresses unless the host is"
+                + " in exchange.webhooks.allowed-hosts");
     }
 
     private URI parse(String url) {

@@ -21,4 +21,16 @@ record LaneState(String endpointId, Lane lane, long cursor, OptionalLong pending
     boolean due(Instant now) {
         return nextAttempt.map(at -> !at.isAfter(now)).orElse(true);
     }
+
+    /** The lane once moved to {@code to}, as {@link WebhookStore#commit} leaves it. */
+    LaneState movedTo(long to, boolean accepted) {
+        return new LaneState(endpointId, lane, to, OptionalLong.empty(), 0, accepted ? Optional.empty() : firstFailure,
+                Optional.empty(), accepted ? Optional.empty() : lastError);
+    }
+
+    /** The lane once its pending batch was parked, as {@link WebhookStore#deadLetter} leaves it. */
+    LaneState parked(long to, Instant first, String error) {
+        return new LaneState(endpointId, lane, to, OptionalLong.empty(), 0, Optional.of(firstFailure.orElse(first)),
+                Optional.empty(), Optional.of(error));
+    }
 }

@@ -18,9 +18,15 @@ import org.trilateral.exchange.member.MemberId;
  * @param description the member's own note
  * @param paused      whether deliveries are held (they resume from the same position)
  * @param created     when it was registered
+ * @param suspension  why and since when nothing is delivered to it, when its dead letters reached
+ *                    {@code exchange.webhooks.max-dead-letters}
  */
 record WebhookEndpoint(String id, MemberId member, URI url, Optional<String> collection, Set<String> types,
-                       String description, boolean paused, Instant created) {
+                       String description, boolean paused, Instant created, Optional<Suspension> suspension) {
+
+    /** Deliveries held by the exchange, not the member, until its dead letters are replayed or deleted. */
+    record Suspension(Instant since, String reason) {
+    }
 
     WebhookEndpoint {
         Objects.requireNonNull(id, "id");
@@ -30,5 +36,11 @@ record WebhookEndpoint(String id, MemberId member, URI url, Optional<String> col
         types = Set.copyOf(types);
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(created, "created");
+        Objects.requireNonNull(suspension, "suspension");
+    }
+
+    /** Whether deliveries may be attempted: neither paused by the member nor suspended. */
+    boolean active() {
+        return !paused && suspension.isEmpty();
     }
 }

@@ -3,6 +3,7 @@ package org.trilateral.exchange.delivery.webhook;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -25,7 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The member API of webhooks (docs/delivery.md#webhooks): a member registers, lists, reads, pauses, resumes and
- * deletes its own endpoints, reads their dead letters and replays them. Every route names the acting member in its
+ * deletes its own endpoints, reads their dead letters, replays and deletes them (which resumes an endpoint suspended
+ * at the dead-letter limit). Every route names the acting member in its
  * query, so another member's endpoint is answered exactly as one that does not exist.
  */
 @Component
@@ -59,7 +61,7 @@ class WebhookHandler {
                 .flatMap(registration -> addresses.check(registration.url()).flatMap(url -> {
                     WebhookEndpoint endpoint = new WebhookEndpoint(UUID.randomUUID().toString(), member.id(), url,
                             registration.collection().map(TaxiiCollection::id), registration.types(),
-                            registration.description(), false, clock.instant());
+                            registration.description(), false, clock.instant(), Optional.empty());
                     return feed.head().flatMap(head -> store.insert(endpoint, head, properties.maxEndpoints()))
                             .flatMap(added -> {
                                 if (!added) {
@@ -78,8 +80,7 @@ class WebhookHandler {
     /** {@code GET /webhooks}: the member's endpoints. */
     Mono<ServerResponse> list(ServerRequest request) {
         return PathMember.acting(request).flatMap(member -> store.list(member.id())
-                .concatMap(endpoint -> store.lanes(endpoint.id()).collectList()
-                        .map(lanes -> WebhookJson.endpoint(endpoint, lanes, collections)))
+                .concatMap(this::json)
                 .collectList()
                 .flatMap(items -> {
                     ObjectNode json = StixJson.mapper().createObjectNode();
@@ -105,9 +106,27 @@ class WebhookHandler {
     /** {@code POST /webhooks/{id}/pause} and {@code /resume}: a paused endpoint keeps its positions. */
     Mono<ServerResponse> pause(ServerRequest request, boolean paused) {
         String id = request.pathVariable("id");
-        return PathMember.acting(request).flatMap(member -> store.pause(member.id(), id, paused)
+        return PathMember.acting(request).flatMap(member -> owned(member, id)
+                .flatMap(endpoint -> paused ? Mono.just(endpoint) : resumable(endpoint))
+                .flatMap(endpoint -> store.pause(member.id(), id, paused))
                 .flatMap(found -> found ? view(member, id) : Mono.error(notFound(id))))
                 .flatMap(this::ok);
+    }
+
+    /**
+     * The endpoint, its suspension lifted if it has fewer dead letters than {@code max-dead-letters} now (the limit may
+     * have been raised); refused while it has as many.
+     */
+    private Mono<WebhookEndpoint> resumable(WebhookEndpoint endpoint) {
+        if (endpoint.suspension().isEmpty()) {
+            return Mono.just(endpoint);
+        }
+        return store.resumeBelow(endpoint.id(), properties.maxDeadLetters()).flatMap(active -> active
+                ? Mono.just(endpoint)
+                : store.deadLetterCount(endpoint.id()).flatMap(count -> Mono.error(Refusal.conflict("webhook '"
+                        + endpoint.id() + "' is suspended: it has " + count + " dead letters, and"
+                        + " exchange.webhooks.max-dead-letters is " + properties.maxDeadLetters() + "; replay or delete"
+                        + " dead letters to resume it"))));
     }
 
     /** {@code GET /webhooks/{id}/dead-letters}. */
@@ -128,7 +147,7 @@ class WebhookHandler {
         return PathMember.acting(request).flatMap(member -> owned(member, id).flatMap(endpoint ->
                 store.deadLetters(endpoint.id()).collectList()
                         .flatMap(letters -> replay.replay(endpoint, member, letters).collectList())
-                        .flatMap(outcomes -> store.deadLetters(endpoint.id()).count()
+                        .flatMap(outcomes -> remaining(endpoint)
                                 .flatMap(remaining -> ok(WebhookJson.replayed(outcomes, remaining))))));
     }
 
@@ -138,11 +157,33 @@ class WebhookHandler {
         String letterId = request.pathVariable("letter");
         return PathMember.acting(request).flatMap(member -> owned(member, id).flatMap(endpoint ->
                 store.deadLetter(endpoint.id(), letterId)
-                        .switchIfEmpty(Mono.error(() -> Refusal.notFound("webhook '" + id + "' has no dead letter '"
-                                + letterId + "'")))
+                        .switchIfEmpty(Mono.error(() -> noLetter(id, letterId)))
                         .flatMap(letter -> replay.replay(endpoint, member, List.of(letter)).collectList())
-                        .flatMap(outcomes -> store.deadLetters(endpoint.id()).count()
+                        .flatMap(outcomes -> remaining(endpoint)
                                 .flatMap(remaining -> ok(WebhookJson.replayed(outcomes, remaining))))));
+    }
+
+    /**
+     * {@code DELETE /webhooks/{id}/dead-letters} and {@code /dead-letters/{letter}}: the member gives up on them (their
+     * positions are not delivered again); a suspended endpoint resumes once it has fewer than the limit.
+     */
+    Mono<ServerResponse> deleteDeadLetters(ServerRequest request, boolean one) {
+        String id = request.pathVariable("id");
+        Optional<String> letterId = one ? Optional.of(request.pathVariable("letter")) : Optional.empty();
+        return PathMember.acting(request).flatMap(member -> owned(member, id).flatMap(endpoint ->
+                store.deleteDeadLetters(endpoint.id(), letterId)
+                        .flatMap(deleted -> one && deleted == 0 ? Mono.error(noLetter(id, letterId.get()))
+                                : remaining(endpoint).flatMap(remaining -> ok(WebhookJson.deleted(deleted, remaining))))));
+    }
+
+    /** The dead letters left after a replay or a deletion, the endpoint's suspension lifted if they are few enough. */
+    private Mono<Long> remaining(WebhookEndpoint endpoint) {
+        return store.resumeBelow(endpoint.id(), properties.maxDeadLetters())
+                .then(store.deadLetterCount(endpoint.id()));
+    }
+
+    private static Refusal noLetter(String id, String letterId) {
+        return Refusal.notFound("webhook '" + id + "' has no dead letter '" + letterId + "'");
     }
 
     private Mono<WebhookEndpoint> owned(Member member, String id) {
@@ -150,8 +191,12 @@ class WebhookHandler {
     }
 
     private Mono<ObjectNode> view(Member member, String id) {
-        return owned(member, id).flatMap(endpoint -> store.lanes(endpoint.id()).collectList()
-                .map(lanes -> WebhookJson.endpoint(endpoint, lanes, collections)));
+        return owned(member, id).flatMap(this::json);
+    }
+
+    private Mono<ObjectNode> json(WebhookEndpoint endpoint) {
+        return Mono.zip(store.lanes(endpoint.id()).collectList(), store.deadLetterCount(endpoint.id()))
+                .map(read -> WebhookJson.endpoint(endpoint, read.getT1(), read.getT2(), collections));
     }
 
     private Mono<ServerResponse> ok(JsonNode json) {

@@ -13,7 +13,8 @@ final class WebhookJson {
     private WebhookJson() {
     }
 
-    static ObjectNode endpoint(WebhookEndpoint endpoint, List<LaneState> lanes, CollectionRegistry collections) {
+    static ObjectNode endpoint(WebhookEndpoint endpoint, List<LaneState> lanes, long deadLetters,
+                               CollectionRegistry collections) {
         ObjectNode json = StixJson.mapper().createObjectNode();
         json.put("id", endpoint.id());
         json.put("url", endpoint.url().toString());
@@ -25,6 +26,10 @@ final class WebhookJson {
         endpoint.types().stream().sorted().forEach(types::add);
         json.put("description", endpoint.description());
         json.put("paused", endpoint.paused());
+        json.put("state", endpoint.suspension().isPresent() ? "suspended" : endpoint.paused() ? "paused" : "active");
+        endpoint.suspension().ifPresent(suspension -> json.putObject("suspended")
+                .put("since", suspension.since().toString()).put("reason", suspension.reason()));
+        json.put("dead_letters", deadLetters);
         json.put("created", endpoint.created().toString());
         ArrayNode array = json.putArray("lanes");
         for (LaneState lane : lanes) {
@@ -55,6 +60,13 @@ final class WebhookJson {
         json.put("first_attempt", letter.firstAttempt().toString());
         json.put("last_attempt", letter.lastAttempt().toString());
         json.put("last_error", letter.lastError());
+        return json;
+    }
+
+    static ObjectNode deleted(long deleted, long remaining) {
+        ObjectNode json = StixJson.mapper().createObjectNode();
+        json.put("deleted", deleted);
+        json.put("remaining", remaining);
         return json;
     }
 

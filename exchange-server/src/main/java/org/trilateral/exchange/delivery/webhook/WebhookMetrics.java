@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
  * Webhook meters (docs/delivery.md#metrics): {@code exchange.webhooks.deliveries} (accepted requests) and
  * {@code exchange.webhooks.events} (events in them), {@code exchange.webhooks.failures} (failed attempts, by cause),
  * {@code exchange.webhooks.retries} (retries scheduled), {@code exchange.webhooks.dead-lettered} (batches given up on),
- * {@code exchange.webhooks.replays} (dead letters replayed), and the gauge {@code exchange.webhooks.lag}: how many
+ * {@code exchange.webhooks.replays} (dead letters replayed), {@code exchange.webhooks.suspended} (endpoints suspended
+ * because their dead letters reached {@code max-dead-letters}), and the gauge {@code exchange.webhooks.lag}: how many
  * positions the furthest-behind lane of an active endpoint is behind the log's head, as this instance last read it.
  */
 @Component
@@ -41,6 +42,10 @@ class WebhookMetrics {
 
     void deadLettered(Lane lane) {
         Counter.builder("exchange.webhooks.dead-lettered").tag("lane", lane.value()).register(registry).increment();
+    }
+
+    void suspended() {
+        Counter.builder("exchange.webhooks.suspended").register(registry).increment();
     }
 
     void replayed(boolean accepted) {

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -34,6 +35,13 @@ import org.springframework.validation.annotation.Validated;
  * @param retryPoll          how often this instance looks for endpoints whose retry is due (default 1 s)
  * @param lease              how long an instance holds an endpoint it dispatches, renewed with each delivery (default
  *                           1 min); another instance takes the endpoint over after this if the holder died
+ * @param maxDeadLetters     the most dead letters one endpoint keeps (default 1000): the batch that reaches it suspends
+ *                           the endpoint (nothing more is delivered or parked, its lanes keep their positions) until the
+ *                           member replays or deletes dead letters and so brings their number below it
+ * @param trustStore         a PEM file of CA certificates that webhook TLS connections trust (default none), for endpoints
+ *                           whose certificate a private CA issued
+ * @param trustDefaultCas    whether the JDK's default CAs are trusted as well as {@code trust-store}'s (default true);
+ *                           false trusts only {@code trust-store}'s
  */
 @Validated
 @ConfigurationProperties("exchange.webhooks")
@@ -51,9 +59,16 @@ public record WebhookProperties(@DefaultValue("true") boolean enabled,
                                 @DefaultValue("2") @DecimalMin("1.0") double multiplier,
                                 @DefaultValue("24h") @NotNull Duration retryFor,
                                 @DefaultValue("1s") @NotNull Duration retryPoll,
-                                @DefaultValue("1m") @NotNull Duration lease) {
+                                @DefaultValue("1m") @NotNull Duration lease,
+                                @DefaultValue("1000") @Min(1) @Max(1000000) int maxDeadLetters,
+                                Path trustStore,
+                                @DefaultValue("true") boolean trustDefaultCas) {
 
     public WebhookProperties {
+        if (!trustDefaultCas && trustStore == null) {
+            throw new IllegalArgumentException("exchange.webhooks.trust-default-cas=false needs"
+                    + " exchange.webhooks.trust-store: webhook TLS would trust no certificate authority");
+        }
         allowedHosts = allowedHosts == null ? List.of()
                 : allowedHosts.stream().map(h -> h.strip().toLowerCase(java.util.Locale.ROOT)).toList();
     }

@@ -20,7 +20,9 @@ class WebhookRoutes {
                 .POST("/webhooks/{id}/pause", request -> webhooks.pause(request, true))
                 .POST("/webhooks/{id}/resume", request -> webhooks.pause(request, false))
                 .GET("/webhooks/{id}/dead-letters", webhooks::deadLetters)
+                .DELETE("/webhooks/{id}/dead-letters", request -> webhooks.deleteDeadLetters(request, false))
                 .POST("/webhooks/{id}/dead-letters/replay", webhooks::replayAll)
+                .DELETE("/webhooks/{id}/dead-letters/{letter}", request -> webhooks.deleteDeadLetters(request, true))
                 .POST("/webhooks/{id}/dead-letters/{letter}/replay", webhooks::replayOne)
                 .build();
     }

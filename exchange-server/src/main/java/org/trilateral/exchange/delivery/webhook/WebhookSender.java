@@ -9,18 +9,23 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.TrustManagerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.trilateral.exchange.error.Refusal;
 import org.trilateral.exchange.ledger.ExchangeSigningKey;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.Http11SslContextSpec;
 import reactor.netty.http.client.HttpClient;
 
 /**
- * POSTs one signed delivery and says how it went. Redirects are not followed (the address checked is the one
- * delivered to), the answer's body is discarded, and an answer must come within {@code request-timeout}.
+ * POSTs one signed delivery and says how it went. The connection goes only to an address checked when it resolved the
+ * host ({@link ConnectionAddressCheck}); redirects are not followed (the address checked is the one delivered to), the
+ * answer's body is discarded, and an answer must come within {@code request-timeout}. TLS trusts the CAs of
+ * {@link WebhookTrust}.
  */
 @Component
 class WebhookSender {
@@ -30,15 +35,22 @@ class WebhookSender {
     private final Clock clock;
     private final WebhookProperties properties;
 
-    WebhookSender(ExchangeSigningKey key, Clock clock, WebhookProperties properties) {
+    WebhookSender(ExchangeSigningKey key, Clock clock, WebhookProperties properties, EndpointAddress addresses) {
         this.key = key;
         this.clock = clock;
         this.properties = properties;
         HttpClient http = HttpClient.create()
+                // Every host name is resolved by this check only, which refuses non-public addresses (DNS rebinding).
+                .resolver(new ConnectionAddressCheck(addresses))
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
                         properties.connectTimeout().toMillis()))
                 .responseTimeout(properties.requestTimeout())
                 .followRedirect(false);
+        Optional<TrustManagerFactory> trust = WebhookTrust.of(properties);
+        if (trust.isPresent()) {
+            http = http.secure(spec -> spec.sslContext(Http11SslContextSpec.forClient()
+                    .configure(builder -> builder.trustManager(trust.get()))));
+        }
         this.client = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
     }
 
@@ -98,6 +110,11 @@ class WebhookSender {
     }
 
     private static String describe(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof Refusal refused) {
+                return "the address was refused: " + refused.getMessage();
+            }
+        }
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause
                 && !(cause instanceof TimeoutException)) {

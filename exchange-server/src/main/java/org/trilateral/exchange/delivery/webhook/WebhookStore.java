@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -24,8 +25,11 @@ import reactor.core.publisher.Mono;
 @Repository
 class WebhookStore {
 
-    private static final String ENDPOINT = "SELECT id, member_id, url, collection_id, types, description, paused,"
-            + " created_at FROM webhook_endpoint";
+    private static final String ENDPOINT_COLUMNS = "id, member_id, url, collection_id, types, description, paused,"
+            + " created_at, suspended_at, suspended_reason";
+    private static final String ENDPOINT = "SELECT " + ENDPOINT_COLUMNS + " FROM webhook_endpoint";
+    private static final String LANE = "SELECT endpoint_id, lane, cursor, pending_to, attempts, first_failure,"
+            + " next_attempt, last_error FROM webhook_lane";
     private static final String DEAD_LETTER = "SELECT id, endpoint_id, lane, from_position, to_position, positions,"
             + " attempts, first_attempt, last_attempt, last_error FROM webhook_dead_letter";
 
@@ -72,11 +76,6 @@ class WebhookStore {
                 .map(WebhookStore::endpoint).one();
     }
 
-    /** Endpoint {@code id}, whoever's it is (for the dispatcher). */
-    Mono<WebhookEndpoint> find(String id) {
-        return db.sql(ENDPOINT + " WHERE id = :id").bind("id", id).map(WebhookStore::endpoint).one();
-    }
-
     /** Deletes the member's endpoint with its lanes and dead letters; whether there was one. */
     Mono<Boolean> delete(MemberId member, String id) {
         return db.sql("DELETE FROM webhook_endpoint WHERE id = :id AND member_id = :member")
@@ -92,33 +91,34 @@ class WebhookStore {
 
     /** The endpoint's lanes. */
     Flux<LaneState> lanes(String endpointId) {
-        return db.sql("SELECT endpoint_id, lane, cursor, pending_to, attempts, first_failure, next_attempt, last_error"
-                        + " FROM webhook_lane WHERE endpoint_id = :id ORDER BY lane")
-                .bind("id", endpointId)
-                .map((row, meta) -> new LaneState(row.get("endpoint_id", String.class), Lane.of(row.get("lane", String.class)),
-                        row.get("cursor", Long.class),
-                        row.get("pending_to", Long.class) == null ? OptionalLong.empty()
-                                : OptionalLong.of(row.get("pending_to", Long.class)),
-                        row.get("attempts", Integer.class), instant(row, "first_failure"), instant(row, "next_attempt"),
-                        Optional.ofNullable(row.get("last_error", String.class))))
-                .all();
+        return db.sql(LANE + " WHERE endpoint_id = :id ORDER BY lane").bind("id", endpointId)
+                .map(WebhookStore::lane).all();
+    }
+
+    /** The lanes of the endpoints {@code endpointIds}, in one read. */
+    Flux<LaneState> lanes(Collection<String> endpointIds) {
+        return db.sql(LANE + " WHERE endpoint_id = ANY(:ids)").bind("ids", endpointIds.toArray(String[]::new))
+                .map(WebhookStore::lane).all();
     }
 
     /**
      * Leases up to {@code limit} endpoints that have events to deliver now ({@code head} is past a lane's cursor and the
-     * lane is not waiting for a retry) and that no instance holds: the rows are locked with {@code SKIP LOCKED}, so two
-     * instances claiming at once take different endpoints.
+     * lane is not waiting for a retry) and that no instance holds, and answers them as they are now: the rows are locked
+     * with {@code SKIP LOCKED}, so two instances claiming at once take different endpoints. The endpoints leased longest
+     * ago go first (one never leased before all), and a released endpoint keeps its release time as {@code lease_until},
+     * so that every endpoint with work gets its turn however many there are.
      */
-    Flux<String> claim(String owner, Instant now, Instant until, long head, int limit) {
+    Flux<WebhookEndpoint> claim(String owner, Instant now, Instant until, long head, int limit) {
         return db.sql("UPDATE webhook_endpoint SET lease_owner = :owner, lease_until = :until WHERE id IN ("
-                        + " SELECT e.id FROM webhook_endpoint e WHERE NOT e.paused"
+                        + " SELECT e.id FROM webhook_endpoint e WHERE NOT e.paused AND e.suspended_at IS NULL"
                         + " AND (e.lease_until IS NULL OR e.lease_until < :now)"
                         + " AND EXISTS (SELECT 1 FROM webhook_lane l WHERE l.endpoint_id = e.id AND l.cursor < :head"
                         + " AND (l.next_attempt IS NULL OR l.next_attempt <= :now))"
-                        + " ORDER BY e.lease_until NULLS FIRST, e.id LIMIT :limit FOR UPDATE SKIP LOCKED) RETURNING id")
+                        + " ORDER BY e.lease_until NULLS FIRST, e.id LIMIT :limit FOR UPDATE SKIP LOCKED)"
+                        + " RETURNING " + ENDPOINT_COLUMNS)
                 .bind("owner", owner).bind("until", time(until)).bind("now", time(now)).bind("head", head)
                 .bind("limit", limit)
-                .map((row, meta) -> row.get("id", String.class))
+                .map(WebhookStore::endpoint)
                 .all();
     }
 
@@ -129,23 +129,59 @@ class WebhookStore {
                 .map(rows -> rows > 0);
     }
 
-    /** Gives the endpoint back, so any instance may take it at once. */
-    Mono<Void> release(String endpointId, String owner) {
-        return db.sql("UPDATE webhook_endpoint SET lease_owner = NULL, lease_until = NULL WHERE id = :id AND lease_owner = :owner")
-                .bind("id", endpointId).bind("owner", owner).fetch().rowsUpdated().then();
+    /** Gives the endpoint back at {@code now}, so any instance may take it at once (after those waiting longer). */
+    Mono<Void> release(String endpointId, String owner, Instant now) {
+        return db.sql("UPDATE webhook_endpoint SET lease_owner = NULL, lease_until = :now WHERE id = :id"
+                        + " AND lease_owner = :owner")
+                .bind("now", time(now)).bind("id", endpointId).bind("owner", owner).fetch().rowsUpdated().then();
     }
 
     /**
-     * Moves the lane from {@code from} to {@code to}, if it is still at {@code from} (an instance that lost its lease
-     * cannot move a lane another has moved since). After an accepted delivery ({@code accepted}) the lane's failure
-     * state is cleared; a move past positions with nothing for the endpoint keeps when the lane started failing.
+     * A lane's cursor moved from {@code from} to {@code to}: past a delivery the endpoint accepted ({@code accepted},
+     * which clears the lane's failure state), or past positions with nothing for the endpoint (which keeps when the lane
+     * started failing).
      */
-    Mono<Boolean> advance(String endpointId, Lane lane, long from, long to, boolean accepted) {
-        return db.sql("UPDATE webhook_lane SET cursor = :to, pending_to = NULL, attempts = 0, next_attempt = NULL"
-                        + (accepted ? ", first_failure = NULL, last_error = NULL" : "")
-                        + " WHERE endpoint_id = :id AND lane = :lane AND cursor = :from")
-                .bind("to", to).bind("id", endpointId).bind("lane", lane.value()).bind("from", from)
-                .fetch().rowsUpdated().map(rows -> rows > 0);
+    record LaneMove(Lane lane, long from, long to, boolean accepted) {
+    }
+
+    /**
+     * What {@link #commit} found: how many lanes moved, and whether the endpoint may still be delivered to by this
+     * instance (it holds the lease, and the endpoint is neither deleted, paused nor suspended).
+     */
+    record Committed(int moved, boolean active) {
+    }
+
+    /**
+     * After a delivery, in one statement: moves the lanes, each only if it is still where this instance read it and
+     * this instance still holds the endpoint's lease (one that lost it cannot move a lane another moved since), renews
+     * the lease until {@code until} or, with {@code release}, gives it back at {@code now}, and reads whether the
+     * member paused the endpoint (or deleted it) meanwhile.
+     */
+    Mono<Committed> commit(String endpointId, String owner, List<LaneMove> moves, Instant now, Instant until,
+                           boolean release) {
+        return db.sql("WITH moved AS (UPDATE webhook_lane l SET cursor = v.to_position, pending_to = NULL, attempts = 0,"
+                        + " next_attempt = NULL,"
+                        + " first_failure = CASE WHEN v.accepted THEN NULL ELSE l.first_failure END,"
+                        + " last_error = CASE WHEN v.accepted THEN NULL ELSE l.last_error END"
+                        + " FROM unnest(CAST(:lanes AS text[]), CAST(:froms AS bigint[]), CAST(:tos AS bigint[]),"
+                        + " CAST(:accepted AS boolean[])) AS v(lane, from_position, to_position, accepted)"
+                        + " WHERE l.endpoint_id = :id AND l.lane = v.lane AND l.cursor = v.from_position"
+                        + " AND EXISTS (SELECT 1 FROM webhook_endpoint e WHERE e.id = :id AND e.lease_owner = :owner)"
+                        + " RETURNING l.lane),"
+                        + " held AS (UPDATE webhook_endpoint"
+                        + " SET lease_owner = CASE WHEN :release THEN NULL ELSE lease_owner END,"
+                        + " lease_until = CASE WHEN :release THEN :now ELSE :until END"
+                        + " WHERE id = :id AND lease_owner = :owner RETURNING NOT paused AND suspended_at IS NULL AS active)"
+                        + " SELECT (SELECT count(*) FROM moved) AS moved, coalesce((SELECT active FROM held), false) AS active")
+                .bind("lanes", moves.stream().map(m -> m.lane().value()).toArray(String[]::new))
+                .bind("froms", moves.stream().map(LaneMove::from).toArray(Long[]::new))
+                .bind("tos", moves.stream().map(LaneMove::to).toArray(Long[]::new))
+                .bind("accepted", moves.stream().map(LaneMove::accepted).toArray(Boolean[]::new))
+                .bind("id", endpointId).bind("owner", owner).bind("release", release)
+                .bind("now", time(now)).bind("until", time(until))
+                .map((row, meta) -> new Committed(row.get("moved", Long.class).intValue(),
+                        Boolean.TRUE.equals(row.get("active", Boolean.class))))
+                .one();
     }
 
     /** Records a failed attempt of the batch {@code [cursor, pendingTo)} and when to try it again. */
@@ -159,24 +195,68 @@ class WebhookStore {
                 .fetch().rowsUpdated().then();
     }
 
+    /** What parking a dead letter did. */
+    record Parked(boolean parked, boolean suspended) {
+    }
+
     /**
-     * Parks a batch given up on and moves its lane past it, in one statement (both or neither). The lane keeps when it
+     * Parks a batch given up on and moves its lane past it, in one statement (all or nothing). The lane keeps when it
      * started failing, so that until a delivery is accepted again each further batch is parked after one failed
      * attempt: an endpoint that has been down for longer than {@code retry-for} does not hold each batch that long.
+     * When the endpoint then has {@code maxDeadLetters} dead letters, it is suspended for {@code reason} in the same
+     * statement, so no further batch is parked past the limit.
      */
-    Mono<Boolean> deadLetter(DeadLetter letter) {
+    Mono<Parked> deadLetter(DeadLetter letter, int maxDeadLetters, String reason) {
+        // The sub-statements see the table as it was before the statement: the count does not hold the new letter.
         return db.sql("WITH moved AS (UPDATE webhook_lane SET cursor = :to, pending_to = NULL, attempts = 0,"
                         + " next_attempt = NULL, first_failure = coalesce(first_failure, :first), last_error = :error"
-                        + " WHERE endpoint_id = :endpoint AND lane = :lane AND cursor = :from RETURNING endpoint_id)"
-                        + " INSERT INTO webhook_dead_letter (id, endpoint_id, lane, from_position, to_position, positions,"
-                        + " attempts, first_attempt, last_attempt, last_error)"
-                        + " SELECT :id, endpoint_id, :lane, :from, :to, :positions, :attempts, :first, :last, :error FROM moved")
+                        + " WHERE endpoint_id = :endpoint AND lane = :lane AND cursor = :from RETURNING endpoint_id),"
+                        + " parked AS (INSERT INTO webhook_dead_letter (id, endpoint_id, lane, from_position, to_position,"
+                        + " positions, attempts, first_attempt, last_attempt, last_error)"
+                        + " SELECT :id, endpoint_id, :lane, :from, :to, :positions, :attempts, :first, :last, :error FROM moved"
+                        + " RETURNING endpoint_id),"
+                        + " suspended AS (UPDATE webhook_endpoint SET suspended_at = :last, suspended_reason = :reason"
+                        + " WHERE id IN (SELECT endpoint_id FROM parked) AND suspended_at IS NULL"
+                        + " AND (SELECT count(*) FROM webhook_dead_letter WHERE endpoint_id = :endpoint) + 1 >= :max"
+                        + " RETURNING id)"
+                        + " SELECT (SELECT count(*) FROM parked) AS parked, (SELECT count(*) FROM suspended) AS suspended")
                 .bind("id", letter.id()).bind("endpoint", letter.endpointId()).bind("lane", letter.lane().value())
                 .bind("from", letter.from()).bind("to", letter.to())
                 .bind("positions", letter.positions().toArray(Long[]::new))
                 .bind("attempts", letter.attempts()).bind("first", time(letter.firstAttempt()))
                 .bind("last", time(letter.lastAttempt())).bind("error", letter.lastError())
-                .fetch().rowsUpdated().map(rows -> rows > 0);
+                .bind("max", maxDeadLetters).bind("reason", reason)
+                .map((row, meta) -> new Parked(row.get("parked", Long.class) > 0, row.get("suspended", Long.class) > 0))
+                .one();
+    }
+
+    /**
+     * Lifts the endpoint's suspension if it has fewer than {@code maxDeadLetters} dead letters now; whether it is not
+     * suspended afterwards.
+     */
+    Mono<Boolean> resumeBelow(String endpointId, int maxDeadLetters) {
+        return db.sql("WITH lifted AS (UPDATE webhook_endpoint SET suspended_at = NULL, suspended_reason = NULL"
+                        + " WHERE id = :id AND suspended_at IS NOT NULL"
+                        + " AND (SELECT count(*) FROM webhook_dead_letter WHERE endpoint_id = :id) < :max RETURNING id)"
+                        + " SELECT NOT EXISTS (SELECT 1 FROM webhook_endpoint WHERE id = :id AND suspended_at IS NOT NULL"
+                        + " AND id NOT IN (SELECT id FROM lifted)) AS active")
+                .bind("id", endpointId).bind("max", maxDeadLetters)
+                .map((row, meta) -> Boolean.TRUE.equals(row.get("active", Boolean.class))).one();
+    }
+
+    /** How many dead letters the endpoint has. */
+    Mono<Long> deadLetterCount(String endpointId) {
+        return db.sql("SELECT count(*) AS n FROM webhook_dead_letter WHERE endpoint_id = :id").bind("id", endpointId)
+                .map((row, meta) -> row.get("n", Long.class)).one();
+    }
+
+    /** Deletes the endpoint's dead letters ({@code letterId}, or all when empty); how many there were. */
+    Mono<Long> deleteDeadLetters(String endpointId, Optional<String> letterId) {
+        return (letterId.isPresent()
+                ? db.sql("DELETE FROM webhook_dead_letter WHERE endpoint_id = :endpoint AND id = :id")
+                        .bind("endpoint", endpointId).bind("id", letterId.get())
+                : db.sql("DELETE FROM webhook_dead_letter WHERE endpoint_id = :endpoint").bind("endpoint", endpointId))
+                .fetch().rowsUpdated();
     }
 
     /** The endpoint's dead letters, in position order per lane (advisories first). */
@@ -205,7 +285,7 @@ class WebhookStore {
     /** How far the furthest-behind lane of an active endpoint is behind {@code head}. */
     Mono<Long> lag(long head) {
         return db.sql("SELECT coalesce(max(:head - l.cursor), 0) AS lag FROM webhook_lane l"
-                        + " JOIN webhook_endpoint e ON e.id = l.endpoint_id WHERE NOT e.paused")
+                        + " JOIN webhook_endpoint e ON e.id = l.endpoint_id WHERE NOT e.paused AND e.suspended_at IS NULL")
                 .bind("head", head).map((row, meta) -> row.get("lag", Long.class)).one();
     }
 
@@ -214,7 +294,17 @@ class WebhookStore {
                 URI.create(row.get("url", String.class)), Optional.ofNullable(row.get("collection_id", String.class)),
                 Set.of(row.get("types", String[].class)), row.get("description", String.class),
                 Boolean.TRUE.equals(row.get("paused", Boolean.class)),
-                row.get("created_at", OffsetDateTime.class).toInstant());
+                row.get("created_at", OffsetDateTime.class).toInstant(),
+                instant(row, "suspended_at").map(since -> new WebhookEndpoint.Suspension(since,
+                        String.valueOf(row.get("suspended_reason", String.class)))));
+    }
+
+    private static LaneState lane(Readable row) {
+        Long pendingTo = row.get("pending_to", Long.class);
+        return new LaneState(row.get("endpoint_id", String.class), Lane.of(row.get("lane", String.class)),
+                row.get("cursor", Long.class), pendingTo == null ? OptionalLong.empty() : OptionalLong.of(pendingTo),
+                row.get("attempts", Integer.class), instant(row, "first_failure"), instant(row, "next_attempt"),
+                Optional.ofNullable(row.get("last_error", String.class)));
     }
 
     private static DeadLetter readDeadLetter(Readable row) {

@@ -21,10 +21,10 @@ class EndpointAddressTest {
     private static WebhookProperties properties(boolean allowHttp, List<String> allowedHosts) {
         return new WebhookProperties(true, allowHttp, allowedHosts, 10, 100, 1048576, Duration.ofSeconds(10),
                 Duration.ofSeconds(5), 16, Duration.ofSeconds(1), Duration.ofHours(1), 2, Duration.ofHours(24),
-                Duration.ofSeconds(1), Duration.ofMinutes(1));
+                Duration.ofSeconds(1), Duration.ofMinutes(1), 1000, null, true);
     }
 
-    private static final EndpointAddress DEFAULTS = new EndpointAddress(properties(false, List.of()));
+    private static final EndpointAddress DEFAULTS = new EndpointAddress(properties(false, List.of()), new SystemHostLookup());
 
     @Test
     void checkWhenHttpByDefaultThenRefused() {
@@ -59,7 +59,7 @@ class EndpointAddressTest {
 
     @Test
     void checkWhenHostAllowedThenAcceptedAlthoughLoopback() {
-        EndpointAddress allowing = new EndpointAddress(properties(true, List.of("LOCALHOST", "127.0.0.1")));
+        EndpointAddress allowing = new EndpointAddress(properties(true, List.of("LOCALHOST", "127.0.0.1")), new SystemHostLookup());
 
         assertThat(allowing.check("http://localhost:8080/hook").block()).hasHost("localhost");
         assertThat(allowing.check("https://127.0.0.1/hook").block()).hasHost("127.0.0.1");
@@ -73,6 +73,37 @@ class EndpointAddressTest {
         assertThat(EndpointAddress.isPublic(InetAddress.getByName("::ffff:10.0.0.1"))).isFalse();
         assertThat(EndpointAddress.isPublic(InetAddress.getByName("224.0.0.1"))).isFalse();
         assertThat(EndpointAddress.isPublic(InetAddress.getByName("198.18.0.1"))).isFalse();
+    }
+
+    @Test
+    void deliverableWhenIpLiteralNotPublicOrSchemeNoLongerAllowedThenRefusedWithoutResolving() {
+        EndpointAddress failingLookup = new EndpointAddress(properties(false, List.of("127.0.0.1")),
+                host -> reactor.core.publisher.Mono.error(new AssertionError("resolved " + host)));
+
+        assertThatThrownBy(() -> failingLookup.deliverable(URI.create("https://10.0.0.8/hook")))
+                .isInstanceOf(Refusal.class).hasMessageContaining("10.0.0.8, which is not a public address");
+        assertThatThrownBy(() -> failingLookup.deliverable(URI.create("https://[fd00::1]/hook")))
+                .isInstanceOf(Refusal.class).hasMessageContaining("not a public address");
+        assertThatThrownBy(() -> failingLookup.deliverable(URI.create("http://93.184.216.34/hook")))
+                .isInstanceOf(Refusal.class).hasMessageContaining("http is refused");
+        assertThat(failingLookup.deliverable(URI.create("https://127.0.0.1/hook"))).hasHost("127.0.0.1");
+        // A name is left to the connection's resolution, which checks what it connects to.
+        assertThat(failingLookup.deliverable(URI.create("https://hooks.example.org/hook"))).hasHost("hooks.example.org");
+    }
+
+    @Test
+    void publicAddressesWhenAnyResolvedAddressIsPrivateThenRefusedNamingIt() throws UnknownHostException {
+        InetAddress publicOne = InetAddress.getByName("93.184.216.34");
+        InetAddress metadata = InetAddress.getByName("169.254.169.254");
+        EndpointAddress mixed = new EndpointAddress(properties(false, List.of()),
+                host -> reactor.core.publisher.Mono.just(List.of(publicOne, metadata)));
+
+        assertThatThrownBy(() -> mixed.publicAddresses("Hooks.Example.org").block()).isInstanceOf(Refusal.class)
+                .hasMessageContaining("'hooks.example.org'").hasMessageContaining("169.254.169.254");
+        EndpointAddress unknown = new EndpointAddress(properties(false, List.of()),
+                host -> reactor.core.publisher.Mono.error(new UnknownHostException(host)));
+        assertThatThrownBy(() -> unknown.publicAddresses("nowhere.example").block()).isInstanceOf(Refusal.class)
+                .hasMessageContaining("does not resolve");
     }
 
     private static void assertRefused(EndpointAddress address, String url, String reason) {

@@ -47,7 +47,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Webhooks against the running exchange, with WireMock as the members' endpoints (docs/delivery.md#webhooks): signed
  * deliveries in order, retries of a failing endpoint with the same idempotency key, dead letters after
- * {@code retry-for} (3 s here) and their replay, the read rule (a TLP:RED object and an outsider), deletions and
+ * {@code retry-for} (3 s here) and their replay, the suspension of an endpoint whose dead letters reach
+ * {@code max-dead-letters} (3 here) until they are replayed or deleted, the read rule (a TLP:RED object and an outsider), deletions and
  * revocations, advisories ahead of other traffic, another member's endpoints answered as nonexistent ones, and each
  * refusal of a registration. Plain http to loopback is allowed here only by this class's settings; the defaults
  * refuse both ({@link EndpointAddressTest}).
@@ -60,6 +61,7 @@ import tools.jackson.databind.node.ObjectNode;
         "exchange.webhooks.max-delay=300ms",
         "exchange.webhooks.retry-for=3s",
         "exchange.webhooks.max-endpoints=3",
+        "exchange.webhooks.max-dead-letters=3",
         "exchange.delivery.poll-interval=200ms",
         // The test issuer's key set is fetched on the first request; a loaded machine can take longer than 5 s.
         "exchange.security.provider-timeout=30s",
@@ -223,6 +225,87 @@ class WebhookDeliveryTest extends ExchangeIntegrationTest {
     }
 
     @Test
+    void deadLettersWhenTheLimitIsReachedThenSuspendedWithItsReasonNothingMoreTriedAndResumedByAReplay() {
+        String path = "/hook-" + UUID.randomUUID();
+        StubMapping failing = endpoints.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(500)));
+        String id = create(recipient, path, Map.of()).get("id").stringValue();
+        List<Long> lost = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            lost.add(publish(publisher, green()));
+            awaitDeadLetters(recipient, id, i);
+        }
+        JsonNode suspended = TestStix.parse(exchange(recipient.client().get().uri("/webhooks/" + id), 200));
+        int attempts = requests(path).size();
+        long waiting = publish(publisher, green());
+        sleep(1500);
+
+        assertThat(suspended.get("state").stringValue()).isEqualTo("suspended");
+        assertThat(suspended.get("paused").booleanValue()).isFalse();
+        assertThat(suspended.get("dead_letters").longValue()).isEqualTo(3);
+        assertThat(suspended.get("suspended").get("reason").stringValue())
+                .contains("exchange.webhooks.max-dead-letters (3)").contains("replayed or deleted");
+        assertThat(suspended.get("suspended").get("since").isString()).isTrue();
+        assertThat(requests(path)).as("no attempt while suspended").hasSize(attempts);
+        assertThat(TestStix.parse(exchange(recipient.client().get().uri("/webhooks/" + id + "/dead-letters"), 200))
+                .get("dead_letters")).as("nothing parked past the limit").hasSize(3);
+        long position = lane(recipient, id, "general").get("position").longValue();
+        assertThat(position).as("its position is kept, before what waits").isLessThanOrEqualTo(waiting);
+        Answer resume = exchangeAnswer(recipient.client().post().uri("/webhooks/" + id + "/resume"));
+        assertThat(resume.status()).as(resume.body()).isEqualTo(409);
+        assertThat(TestStix.parse(resume.body()).get("detail").stringValue()).contains("3 dead letters")
+                .contains("exchange.webhooks.max-dead-letters");
+        assertThat(meters.get("exchange.webhooks.suspended").counter().count()).isPositive();
+
+        endpoints.removeStub(failing);
+        endpoints.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(200)));
+        String first = TestStix.parse(exchange(recipient.client().get().uri("/webhooks/" + id + "/dead-letters"), 200))
+                .get("dead_letters").get(0).get("id").stringValue();
+        JsonNode replayed = TestStix.parse(exchange(recipient.client().post()
+                .uri("/webhooks/" + id + "/dead-letters/" + first + "/replay"), 200));
+        List<LoggedRequest> delivered = await(path, requests -> positions(requests).contains(waiting));
+
+        assertThat(replayed.get("remaining").longValue()).isEqualTo(2);
+        assertThat(positions(delivered)).containsExactly(lost.get(0), waiting);
+        JsonNode resumed = TestStix.parse(exchange(recipient.client().get().uri("/webhooks/" + id), 200));
+        assertThat(resumed.get("state").stringValue()).isEqualTo("active");
+        assertThat(resumed.has("suspended")).isFalse();
+        assertThat(resumed.get("dead_letters").longValue()).isEqualTo(2);
+    }
+
+    @Test
+    void deadLettersWhenDeletedBelowTheLimitThenTheSuspendedEndpointResumesFromItsPosition() {
+        String path = "/hook-" + UUID.randomUUID();
+        StubMapping failing = endpoints.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(500)));
+        String id = create(recipient, path, Map.of()).get("id").stringValue();
+        for (int i = 1; i <= 3; i++) {
+            publish(publisher, green());
+            awaitDeadLetters(recipient, id, i);
+        }
+        long waiting = publish(publisher, green());
+        endpoints.removeStub(failing);
+        endpoints.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(200)));
+        JsonNode letters = TestStix.parse(exchange(recipient.client().get().uri("/webhooks/" + id + "/dead-letters"), 200))
+                .get("dead_letters");
+        assertThat(TestStix.parse(exchange(recipient.client().get().uri("/webhooks/" + id), 200)).get("state")
+                .stringValue()).isEqualTo("suspended");
+
+        JsonNode deleted = TestStix.parse(exchange(recipient.client().delete()
+                .uri("/webhooks/" + id + "/dead-letters/" + letters.get(2).get("id").stringValue()), 200));
+        List<LoggedRequest> delivered = await(path, requests -> positions(requests).contains(waiting));
+
+        assertThat(deleted.get("deleted").longValue()).isEqualTo(1);
+        assertThat(deleted.get("remaining").longValue()).isEqualTo(2);
+        assertThat(positions(delivered)).containsExactly(waiting);
+        assertThat(answer(recipient.client().delete().uri("/webhooks/" + id + "/dead-letters/" + UUID.randomUUID())))
+                .startsWith("404 application/problem+json");
+        JsonNode all = TestStix.parse(exchange(recipient.client().delete().uri("/webhooks/" + id + "/dead-letters"), 200));
+        assertThat(all.get("deleted").longValue()).isEqualTo(2);
+        assertThat(all.get("remaining").longValue()).isZero();
+        assertThat(TestStix.parse(exchange(recipient.client().get().uri("/webhooks/" + id), 200)).get("state")
+                .stringValue()).isEqualTo("active");
+    }
+
+    @Test
     void replayWhenTheObjectWasDeletedSinceThenItsAddedEventIsNotSentAgain() {
         String path = "/hook-" + UUID.randomUUID();
         StubMapping failing = endpoints.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(500)));
@@ -371,6 +454,11 @@ class WebhookDeliveryTest extends ExchangeIntegrationTest {
         for (String suffix : List.of("/pause", "/resume", "/dead-letters/replay")) {
             assertThat(answer(outsider.client().post().uri("/webhooks/" + id + suffix)).replace(id, none))
                     .isEqualTo(answer(outsider.client().post().uri("/webhooks/" + none + suffix)));
+        }
+        String letter = UUID.randomUUID().toString();
+        for (String suffix : List.of("/dead-letters", "/dead-letters/" + letter)) {
+            assertThat(answer(outsider.client().delete().uri("/webhooks/" + id + suffix)).replace(id, none))
+                    .isEqualTo(answer(outsider.client().delete().uri("/webhooks/" + none + suffix)));
         }
         assertThat(answer(outsider.client().delete().uri("/webhooks/" + id)).replace(id, none))
                 .isEqualTo(answer(outsider.client().delete().uri("/webhooks/" + none)));
