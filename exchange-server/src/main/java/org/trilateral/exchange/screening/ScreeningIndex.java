@@ -19,7 +19,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The values indicators name, indexed for screening ({@code screening_value}: tokens, wallet addresses, device ids;
- * {@code screening_network}: IP addresses and networks, searched by containment). Each collection is indexed in seq
+ * {@code screening_network}: IP addresses and networks, searched by containment through the prefix lengths present,
+ * {@code screening_network_length}). Each collection is indexed in seq
  * order up to its last visible version: a collection's writers hold its advisory lock while they take sequence
  * numbers, so its versions become visible in seq order and none is skipped. A lookup joins {@code stix_object} for the
  * latest versions the reader may read, so the index never widens what a member reads.
@@ -178,6 +179,11 @@ class ScreeningIndex {
                         + " ON CONFLICT DO NOTHING")
                 .bind("seq", valueSeq.toArray(Long[]::new)).bind("collection", valueCollection.toArray(String[]::new))
                 .bind("value", values.toArray(String[]::new)).fetch().rowsUpdated();
+        // The prefix lengths before the networks: a lookup that sees a network sees its length (V54).
+        Mono<Long> lengthRows = networks.isEmpty() ? Mono.just(0L) : db.sql("INSERT INTO screening_network_length (family, length)"
+                        + " SELECT DISTINCT family(n), masklen(n) FROM unnest(CAST(:network AS inet[])) AS t(n)"
+                        + " ON CONFLICT DO NOTHING")
+                .bind("network", networks.toArray(String[]::new)).fetch().rowsUpdated();
         Mono<Long> networkRows = networks.isEmpty() ? Mono.just(0L) : db.sql("INSERT INTO screening_network (seq, collection_id, network)"
                         + " SELECT t.seq, t.collection, CAST(t.network AS inet) FROM unnest(CAST(:seq AS bigint[]),"
                         + " CAST(:collection AS text[]), CAST(:network AS text[])) AS t(seq, collection, network)"
@@ -195,7 +201,7 @@ class ScreeningIndex {
                 .bind("collection", last.keySet().toArray(String[]::new))
                 .bind("seq", last.values().toArray(Long[]::new)).fetch().rowsUpdated();
         // Values first, progress last: a failure in between only makes the next run index the rows again.
-        return valueRows.then(networkRows).then(sightingRows).then(saved)
+        return valueRows.then(lengthRows).then(networkRows).then(sightingRows).then(saved)
                 .doOnSuccess(done -> last.forEach((collection, seq) -> progress.merge(collection, seq, Math::max)))
                 .then();
     }
@@ -211,11 +217,12 @@ class ScreeningIndex {
         }
         AudienceCondition audience = AudienceCondition.readableBy(reader);
         // All identifiers in one statement whatever their number, so its text (and the server's prepared plan) is the
-        // same for every request: the values by the primary key, each IP by its own GiST probe of the networks that
-        // contain it (a lateral join: GiST answers one containment per probe, not "any of an array").
+        // same for every request: the values by the primary key; the networks containing an IP by the primary key too,
+        // once per prefix length present in the IP's family (V54): the IP masked to that length, looked up by equality.
         String hits = "SELECT seq FROM screening_value WHERE value = ANY(CAST(:values AS text[]))"
                 + " UNION SELECT n.seq FROM unnest(CAST(:ips AS inet[])) AS q(ip)"
-                + " CROSS JOIN LATERAL (SELECT seq FROM screening_network WHERE network >>= q.ip) n";
+                + " JOIN screening_network_length l ON l.family = family(q.ip) AND l.length <= masklen(q.ip)"
+                + " JOIN screening_network n ON n.network = CAST(network(set_masklen(q.ip, l.length)) AS inet)";
         // The few seqs first, then the versions by primary key (a materialised CTE), so that no plan can scan every
         // stored object whatever the statistics of the freshly filled index tables say; then the sightings by key.
         String readable = " AND is_latest AND NOT revoked AND collection_id = ANY(:collections) AND " + audience.sql();

@@ -238,6 +238,30 @@ class ScreeningTest extends ExchangeIntegrationTest {
     }
 
     @Test
+    void screenWhenIndicatorsNameSingleAddressesThenOnlyThatAddressMatches() {
+        ObjectNode host = IndicatorBuilder.network(IpNetwork.parse("192.0.2.44"), IndicatorKind.LAPTOP_FARM_NETWORK)
+                .createdByRef(TestStix.MEMBER_IDENTITY).marking(Tlp.AMBER).build();
+        ObjectNode v6Host = IndicatorBuilder.network(IpNetwork.parse("2001:db8:99::7"), IndicatorKind.VPN_EXIT)
+                .createdByRef(TestStix.MEMBER_IDENTITY).marking(Tlp.AMBER).build();
+        ObjectNode v6Wide = IndicatorBuilder.network(IpNetwork.parse("2001:db8:90::/44"), IndicatorKind.VPN_EXIT)
+                .createdByRef(TestStix.MEMBER_IDENTITY).marking(Tlp.AMBER).build();
+        assertThat(taxii().publish(Taxii.INDICATORS, envelope(host, v6Host, v6Wide)).get("failures")).isEmpty();
+
+        // Addresses (/32, /128) and networks of lengths no other indicator uses, in both families: each IP is looked
+        // up at every length present, so a neighbour of a single address finds nothing, and an IPv4 address is never
+        // compared with IPv6 networks. Matches come indicator by indicator in stored order.
+        JsonNode answer = screened(client(), Map.of("ips",
+                List.of("192.0.2.45", "192.0.2.44", "2001:db8:99::8", "2001:db8:99::7", "2001:db8:a0::1", "0.0.0.0")));
+
+        List<String> found = new java.util.ArrayList<>();
+        answer.get("matches").forEach(m -> found.add(m.get("input").stringValue() + " " + m.get("indicator").get("id").stringValue()));
+        assertThat(found).containsExactly(
+                "ips[1] " + host.get("id").stringValue(),
+                "ips[3] " + v6Host.get("id").stringValue(),
+                "ips[2] " + v6Wide.get("id").stringValue(), "ips[3] " + v6Wide.get("id").stringValue());
+    }
+
+    @Test
     void screenWhenIndicatorExpiredOrRevokedThenNoMatch() {
         JsonNode answer = screened(client(), Map.of("wallets", List.of(wallet(EXPIRED), wallet(REVOKED))));
 
