@@ -53,7 +53,9 @@ import tools.jackson.databind.node.ObjectNode;
  * with five identifiers each (two wallets, two IPs, one persona token) against {@code bench.objects} published
  * indicators, half wallets and half /24 networks, then screenings of 100 identifiers each (lookups per second). Run with the command in docs/performance.md; settings are system
  * properties ({@code bench.objects}, {@code bench.clients}, {@code bench.screenings}, {@code bench.bulk-screenings}: how many
- * screenings of 100 identifiers, {@code bench.oprf=false}: screening only), and each load prints the CPU per item. Blinding and request bodies are prepared before each clock
+ * screenings of 100 identifiers, {@code bench.oprf=false}: screening only, {@code bench.rounds}: how many times the
+ * screening loads run, each preceded by authenticated GETs of the discovery document that show the floor of any request),
+ * and each load prints the CPU per item. Blinding and request bodies are prepared before each clock
  * starts, so the figures are the exchange's.
  */
 public final class PrivateMatchingBenchmark {
@@ -107,24 +109,30 @@ public final class PrivateMatchingBenchmark {
             for (int i = 0; i < screenings; i++) {
                 bodies.add(screening(published, i));
             }
-            run(http, base + "/screening", bodies::get, Math.min(1_000, screenings), clients).print("screening (warm-up)", Math.min(1_000, screenings), 5);
-            Measurement measured = run(http, base + "/screening", bodies::get, screenings, clients);
-            measured.print("screening", screenings, 5);
             // Lookups in bulk: 100 identifiers per screening (50 wallets, half of them published; 50 IPs).
             List<String> bulkBodies = new ArrayList<>(bulk);
             for (int i = 0; i < bulk; i++) {
                 bulkBodies.add(bulkScreening(published, i));
             }
-            run(http, base + "/screening", bulkBodies::get, Math.max(1, bulk / 5), clients).print("screening of 100 identifiers (warm-up)",
-                    Math.max(1, bulk / 5), 100);
-            // bench.jfr=<file>: a JDK Flight Recorder profile of this load only, for ProfileBreakdown.
-            String jfr = System.getProperty("bench.jfr", "");
-            try (Recording recording = jfr.isEmpty() ? null : new Recording(Configuration.getConfiguration("profile"))) {
-                if (recording != null) {
-                    recording.setDestination(Path.of(jfr));
-                    recording.start();
+            // bench.rounds: the loads again and again, each round printed; the JIT compiles the hot paths over the first
+            // rounds (each load prints the JIT's time), so the last round is the exchange's steady state.
+            int rounds = Integer.getInteger("bench.rounds", 3);
+            for (int round = 1; round <= rounds; round++) {
+                String of = " (round " + round + " of " + rounds + ")";
+                // The floor: what any authenticated request costs (token, member, security chains, rate limit, HTTP),
+                // with no work of its own: the TAXII discovery document.
+                int baseline = Math.min(2_000, screenings);
+                run(http, base + "/taxii2/", null, baseline, clients).print("authenticated GET /taxii2/, the floor of a request" + of, baseline, 1);
+                run(http, base + "/screening", bodies::get, screenings, clients).print("screening" + of, screenings, 5);
+                // bench.jfr=<file>: a JDK Flight Recorder profile of the last round's bulk load only, for ProfileBreakdown.
+                String jfr = round == rounds ? System.getProperty("bench.jfr", "") : "";
+                try (Recording recording = jfr.isEmpty() ? null : new Recording(Configuration.getConfiguration("profile"))) {
+                    if (recording != null) {
+                        recording.setDestination(Path.of(jfr));
+                        recording.start();
+                    }
+                    run(http, base + "/screening", bulkBodies::get, bulk, clients).print("screening of 100 identifiers" + of, bulk, 100);
                 }
-                run(http, base + "/screening", bulkBodies::get, bulk, clients).print("screening of 100 identifiers", bulk, 100);
             }
         } finally {
             if (Boolean.getBoolean("bench.keep-data")) {
@@ -288,8 +296,12 @@ public final class PrivateMatchingBenchmark {
             tasks.add(pool.submit(() -> {
                 int r;
                 while ((r = next.getAndIncrement()) < requests) {
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", JSON)
-                            .header("Authorization", authorization).POST(HttpRequest.BodyPublishers.ofString(bodies.apply(r))).build();
+                    // No bodies: GET (the baseline of an authenticated request); else POST of the r-th body.
+                    HttpRequest request = bodies == null
+                            ? HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/taxii+json;version=2.1")
+                                    .header("Authorization", authorization).GET().build()
+                            : HttpRequest.newBuilder(URI.create(url)).header("Content-Type", JSON)
+                                    .header("Authorization", authorization).POST(HttpRequest.BodyPublishers.ofString(bodies.apply(r))).build();
                     long t0 = System.nanoTime();
                     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                     latencies.add(System.nanoTime() - t0);

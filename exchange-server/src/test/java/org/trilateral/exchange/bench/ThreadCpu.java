@@ -20,10 +20,15 @@ final class ThreadCpu {
 
     private final Map<Long, Long> nanos;
     private final Map<Long, String> names;
+    /** The JIT compilers' and the garbage collectors' accumulated times (milliseconds, as the JVM's beans count them). */
+    private final long compilingMillis;
+    private final long collectingMillis;
 
-    private ThreadCpu(Map<Long, Long> nanos, Map<Long, String> names) {
+    private ThreadCpu(Map<Long, Long> nanos, Map<Long, String> names, long compilingMillis, long collectingMillis) {
         this.nanos = nanos;
         this.names = names;
+        this.compilingMillis = compilingMillis;
+        this.collectingMillis = collectingMillis;
     }
 
     static ThreadCpu now() {
@@ -38,7 +43,13 @@ final class ThreadCpu {
                 }
             }
         }
-        return new ThreadCpu(nanos, names);
+        long collecting = 0;
+        for (java.lang.management.GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            collecting += Math.max(0, collector.getCollectionTime());
+        }
+        java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long compiling = jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
+        return new ThreadCpu(nanos, names, compiling, collecting);
     }
 
     /** CPU microseconds per item since {@code before}, by thread group, and what the process spent outside them. */
@@ -55,6 +66,11 @@ final class ThreadCpu {
                 .forEach(e -> out.append(String.format(Locale.ROOT, " %s %.0f µs;", e.getKey(), e.getValue() / 1e3 / items)));
         out.append(String.format(Locale.ROOT, " outside Java threads (GC, JIT) %.0f µs",
                 Math.max(0, processNanos - threads) / 1e3 / items));
+        // Which of the two: the JIT still compiling means the load ran before the JVM reached its steady state.
+        if (compilingMillis >= 0) {
+            out.append(String.format(Locale.ROOT, " (JIT compiling %.0f µs, GC %.0f µs)",
+                    (compilingMillis - before.compilingMillis) * 1e3 / items, (collectingMillis - before.collectingMillis) * 1e3 / items));
+        }
         return out.toString();
     }
 }
