@@ -124,6 +124,18 @@ class TransparencyLogTest extends ExchangeIntegrationTest {
                 .isEqualTo(logClient().json("/log/leaves/" + last).get("leaf_hash").stringValue());
         assertThat(new String(bundle, java.nio.charset.StandardCharsets.UTF_8))
                 .contains(logClient().json("/log/leaves/" + last).get("leaf").toString());
+        // Every entry, after its big-endian uint16 length, hashes to its leaf hash in the tile, and nothing follows.
+        java.nio.ByteBuffer entriesRead = java.nio.ByteBuffer.wrap(bundle);
+        for (int i = 0; i < entries.width(); i++) {
+            byte[] entry = new byte[Short.toUnsignedInt(entriesRead.getShort())];
+            entriesRead.get(entry);
+            assertThat(org.trilateral.integrity.merkle.MerkleHash.leaf(entry)).as("entry %d", i)
+                    .isEqualTo(java.util.Arrays.copyOfRange(tile, i * 32, i * 32 + 32));
+        }
+        assertThat(entriesRead.hasRemaining()).isFalse();
+        // A bundle wider than the tree is not served (yet).
+        client().get().uri("/log/" + new TilePath(TilePath.ENTRIES, entries.index(), entries.width() + 1).path())
+                .exchange().expectStatus().isNotFound();
         client().get().uri("/log/tile/0/999.p/3").exchange().expectStatus().isNotFound();
     }
 
