@@ -49,9 +49,12 @@ public final class DeliveryBenchmark {
         int rate = Integer.getInteger("bench.rate", 100);
         int envelope = Integer.getInteger("bench.envelope", 10);
         int seconds = Integer.getInteger("bench.seconds", 20);
+        // Publishing before the measured seconds, at the same pace and to the same subscribers, so that the JIT has
+        // compiled the ingest and stream paths: 3 s left it compiling through the measurement.
+        int warmupSeconds = Integer.getInteger("bench.warmup-seconds", 20);
         String database = TestDatabase.newDatabaseUrl();
         System.out.printf(Locale.ROOT, "delivery benchmark: %d subscribers on %d replica(s), %d objects/s in envelopes of %d"
-                + " for %d s%n", subscribers, replicas, rate, envelope, seconds);
+                + " for %d s after %d s of warm-up%n", subscribers, replicas, rate, envelope, seconds, warmupSeconds);
         List<ConfigurableApplicationContext> exchanges = new ArrayList<>();
         try {
             for (int i = 0; i < replicas; i++) {
@@ -76,7 +79,7 @@ public final class DeliveryBenchmark {
             registerKey(http, bases.get(0), tokens.get(0), key);
             ObjectSigner signer = new ObjectSigner(ExchangeExtensions.OBJECT_SIGNATURE_ID, key);
             int envelopes = Math.max(1, rate * seconds / envelope);
-            int warmupEnvelopes = Math.max(1, rate * 3 / envelope);
+            int warmupEnvelopes = Math.max(1, rate * warmupSeconds / envelope);
             List<String> bodies = new ArrayList<>();
             for (int i = 0; i < warmupEnvelopes + envelopes; i++) {
                 bodies.add(envelope(envelope, signer));
