@@ -104,10 +104,8 @@ final class WebhookCommands {
         }
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true,
-            description = {"One endpoint as JSON with its lanes: how far each is delivered and, while a batch fails,"
-                    + " its attempts, next attempt and last error."})
-    static final class Show implements Callable<Integer> {
+    /** A command about one of the member's endpoints: the connection, the output, and the endpoint's id. */
+    abstract static class OneEndpoint implements Callable<Integer> {
         @Mixin
         ConnectionOptions connection;
         @CommandLine.Spec
@@ -115,43 +113,41 @@ final class WebhookCommands {
         @Parameters(index = "0", paramLabel = "WEBHOOK_ID", description = "The endpoint's id.")
         String id;
 
+        ExchangeClient client() {
+            return connection.builder().build();
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = {"One endpoint as JSON with its lanes: how far each is delivered and, while a batch fails,"
+                    + " its attempts, next attempt and last error."})
+    static final class Show extends OneEndpoint {
+
         @Override
         public Integer call() {
-            print(spec, json(connection.builder().build().webhook(id)));
+            print(spec, json(client().webhook(id)));
             return ExitCodes.OK;
         }
     }
 
     @Command(name = "pause", mixinStandardHelpOptions = true,
             description = "Pause deliveries to an endpoint; its lanes keep their positions. Prints the endpoint.")
-    static final class Pause implements Callable<Integer> {
-        @Mixin
-        ConnectionOptions connection;
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "WEBHOOK_ID", description = "The endpoint's id.")
-        String id;
+    static final class Pause extends OneEndpoint {
 
         @Override
         public Integer call() {
-            print(spec, json(connection.builder().build().pauseWebhook(id)));
+            print(spec, json(client().pauseWebhook(id)));
             return ExitCodes.OK;
         }
     }
 
     @Command(name = "resume", mixinStandardHelpOptions = true,
             description = "Resume deliveries to a paused endpoint, from where its lanes stopped. Prints the endpoint.")
-    static final class Resume implements Callable<Integer> {
-        @Mixin
-        ConnectionOptions connection;
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "WEBHOOK_ID", description = "The endpoint's id.")
-        String id;
+    static final class Resume extends OneEndpoint {
 
         @Override
         public Integer call() {
-            print(spec, json(connection.builder().build().resumeWebhook(id)));
+            print(spec, json(client().resumeWebhook(id)));
             return ExitCodes.OK;
         }
     }
@@ -159,17 +155,11 @@ final class WebhookCommands {
     @Command(name = "remove", mixinStandardHelpOptions = true,
             description = {"Delete an endpoint with its lanes and dead letters; deliveries stop. Prints"
                     + " {\"id\":…,\"deleted\":true}."})
-    static final class Remove implements Callable<Integer> {
-        @Mixin
-        ConnectionOptions connection;
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "WEBHOOK_ID", description = "The endpoint's id.")
-        String id;
+    static final class Remove extends OneEndpoint {
 
         @Override
         public Integer call() {
-            connection.builder().build().deleteWebhook(id);
+            client().deleteWebhook(id);
             print(spec, StixJson.mapper().createObjectNode().put("id", id).put("deleted", true));
             return ExitCodes.OK;
         }
@@ -179,17 +169,11 @@ final class WebhookCommands {
             description = {"The batches an endpoint did not accept for exchange.webhooks.retry-for, oldest first, one"
                     + " JSON line each: id, lane, from, to, positions, idempotency_key, attempts, first_attempt,"
                     + " last_attempt, last_error."})
-    static final class DeadLetters implements Callable<Integer> {
-        @Mixin
-        ConnectionOptions connection;
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "WEBHOOK_ID", description = "The endpoint's id.")
-        String id;
+    static final class DeadLetters extends OneEndpoint {
 
         @Override
         public Integer call() {
-            for (WebhookDeadLetter letter : connection.builder().build().deadLetters(id)) {
+            for (WebhookDeadLetter letter : client().deadLetters(id)) {
                 print(spec, json(letter));
             }
             return ExitCodes.OK;
@@ -200,19 +184,13 @@ final class WebhookCommands {
             description = {"Send an endpoint's dead letters again, in order, stopping at the first it does not accept"
                     + " (or only --dead-letter). Prints {\"replayed\":[{id, delivered, events, error}], \"remaining\":N};"
                     + " exit code 5 when a letter was not delivered (it stays, with the new error)."})
-    static final class Replay implements Callable<Integer> {
-        @Mixin
-        ConnectionOptions connection;
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "WEBHOOK_ID", description = "The endpoint's id.")
-        String id;
+    static final class Replay extends OneEndpoint {
         @Option(names = "--dead-letter", description = "Only this dead letter (its id, from dead-letters).")
         String deadLetter;
 
         @Override
         public Integer call() {
-            ExchangeClient client = connection.builder().build();
+            ExchangeClient client = client();
             WebhookReplay replay = deadLetter == null ? client.replayDeadLetters(id)
                     : client.replayDeadLetter(id, deadLetter);
             print(spec, json(replay));
