@@ -15,7 +15,6 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.trilateral.exchange.access.AudiencePolicy;
 import org.trilateral.exchange.member.Nation;
 import org.trilateral.exchange.member.Role;
 import org.trilateral.exchange.support.ExchangeIntegrationTest;
@@ -55,7 +54,7 @@ class ChangeFeedTest extends ExchangeIntegrationTest {
 
     @Test
     void feedWhenObjectAddedThenEventCarriesTheObjectAsTaxiiServesItAndItsOpening() {
-        ObjectNode indicator = byPublisher(TestStix.indicator(), Tlp.GREEN);
+        ObjectNode indicator = green();
         long index = publish(publisher, indicator);
 
         JsonNode event = only(feed(outsider.client(), "/changes?from=" + index + "&to=" + (index + 1)));
@@ -73,7 +72,7 @@ class ChangeFeedTest extends ExchangeIntegrationTest {
 
     @Test
     void feedWhenObjectDeletedOrRevokedThenThoseAreEventsToo() {
-        ObjectNode indicator = byPublisher(TestStix.indicator(), Tlp.GREEN);
+        ObjectNode indicator = green();
         long added = publish(publisher, indicator);
         ObjectNode revoked = indicator.deepCopy();
         revoked.put("modified", LATER);
@@ -98,7 +97,7 @@ class ChangeFeedTest extends ExchangeIntegrationTest {
 
     @Test
     void feedWhenRevokedVersionStoredThenItsEventIsRevoked() {
-        ObjectNode indicator = byPublisher(TestStix.indicator(), Tlp.GREEN);
+        ObjectNode indicator = green();
         publish(publisher, indicator);
         ObjectNode revoked = indicator.deepCopy();
         revoked.put("modified", LATER);
@@ -114,7 +113,7 @@ class ChangeFeedTest extends ExchangeIntegrationTest {
 
     @Test
     void feedWhenTypeFilteredThenOnlyThoseTypes() {
-        long index = publish(publisher, byPublisher(TestStix.indicator(), Tlp.GREEN));
+        long index = publish(publisher, green());
 
         assertThat(feed(recipient.client(), "/changes?from=" + index + "&type=ipv4-addr")).isEmpty();
         assertThat(feed(recipient.client(), "/changes?from=" + index + "&type=ipv4-addr,indicator")).hasSize(1);
@@ -123,7 +122,7 @@ class ChangeFeedTest extends ExchangeIntegrationTest {
 
     @Test
     void feedWhenOutsiderThenARedChangeIsAnsweredAsAPositionWithoutAnObject() {
-        long red = publish(publisher, redFor(recipient));
+        long red = publish(publisher, TestStix.redFor(publisher.identityId(), recipient.identityId()));
         // A position that holds no object: the outsider's own key registration.
         long keyEvent = red - 1;
         while (!TestStix.parse(body(outsider.client(), "/log/leaves/" + keyEvent).body()).get("leaf").has("kind")) {
@@ -151,8 +150,8 @@ class ChangeFeedTest extends ExchangeIntegrationTest {
         try {
             awaitEvents(recipientEvents, "ready", 1);
             awaitEvents(outsiderEvents, "ready", 1);
-            long red = publish(publisher, redFor(recipient));
-            long green = publish(publisher, byPublisher(TestStix.indicator(), Tlp.GREEN));
+            long red = publish(publisher, TestStix.redFor(publisher.identityId(), recipient.identityId()));
+            long green = publish(publisher, green());
 
             awaitEvents(recipientEvents, "added", 2);
             awaitEvents(outsiderEvents, "added", 1);
@@ -168,9 +167,9 @@ class ChangeFeedTest extends ExchangeIntegrationTest {
 
     @Test
     void streamWhenResumedWithLastEventIdThenExactlyWhatFollows() {
-        long first = publish(publisher, byPublisher(TestStix.indicator(), Tlp.GREEN));
-        long second = publish(publisher, byPublisher(TestStix.indicator(), Tlp.GREEN));
-        long third = publish(publisher, byPublisher(TestStix.indicator(), Tlp.GREEN));
+        long first = publish(publisher, green());
+        long second = publish(publisher, green());
+        long third = publish(publisher, green());
 
         List<ServerSentEvent<String>> fromFirst = WebClient.create(baseUrl()).get().uri("/changes/stream?from=" + first)
                 .header("Authorization", "Bearer " + testIssuer().token(recipient.id()))
@@ -196,7 +195,7 @@ class ChangeFeedTest extends ExchangeIntegrationTest {
                 .publishOn(reactor.core.scheduler.Schedulers.boundedElastic())
                 .doOnNext(e -> {
                     if ("ready".equals(e.event())) {
-                        publish(publisher, redFor(recipient));
+                        publish(publisher, TestStix.redFor(publisher.identityId(), recipient.identityId()));
                     }
                 })
                 .filter(e -> e.comment() != null && e.id() != null && Long.parseLong(e.id()) > head)
@@ -264,9 +263,9 @@ class ChangeFeedTest extends ExchangeIntegrationTest {
 
     @Test
     void feedWhenPageFullThenNextContinuesWithoutGapOrRepeat() {
-        long first = publish(publisher, byPublisher(TestStix.indicator(), Tlp.GREEN));
-        publish(publisher, byPublisher(TestStix.indicator(), Tlp.GREEN));
-        publish(publisher, byPublisher(TestStix.indicator(), Tlp.GREEN));
+        long first = publish(publisher, green());
+        publish(publisher, green());
+        publish(publisher, green());
         List<Long> seen = new ArrayList<>();
         long from = first;
         boolean more = true;
@@ -281,18 +280,9 @@ class ChangeFeedTest extends ExchangeIntegrationTest {
 
     // --- helpers
 
-    private ObjectNode byPublisher(ObjectNode object, Tlp tlp) {
-        object.put("created_by_ref", publisher.identityId());
-        object.putArray("object_marking_refs").add(tlp.id());
-        return object;
-    }
-
-    private ObjectNode redFor(TestMember reader) {
-        ObjectNode red = byPublisher(TestStix.indicator(), Tlp.RED);
-        ObjectNode extension = red.putObject("extensions").putObject(AudiencePolicy.DISTRIBUTION_EXTENSION_ID);
-        extension.put("extension_type", "property-extension");
-        extension.putArray("recipients").add(reader.identityId());
-        return red;
+    /** A fresh TLP:GREEN indicator by the publisher. */
+    private ObjectNode green() {
+        return TestStix.markedBy(TestStix.indicator(), publisher.identityId(), Tlp.GREEN);
     }
 
     private static long publish(TestMember member, ObjectNode object) {

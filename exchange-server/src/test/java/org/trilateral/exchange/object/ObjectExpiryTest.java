@@ -19,7 +19,6 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.trilateral.exchange.access.AudiencePolicy;
 import org.trilateral.exchange.member.Nation;
 import org.trilateral.exchange.member.Role;
 import org.trilateral.exchange.support.ExchangeIntegrationTest;
@@ -71,7 +70,7 @@ class ObjectExpiryTest extends ExchangeIntegrationTest {
         try {
             awaitEvents(events, "ready", 1);
             String validUntil = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS).toString();
-            ObjectNode indicator = expiring(byPublisher(TestStix.indicator(), Tlp.GREEN), validUntil);
+            ObjectNode indicator = expiring(green(), validUntil);
             long added = publish(indicator);
 
             awaitEvents(events, "expired", 1);
@@ -100,12 +99,12 @@ class ObjectExpiryTest extends ExchangeIntegrationTest {
 
     @Test
     void expiryWhenSupersededRevokedOrStillValidThenNotAnnounced() {
-        ObjectNode superseded = expiring(byPublisher(TestStix.indicator(), Tlp.GREEN), LONG_AGO);
+        ObjectNode superseded = expiring(green(), LONG_AGO);
         ObjectNode current = superseded.deepCopy().put("modified", "2026-02-01T00:00:00.000Z")
                 .put("valid_until", "2999-01-01T00:00:00.000Z");
         current.remove("signatures");
-        ObjectNode revoked = expiring(byPublisher(TestStix.indicator(), Tlp.GREEN), LONG_AGO).put("revoked", true);
-        ObjectNode future = expiring(byPublisher(TestStix.indicator(), Tlp.GREEN), "2999-01-01T00:00:00.000Z");
+        ObjectNode revoked = expiring(green(), LONG_AGO).put("revoked", true);
+        ObjectNode future = expiring(green(), "2999-01-01T00:00:00.000Z");
         // Both versions in one envelope: the first is never the latest, not even between two runs of the schedule.
         JsonNode status = publisher.taxii().publish(Taxii.INDICATORS, TestStix.envelope(superseded, current));
         assertThat(status.get("success_count").intValue()).as(status.toString()).isEqualTo(2);
@@ -123,7 +122,7 @@ class ObjectExpiryTest extends ExchangeIntegrationTest {
     void expiryWhenRunsRaceThenEachExpiryIsLoggedOnce() {
         List<ObjectNode> expired = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            expired.add(expiring(byPublisher(TestStix.indicator(), Tlp.GREEN), LONG_AGO));
+            expired.add(expiring(green(), LONG_AGO));
         }
         long first = publish(expired.get(0));
         publish(expired.get(1));
@@ -140,7 +139,7 @@ class ObjectExpiryTest extends ExchangeIntegrationTest {
 
     @Test
     void feedWhenOutsiderThenARedExpiryIsAnsweredAsAPositionWithoutAnObject() {
-        ObjectNode red = expiring(redFor(recipient), LONG_AGO);
+        ObjectNode red = expiring(TestStix.redFor(publisher.identityId(), recipient.identityId()), LONG_AGO);
         long added = publish(red);
         expiry.runOnce().block();
         JsonNode expiredEvent = feed(recipient.client(), "/changes?collection=indicators&from=" + added).stream()
@@ -164,18 +163,9 @@ class ObjectExpiryTest extends ExchangeIntegrationTest {
 
     // --- helpers
 
-    private ObjectNode byPublisher(ObjectNode object, Tlp tlp) {
-        object.put("created_by_ref", publisher.identityId());
-        object.putArray("object_marking_refs").add(tlp.id());
-        return object;
-    }
-
-    private ObjectNode redFor(TestMember reader) {
-        ObjectNode red = byPublisher(TestStix.indicator(), Tlp.RED);
-        ObjectNode extension = red.putObject("extensions").putObject(AudiencePolicy.DISTRIBUTION_EXTENSION_ID);
-        extension.put("extension_type", "property-extension");
-        extension.putArray("recipients").add(reader.identityId());
-        return red;
+    /** A fresh TLP:GREEN indicator by the publisher. */
+    private ObjectNode green() {
+        return TestStix.markedBy(TestStix.indicator(), publisher.identityId(), Tlp.GREEN);
     }
 
     private static ObjectNode expiring(ObjectNode indicator, String validUntil) {

@@ -5,8 +5,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.UUID;
+import org.trilateral.exchange.access.AudiencePolicy;
 import org.trilateral.integrity.jws.SigningKey;
 import org.trilateral.taxonomy.extension.ExchangeExtensions;
+import org.trilateral.taxonomy.marking.Tlp;
 import org.trilateral.taxonomy.signature.ObjectSigner;
 import org.trilateral.taxonomy.stix.StixJson;
 import tools.jackson.databind.JsonNode;
@@ -66,6 +68,22 @@ public final class TestStix {
         node.put("pattern_type", "stix");
         node.put("valid_from", CREATED);
         return node;
+    }
+
+    /** {@code object} as published by the member whose identity is {@code publisherIdentity}, marked {@code tlp}. */
+    public static ObjectNode markedBy(ObjectNode object, String publisherIdentity, Tlp tlp) {
+        object.put("created_by_ref", publisherIdentity);
+        object.putArray("object_marking_refs").add(tlp.id());
+        return object;
+    }
+
+    /** A fresh TLP:RED indicator by {@code publisherIdentity} whose distribution names {@code recipientIdentity} only. */
+    public static ObjectNode redFor(String publisherIdentity, String recipientIdentity) {
+        ObjectNode red = markedBy(indicator(), publisherIdentity, Tlp.RED);
+        ObjectNode extension = red.putObject("extensions").putObject(AudiencePolicy.DISTRIBUTION_EXTENSION_ID);
+        extension.put("extension_type", "property-extension");
+        extension.putArray("recipients").add(recipientIdentity);
+        return red;
     }
 
     /** A valid STIX 2.1 IPv4 address observable (an SCO: no created, no modified). */

@@ -28,7 +28,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.trilateral.exchange.access.AudiencePolicy;
 import org.trilateral.exchange.ledger.ExchangeSigningKey;
 import org.trilateral.exchange.member.Nation;
 import org.trilateral.exchange.member.Role;
@@ -349,7 +348,7 @@ class WebhookDeliveryTest extends ExchangeIntegrationTest {
         String recipientPath = accepting();
         create(outsider, outsiderPath, Map.of());
         create(recipient, recipientPath, Map.of());
-        long red = publish(publisher, redFor(recipient));
+        long red = publish(publisher, TestStix.redFor(publisher.identityId(), recipient.identityId()));
         long green = publish(publisher, green());
 
         List<LoggedRequest> toOutsider = awaitPositions(outsiderPath, 1);
@@ -558,20 +557,7 @@ class WebhookDeliveryTest extends ExchangeIntegrationTest {
     }
 
     private ObjectNode green() {
-        ObjectNode object = TestStix.indicator();
-        object.put("created_by_ref", publisher.identityId());
-        object.putArray("object_marking_refs").add(Tlp.GREEN.id());
-        return object;
-    }
-
-    private ObjectNode redFor(TestMember reader) {
-        ObjectNode red = TestStix.indicator();
-        red.put("created_by_ref", publisher.identityId());
-        red.putArray("object_marking_refs").add(Tlp.RED.id());
-        ObjectNode extension = red.putObject("extensions").putObject(AudiencePolicy.DISTRIBUTION_EXTENSION_ID);
-        extension.put("extension_type", "property-extension");
-        extension.putArray("recipients").add(reader.identityId());
-        return red;
+        return TestStix.markedBy(TestStix.indicator(), publisher.identityId(), Tlp.GREEN);
     }
 
     private static long publish(TestMember member, ObjectNode object) {
