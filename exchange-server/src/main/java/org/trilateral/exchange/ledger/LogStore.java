@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import org.trilateral.exchange.database.JsonTexts;
 import org.trilateral.integrity.jcs.StrictJson;
 import org.trilateral.integrity.merkle.SubtreeHash;
 import reactor.core.publisher.Flux;
@@ -69,13 +70,18 @@ class LogStore {
                 .one();
     }
 
-    /** The stored hashes of the given perfect subtrees, in one query (those that exist). */
+    /**
+     * The stored hashes of the given perfect subtrees, in one query (those that exist). Each is looked up in the primary
+     * key by a lateral subquery that cannot be flattened ({@code LIMIT 1}): a plain join of the positions with the
+     * table let a cached generic plan hash the whole table, 6 ms a call at 100,000 leaves instead of 0.1 ms.
+     */
     Mono<Map<SubtreeReads.Position, byte[]>> subtrees(Collection<SubtreeReads.Position> positions) {
         Integer[] levels = positions.stream().map(SubtreeReads.Position::level).toArray(Integer[]::new);
         Long[] indexes = positions.stream().map(SubtreeReads.Position::index).toArray(Long[]::new);
-        return db.sql("SELECT s.level, s.idx, s.hash FROM log_subtree s"
-                        + " JOIN unnest(CAST(:levels AS integer[]), CAST(:indexes AS bigint[])) AS w(level, idx)"
-                        + " ON s.level = w.level AND s.idx = w.idx")
+        return db.sql("SELECT w.level, w.idx, s.hash"
+                        + " FROM unnest(CAST(:levels AS integer[]), CAST(:indexes AS bigint[])) AS w(level, idx)"
+                        + " CROSS JOIN LATERAL (SELECT t.hash FROM log_subtree t WHERE t.level = w.level AND t.idx = w.idx"
+                        + " LIMIT 1) s")
                 .bind("levels", levels)
                 .bind("indexes", indexes)
                 .map((row, meta) -> Map.entry(
@@ -151,8 +157,9 @@ class LogStore {
                         + " string_to_array(t.groups, chr(31))"
                         + " FROM unnest(CAST(:idx AS bigint[]), CAST(:kind AS text[]), CAST(:stixId AS text[]),"
                         + " CAST(:version AS text[]), CAST(:collection AS text[]), CAST(:sha AS text[]),"
-                        + " CAST(:leaf AS text[]), CAST(:hash AS text[]), CAST(:gated AS boolean[]), CAST(:salt AS text[]),"
-                        + " CAST(:entry AS text[]), CAST(:publisher AS text[]), CAST(:tlp AS text[]),"
+                        + " " + JsonTexts.split(":leaf") + ", CAST(:hash AS text[]), CAST(:gated AS boolean[]),"
+                        + " CAST(:salt AS text[]), " + JsonTexts.split(":entry") + ", CAST(:publisher AS text[]),"
+                        + " CAST(:tlp AS text[]),"
                         + " CAST(:recipients AS text[]), CAST(:groups AS text[]))"
                         + " AS t(idx, kind, stix_id, version, collection, sha, leaf, hash, gated, salt, entry, publisher,"
                         + " tlp, recipients, groups) RETURNING 1),"
@@ -170,11 +177,11 @@ class LogStore {
                 .bind("version", version)
                 .bind("collection", collection)
                 .bind("sha", objectSha)
-                .bind("leaf", json)
+                .bind("leaf", JsonTexts.join(json))
                 .bind("hash", hash)
                 .bind("gated", gated)
                 .bind("salt", salt)
-                .bind("entry", entryText)
+                .bind("entry", JsonTexts.join(entryText))
                 .bind("publisher", publisher)
                 .bind("tlp", tlp)
                 .bind("recipients", recipients)

@@ -33,7 +33,8 @@ import tools.jackson.databind.node.ObjectNode;
  * proofs from persisted perfect-subtree hashes with O(log n) reads in one query.
  *
  * <p>Appends run inside the caller's transaction, once per batch: under the log's advisory lock (taken after
- * any collection lock) the tree head is read, the compact range restored from O(log n) subtree hashes, the
+ * any collection lock) the tree head is read, the compact range restored from O(log n) subtree hashes (or taken from
+ * this instance's previous append when the head is still the one it left, {@link LastRange}), the
  * batch appended, its leaves and newly completed subtrees inserted and the head moved to a newly signed
  * checkpoint. The lock serialises appends of every instance sharing the database, so the log never forks;
  * a rolled-back transaction takes its leaves with it.
@@ -47,6 +48,7 @@ public class TransparencyLog {
     private final CheckpointSigner signer;
 
     private final AudienceSecret audience;
+    private final LastRange lastRange = new LastRange();
     private final Sinks.Many<Boolean> appendSignal = Sinks.many().multicast().directBestEffort();
 
     TransparencyLog(LogStore store, CheckpointSigner signer, AudienceSecret audience) {
@@ -75,15 +77,21 @@ public class TransparencyLog {
         return Mono.zip(store.membersByIdentity(recipients), audience.keys())
                 .flatMap(context -> store.lock()
                 .then(store.state())
-                .flatMap(state -> SubtreeReads.compute(hashes -> CompactRange.restore(state.size(), hashes),
-                                store::subtrees)
+                .flatMap(state -> range(state)
                         .publishOn(Schedulers.parallel())
                         .map(range -> Appended.of(batch, state, range, signer.origin(), context.getT1(), context.getT2()))
                         .flatMap(appended -> signer.sign(appended.checkpoint())
                                 .flatMap(note -> store.writeBatch(appended.leaves(), state.now(), appended.subtrees(),
                                         appended.checkpoint().size(), appended.checkpoint().rootHash(), note))
+                                .then(Mono.fromRunnable(() -> lastRange.remember(appended.range())))
                                 .thenReturn(appended.leaves().stream().map(EncodedLeaf::index).toList()))))
                 .doOnSuccess(indexes -> appendSignal.tryEmitNext(Boolean.TRUE));
+    }
+
+    /** The compact range over the head: the one this instance left when the head is still its own, else read back. */
+    private Mono<CompactRange> range(LogStore.State state) {
+        return lastRange.over(state.size(), state.root()).map(Mono::just)
+                .orElseGet(() -> SubtreeReads.compute(hashes -> CompactRange.restore(state.size(), hashes), store::subtrees));
     }
 
     /** Appends one key event (registration, validity change, revocation) as a batch of its own; answers its index. */
@@ -204,7 +212,8 @@ public class TransparencyLog {
     }
 
     /** A batch encoded and appended to the compact range: what to insert, and the new head to sign. */
-    private record Appended(List<EncodedLeaf> leaves, List<SubtreeHash> subtrees, Checkpoint checkpoint) {
+    private record Appended(List<EncodedLeaf> leaves, List<SubtreeHash> subtrees, Checkpoint checkpoint,
+                            CompactRange range) {
 
         static Appended of(List<LogEntry> batch, LogStore.State state, CompactRange range, String origin,
                            Map<String, String> membersByIdentity, AudienceKeys keys) {
@@ -222,7 +231,7 @@ public class TransparencyLog {
                 leaves.add(leaf);
                 subtrees.addAll(range.append(leaf.hash()));
             }
-            return new Appended(leaves, subtrees, new Checkpoint(origin, range.size(), range.root()));
+            return new Appended(leaves, subtrees, new Checkpoint(origin, range.size(), range.root()), range);
         }
 
         private static EncodedLeaf encode(LogEntry entry, long index, String accepted,

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import org.trilateral.exchange.access.AudienceCondition;
 import org.trilateral.exchange.access.Reader;
+import org.trilateral.exchange.database.JsonTexts;
 import org.trilateral.exchange.database.PageReads;
 import org.trilateral.exchange.ledger.LeafAudience;
 import org.trilateral.exchange.member.MemberId;
@@ -270,21 +272,23 @@ class ObjectStore {
                         + " greatest(date_trunc('microseconds', clock_timestamp()), c.last_added + interval '1 microsecond')"
                         + " + (:span * interval '1 microsecond')"
                         + " RETURNING last_added - (:span * interval '1 microsecond') AS base)"
-                        + " SELECT c.base, s.seq FROM c CROSS JOIN (SELECT nextval('stix_object_seq') AS seq"
-                        + " FROM generate_series(1, :count)) s")
+                        // One row: the base decoded once, not once per slot.
+                        + " SELECT (SELECT base FROM c) AS base, ARRAY(SELECT nextval('stix_object_seq')"
+                        + " FROM generate_series(1, :count)) AS seqs")
                 .bind("collection", collectionId)
                 .bind("span", count - 1)
                 .bind("count", count)
-                .map((row, meta) -> new Slot(row.get("seq", Long.class), row.get("base", OffsetDateTime.class).toInstant()))
-                .all()
-                .collectSortedList((a, b) -> Long.compare(a.seq(), b.seq()))
-                .map(slots -> {
-                    List<Slot> ordered = new ArrayList<>(slots.size());
-                    for (int i = 0; i < slots.size(); i++) {
-                        ordered.add(new Slot(slots.get(i).seq(), slots.get(i).dateAdded().plus(i, ChronoUnit.MICROS)));
+                .map((row, meta) -> {
+                    Instant base = row.get("base", OffsetDateTime.class).toInstant();
+                    Long[] seqs = row.get("seqs", Long[].class);
+                    Arrays.sort(seqs);
+                    List<Slot> ordered = new ArrayList<>(seqs.length);
+                    for (int i = 0; i < seqs.length; i++) {
+                        ordered.add(new Slot(seqs[i], base.plus(i, ChronoUnit.MICROS)));
                     }
                     return ordered;
-                });
+                })
+                .one();
     }
 
     /** A version to insert, in the slot allocated to it. */
@@ -340,7 +344,8 @@ class ObjectStore {
                         + " string_to_array(t.groups, chr(31))"
                         + " FROM unnest(CAST(:seq AS bigint[]), CAST(:collection AS text[]), CAST(:id AS text[]), CAST(:type AS text[]),"
                         + " CAST(:spec AS text[]), CAST(:version AS text[]), CAST(:versionText AS text[]),"
-                        + " CAST(:added AS text[]), CAST(:versioned AS boolean[]), CAST(:sha AS text[]), CAST(:body AS text[]),"
+                        + " CAST(:added AS text[]), CAST(:versioned AS boolean[]), CAST(:sha AS text[]),"
+                        + " " + JsonTexts.split(":body") + ","
                         + " CAST(:publisher AS text[]), CAST(:tlp AS text[]), CAST(:recipients AS text[]), CAST(:groups AS text[]))"
                         + " AS t(seq, collection, id, type, spec, version, version_text, added, versioned, sha, body, publisher, tlp,"
                         + " recipients, groups)")
@@ -354,7 +359,7 @@ class ObjectStore {
                 .bind("added", addedAt)
                 .bind("versioned", versioned)
                 .bind("sha", sha)
-                .bind("body", body)
+                .bind("body", JsonTexts.join(body))
                 .bind("publisher", publisher)
                 .bind("tlp", tlp)
                 .bind("recipients", recipients)

@@ -44,6 +44,14 @@ public final class CompactRange {
         return range;
     }
 
+    /** An independent range over the same tree: appending to either leaves the other as it was. */
+    public CompactRange copy() {
+        CompactRange copy = new CompactRange();
+        copy.size = size;
+        edge.forEach(hash -> copy.edge.add(hash.clone()));
+        return copy;
+    }
+
     /** Number of leaves appended so far. */
     public long size() {
         return size;

@@ -66,4 +66,21 @@ class CompactRangeTest {
         assertThat(range.size()).isEqualTo(30);
         assertThat(range.root()).isEqualTo(tree.mth(0, 30));
     }
+
+    @Test
+    void copyWhenEitherAppendedThenTheOtherIsUnchanged() {
+        NaiveMerkleTree tree = NaiveMerkleTree.ofSize(12);
+        CompactRange range = CompactRange.restore(7, tree.subtreeHashes());
+
+        CompactRange copy = range.copy();
+        copy.append(tree.leafHash(7));
+        copy.append(tree.leafHash(8));
+
+        assertThat(range.size()).isEqualTo(7);
+        assertThat(range.root()).isEqualTo(tree.mth(0, 7));
+        assertThat(copy.root()).isEqualTo(tree.mth(0, 9));
+        range.append(tree.leafHash(7));
+        assertThat(range.root()).isEqualTo(tree.mth(0, 8));
+        assertThat(copy.size()).isEqualTo(9);
+    }
 }
