@@ -219,7 +219,8 @@ public class TransparencyLog {
                            Map<String, String> membersByIdentity, AudienceKeys keys) {
             // A restored range that disagrees with the signed head means the tables were altered: refuse to sign.
             if (!Arrays.equals(range.root(), state.root())) {
-                throw new IllegalStateException("the log's stored subtrees give root "
+                throw new IllegalStateException("the log's compact range (from log_subtree, or from this instance's"
+                        + " last append) gives root "
                         + HEX.formatHex(range.root()) + " for size " + state.size() + ", but log_state says "
                         + HEX.formatHex(state.root()));
             }

@@ -1,6 +1,7 @@
 package org.trilateral.exchange.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -25,6 +26,7 @@ import org.trilateral.integrity.log.TombstoneRecord;
 import org.trilateral.integrity.tiles.TilePath;
 import org.trilateral.taxonomy.extension.ExchangeExtensions;
 import org.trilateral.taxonomy.signature.ObjectSigner;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -38,6 +40,15 @@ class TransparencyLogTest extends ExchangeIntegrationTest {
 
     @Autowired
     TransactionalOperator transaction;
+
+    @Autowired
+    LogStore store;
+
+    @Autowired
+    CheckpointSigner signer;
+
+    @Autowired
+    AudienceSecret audienceSecret;
 
     private LogClient logClient() {
         return new LogClient(client());
@@ -212,6 +223,50 @@ class TransparencyLogTest extends ExchangeIntegrationTest {
         assertThat(leaf.get("member").stringValue()).isEqualTo("kr-nis");
         assertThat(leaf.get("actor").stringValue()).isEqualTo("us-admin");
         logClient().verifyIncluded("index=" + index, logClient().checkpoint());
+    }
+
+    @Test
+    void appendWhenAnEarlierBatchRolledBackThenTheNextExtendsTheCommittedHead() {
+        Checkpoint before = logClient().checkpoint();
+
+        Mono<Long> rolledBack = log.appendKeyEvent(keyEvent())
+                .then(Mono.<Long>error(new IllegalStateException("the caller's transaction fails after the append")))
+                .as(transaction::transactional);
+        assertThatThrownBy(rolledBack::block).hasMessageContaining("the caller's transaction fails");
+        long index = log.appendKeyEvent(keyEvent()).as(transaction::transactional).block();
+
+        // The range the rolled-back batch left is not the committed head's: the append read the head's range again.
+        assertThat(index).isEqualTo(before.size());
+        Checkpoint after = logClient().checkpoint();
+        logClient().verifyConsistent(before, after);
+        logClient().verifyIncluded("index=" + index, after);
+    }
+
+    @Test
+    void appendWhenAnotherInstanceAppendedMeanwhileThenEachAppendExtendsTheOtherOnes() {
+        // A second exchange instance on the same database: its own range, the same tables and lock.
+        TransparencyLog other = new TransparencyLog(store, signer, audienceSecret);
+        Checkpoint before = logClient().checkpoint();
+
+        long first = log.appendKeyEvent(keyEvent()).as(transaction::transactional).block();
+        long second = other.appendKeyEvent(keyEvent()).as(transaction::transactional).block();
+        long third = log.appendKeyEvent(keyEvent()).as(transaction::transactional).block();
+        long fourth = log.appendKeyEvent(keyEvent()).as(transaction::transactional).block();
+
+        assertThat(List.of(first, second, third, fourth))
+                .containsExactly(before.size(), before.size() + 1, before.size() + 2, before.size() + 3);
+        Checkpoint after = logClient().checkpoint();
+        logClient().verifyConsistent(before, after);
+        for (long index : List.of(first, second, third, fourth)) {
+            logClient().verifyIncluded("index=" + index, after);
+        }
+    }
+
+    private static KeyEventEntry keyEvent() {
+        SigningKey key = SigningKey.generate();
+        return new KeyEventEntry(KeyEventLeaf.Event.REGISTRATION, "kr-nis", "identity--1", key.kid(),
+                Optional.of(key.publicKey()), Optional.of("2026-01-01T00:00:00Z"), Optional.empty(), Optional.empty(),
+                Optional.empty(), "us-admin", "admin", Optional.empty());
     }
 
     @Test
