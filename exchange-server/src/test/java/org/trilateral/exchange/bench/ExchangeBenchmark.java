@@ -79,11 +79,14 @@ public final class ExchangeBenchmark {
                 List<List<IndicatorEnvelopes.Envelope>> envelopes = shape.envelopes(publishers, shapeObjects);
                 WriteStats before = WriteStats.read(http, admin);
                 CpuUse cpu = CpuUse.now();
+                ThreadCpu threads = ThreadCpu.now();
                 Measurement load = IngestLoad.run(http, "indicators", shape.of(publishers), envelopes);
+                ThreadCpu threadsAfter = ThreadCpu.now();
                 CpuUse spent = CpuUse.now();
                 load.print("ingest " + shape);
                 System.out.println(WriteStats.read(http, admin).since(before, load.nanos() / 1e9));
                 System.out.println(spent.perObject(cpu, load.objects()));
+                System.out.println(threadsAfter.perItem(threads, spent.processNanos() - cpu.processNanos(), load.objects()));
                 published += shapeObjects;
             }
             if (published < stored) {
