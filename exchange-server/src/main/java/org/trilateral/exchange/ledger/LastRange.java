@@ -28,8 +28,11 @@ final class LastRange {
         return Optional.of(known.range().copy());
     }
 
-    /** Remembers a range after its batch was written (not yet committed: {@link #over} checks the head). */
-    void remember(CompactRange range) {
-        last.set(new Known(range.copy(), range.root()));
+    /**
+     * Remembers a range and its root (the signed checkpoint's) after its batch was written, not yet committed:
+     * {@link #over} checks the head.
+     */
+    void remember(CompactRange range, byte[] root) {
+        last.set(new Known(range.copy(), root.clone()));
     }
 }

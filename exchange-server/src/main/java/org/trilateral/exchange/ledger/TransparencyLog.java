@@ -83,7 +83,7 @@ public class TransparencyLog {
                         .flatMap(appended -> signer.sign(appended.checkpoint())
                                 .flatMap(note -> store.writeBatch(appended.leaves(), state.now(), appended.subtrees(),
                                         appended.checkpoint().size(), appended.checkpoint().rootHash(), note))
-                                .then(Mono.fromRunnable(() -> lastRange.remember(appended.range())))
+                                .then(Mono.fromRunnable(() -> lastRange.remember(appended.range(), appended.checkpoint().rootHash())))
                                 .thenReturn(appended.leaves().stream().map(EncodedLeaf::index).toList()))))
                 .doOnSuccess(indexes -> appendSignal.tryEmitNext(Boolean.TRUE));
     }

@@ -2,8 +2,6 @@ package org.trilateral.exchange.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.r2dbc.spi.ConnectionFactories;
-import io.r2dbc.spi.ConnectionFactoryOptions;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -43,11 +41,7 @@ class AudienceConditionTest {
 
     @BeforeAll
     void storeOneRowPerTableRow() {
-        ConnectionFactoryOptions options = ConnectionFactoryOptions.parse(TestDatabase.newDatabaseUrl()).mutate()
-                .option(ConnectionFactoryOptions.USER, "postgres")
-                .option(ConnectionFactoryOptions.PASSWORD, "postgres")
-                .build();
-        db = DatabaseClient.create(ConnectionFactories.get(options));
+        db = TestDatabase.newDatabaseClient();
         db.sql("CREATE TABLE audience_probe (row_name TEXT PRIMARY KEY, publisher_id TEXT, recipients TEXT[],"
                 + " sharing_groups TEXT[] NOT NULL DEFAULT '{}')").then().block();
         for (AccessRulesTest.Row row : AccessRulesTest.Row.values()) {

@@ -3,8 +3,6 @@ package org.trilateral.exchange.database;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.r2dbc.spi.ConnectionFactories;
-import io.r2dbc.spi.ConnectionFactoryOptions;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,11 +19,7 @@ class JsonTextsTest {
 
     @BeforeAll
     void connect() {
-        ConnectionFactoryOptions options = ConnectionFactoryOptions.parse(TestDatabase.newDatabaseUrl()).mutate()
-                .option(ConnectionFactoryOptions.USER, "postgres")
-                .option(ConnectionFactoryOptions.PASSWORD, "postgres")
-                .build();
-        db = DatabaseClient.create(ConnectionFactories.get(options));
+        db = TestDatabase.newDatabaseClient();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.trilateral.exchange.support;
 
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
  * One real PostgreSQL per test JVM, started on first use and shared; each test class gets a database of its
@@ -56,5 +59,14 @@ public final class TestDatabase {
             throw new IllegalStateException("could not create test database " + name, e);
         }
         return "r2dbc:postgresql://localhost:" + server.getPort() + "/" + name;
+    }
+
+    /** A client of a new, empty database, for tests of SQL without the exchange around it. */
+    public static DatabaseClient newDatabaseClient() {
+        ConnectionFactoryOptions options = ConnectionFactoryOptions.parse(newDatabaseUrl()).mutate()
+                .option(ConnectionFactoryOptions.USER, "postgres")
+                .option(ConnectionFactoryOptions.PASSWORD, "postgres")
+                .build();
+        return DatabaseClient.create(ConnectionFactories.get(options));
     }
 }

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.trilateral.exchange.support.Pause.sleep;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -622,15 +623,6 @@ class WebhookDeliveryTest extends ExchangeIntegrationTest {
         assertThat(parts[1]).isEmpty();
         byte[] input = (parts[0] + "." + Base64Url.encode(body)).getBytes(StandardCharsets.US_ASCII);
         return key.publicKey().verify(input, Base64Url.decode(parts[2], "signature"));
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 
     private record Answer(int status, String contentType, String body) {
