@@ -23,6 +23,8 @@ import org.trilateral.exchange.ExchangeApplication;
  *       "publishers x objects per envelope"; every publisher is a different member with its own key;</li>
  *   <li>{@code bench.shape-objects} (20,000): the objects each ingest load publishes in all;</li>
  *   <li>{@code bench.objects} (100,000): the stored objects paging walks (topped up after the ingest loads);</li>
+ *   <li>{@code bench.audience-objects} (100,000): objects spread over 41 audiences in another collection, walked by
+ *       readers of a tenth or less of them (the audience predicate with many members and groups; 0 skips it);</li>
  *   <li>{@code bench.page} (1,000), {@code bench.warmup} (40,000), {@code bench.proofs} (10,000), and
  *       {@code bench.database-url}, {@code -user}, {@code -password} for an external PostgreSQL.</li>
  * </ul>
@@ -66,10 +68,11 @@ public final class ExchangeBenchmark {
             List<Publishers.Publisher> publishers = Publishers.create(http, admin, publishersNeeded);
             System.out.printf(Locale.ROOT, "%d publishing members created, each with its own registered key%n", publishers.size());
 
+            long[] warmTally = new long[IndicatorEnvelopes.MARKINGS_OF_A_COMPANY];
             if (warmup > 0) {
                 // Warm the JIT and the connection pools in another collection: small runs then measure the exchange.
                 Shape warm = new Shape(4, 1000);
-                IngestLoad.run(http, "sightings", warm.of(publishers), warm.envelopes(publishers, warmup));
+                IngestLoad.run(http, "sightings", warm.of(publishers), warm.envelopes(publishers, warmup, warmTally));
                 PagingLoad.walk(http, "sightings", admin, page, warmup);
                 System.out.printf(Locale.ROOT, "warm-up: %,d objects published and paged in another collection%n", warmup);
             }
@@ -105,6 +108,10 @@ public final class ExchangeBenchmark {
             System.out.println(afterWalk.perObject(beforeWalk, walk.objects()));
             PagingLoad.walk(http, "indicators", http.token(PARTIAL_READER), page, -1).print("paging, reads half");
             pagingDuringIngest(http, admin, publishers, page, shapeObjects, published);
+            long audienceObjects = Long.getLong("bench.audience-objects", 100_000);
+            if (audienceObjects > 0) {
+                AudiencePaging.run(http, admin, publishers, "sightings", audienceObjects, warmTally, page);
+            }
 
             LogProofs.measure(HttpClient.newHttpClient(), http.base(), Integer.getInteger("bench.proofs", 10_000), 4, admin);
         } finally {
@@ -162,10 +169,16 @@ public final class ExchangeBenchmark {
 
         /** Each publisher's signed envelopes; {@code objects} in all, split evenly. */
         List<List<IndicatorEnvelopes.Envelope>> envelopes(List<Publishers.Publisher> all, long objects) {
+            return envelopes(all, objects, new long[IndicatorEnvelopes.MARKINGS_OF_A_COMPANY]);
+        }
+
+        /** The same, counting in {@code tally} the objects of each of the company's markings. */
+        List<List<IndicatorEnvelopes.Envelope>> envelopes(List<Publishers.Publisher> all, long objects, long[] tally) {
+            List<String> markings = List.of(IndicatorEnvelopes.MARKINGS).subList(0, IndicatorEnvelopes.MARKINGS_OF_A_COMPANY);
             List<List<IndicatorEnvelopes.Envelope>> envelopes = new ArrayList<>();
             for (int p = 0; p < publishers; p++) {
                 long own = objects / publishers + (p < objects % publishers ? 1 : 0);
-                envelopes.add(IndicatorEnvelopes.of(all.get(p), own, envelope, IndicatorEnvelopes.MARKINGS_OF_A_COMPANY));
+                envelopes.add(IndicatorEnvelopes.of(all.get(p), own, envelope, markings, tally));
             }
             return envelopes;
         }

@@ -34,23 +34,31 @@ final class IndicatorEnvelopes {
     record Envelope(String body, int count) {
     }
 
-    /** {@code objects} indicators of {@code publisher}, {@code size} per envelope. */
+    /** {@code objects} indicators of {@code publisher}, {@code size} per envelope, marked with the first {@code markings}. */
     static List<Envelope> of(Publishers.Publisher publisher, long objects, int size, int markings) {
+        return of(publisher, objects, size, List.of(MARKINGS).subList(0, markings), new long[markings]);
+    }
+
+    /**
+     * {@code objects} indicators of {@code publisher}, {@code size} per envelope, their markings cycling through
+     * {@code audiences} (JSON members appended to each object); {@code tally[i]} counts the objects given audience i.
+     */
+    static List<Envelope> of(Publishers.Publisher publisher, long objects, int size, List<String> audiences, long[] tally) {
         List<Envelope> envelopes = new ArrayList<>();
         for (long done = 0; done < objects; done += size) {
             int count = (int) Math.min(size, objects - done);
-            envelopes.add(new Envelope(signed(publisher, count, markings), count));
+            envelopes.add(new Envelope(signed(publisher, count, audiences, tally), count));
         }
         return envelopes;
     }
 
-    private static String signed(Publishers.Publisher publisher, int count, int markings) {
-        JsonNode parsed = StixJson.mapper().readTree(unsigned(publisher.identity(), count, markings));
+    private static String signed(Publishers.Publisher publisher, int count, List<String> audiences, long[] tally) {
+        JsonNode parsed = StixJson.mapper().readTree(unsigned(publisher.identity(), count, audiences, tally));
         parsed.get("objects").forEach(object -> publisher.signer().sign((ObjectNode) object));
         return StixJson.mapper().writeValueAsString(parsed);
     }
 
-    private static String unsigned(String identity, int count, int markings) {
+    private static String unsigned(String identity, int count, List<String> audiences, long[] tally) {
         StringBuilder json = new StringBuilder(count * 520).append("{\"objects\":[");
         String timestamp = "2026-01-01T00:00:00.000Z";
         for (int i = 0; i < count; i++) {
@@ -63,7 +71,8 @@ final class IndicatorEnvelopes {
                     .append("\",\"indicator_types\":[\"malicious-activity\"],\"pattern\":\"[ipv4-addr:value = '")
                     .append(10 + (n >>> 24) % 200).append('.').append((n >>> 16) & 255).append('.').append((n >>> 8) & 255)
                     .append('.').append(n & 255).append("']\",\"pattern_type\":\"stix\",\"valid_from\":\"").append(timestamp)
-                    .append('"').append(MARKINGS[(int) (n % markings)]).append('}');
+                    .append('"').append(audiences.get((int) (n % audiences.size()))).append('}');
+            tally[(int) (n % audiences.size())]++;
         }
         return json.append("]}").toString();
     }
