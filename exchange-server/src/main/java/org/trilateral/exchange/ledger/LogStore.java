@@ -346,7 +346,8 @@ class LogStore {
         return db.sql("SELECT l.stix_id, encode(l.object_sha256, 'hex') AS sha, max(l.log_index) AS idx FROM log_leaf l"
                         + " JOIN unnest(CAST(:ids AS text[]), CAST(:shas AS text[])) AS w(id, sha)"
                         + " ON l.stix_id = w.id AND l.object_sha256 = decode(w.sha, 'hex')"
-                        + " WHERE l.collection_id = :collection AND l.kind = 'object-version'"
+                        // Every object-version leaf is gated: the condition lets the partial index by id and digest answer.
+                        + " WHERE l.collection_id = :collection AND l.kind = 'object-version' AND l.gated"
                         + " GROUP BY l.stix_id, l.object_sha256")
                 .bind("collection", collectionId)
                 .bind("ids", ids.toArray(String[]::new))
