@@ -74,7 +74,8 @@ class DatabaseConfiguration {
                 .username(endpoint.username())
                 .password(endpoint.password())
                 .applicationName("trilateral-exchange-pages")
-                .options(java.util.Map.of("enable_bitmapscan", "off", "enable_sort", "off"))
+                .options(java.util.Map.of("enable_bitmapscan", "off", "enable_sort", "off",
+                        "max_parallel_workers_per_gather", "0"))
                 .build());
         ConnectionPool pool = new ConnectionPool(ConnectionPoolConfiguration.builder(factory)
                 .initialSize(properties.pagePool().initialSize())

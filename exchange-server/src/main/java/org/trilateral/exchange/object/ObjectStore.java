@@ -53,50 +53,24 @@ class ObjectStore {
         this.pages = pages;
     }
 
+    /** Above this many {@code match[type]} values a page filters by type instead of merging one walk per type. */
+    private static final int MERGED_TYPES = 32;
+
     /**
      * One page of the object versions matching {@code query} that {@code reader} may read (docs/access-rules.md);
      * bodies are read only when {@code withBody}. The audience is a condition of the query itself, so a page holds
      * up to {@code limit} readable objects and keyset paging over {@code seq} is unchanged.
+     *
+     * <p>Each filter is written so that the page walks an index in {@code seq} order from the cursor and stops after
+     * {@code limit + 1} rows (the paging pool forbids sorts, {@link PageReads}): {@code added_after} becomes the
+     * position after which rows were added, since {@code seq} and {@code date_added} grow together in a collection;
+     * {@code match[type]} merges one walk of the type index per type. {@code match[id]} names a few objects: their
+     * versions are found by id and sorted, on the main pool.
      */
     Mono<ObjectPage> find(String collectionId, ObjectQuery query, boolean withBody, Reader reader) {
-        // date_added as microseconds since the epoch: a number decodes far faster than a timestamp's text.
-        StringBuilder sql = new StringBuilder("SELECT seq, stix_id, spec_version, version_text,"
-                        + " CAST(EXTRACT(EPOCH FROM date_added) * 1000000 AS bigint) AS added_micros")
-                .append(withBody ? ", body" : "")
-                .append(" FROM stix_object WHERE collection_id = :collection AND seq > :after");
-        Map<String, Object> binds = new HashMap<>();
-        binds.put("collection", collectionId);
-        binds.put("after", query.cursor().afterSequence());
-        query.addedAfter().ifPresent(t -> {
-            sql.append(" AND date_added > :addedAfter");
-            binds.put("addedAfter", OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
-        });
-        if (!query.ids().isEmpty()) {
-            sql.append(" AND stix_id = ANY(:ids)");
-            binds.put("ids", query.ids().toArray(String[]::new));
-        }
-        if (!query.types().isEmpty()) {
-            sql.append(" AND stix_type = ANY(:types)");
-            binds.put("types", query.types().toArray(String[]::new));
-        }
-        if (!query.specVersions().isEmpty()) {
-            sql.append(" AND spec_version = ANY(:specs)");
-            binds.put("specs", query.specVersions().toArray(String[]::new));
-        }
-        if (!query.includeInvalid()) {
-            // Default feeds leave out revoked (STIX 2.1 §3.6) and expired (§4.7 valid_until) versions; V43 columns.
-            sql.append(" AND NOT revoked AND (valid_until IS NULL OR valid_until > statement_timestamp())");
-        }
-        AudienceCondition audience = AudienceCondition.readableBy(reader);
-        appendVersionFilter(sql, binds, query.versions(), Optional.of(audience));
-        sql.append(" AND ").append(audience.sql());
-        binds.putAll(audience.binds());
-        sql.append(" ORDER BY seq LIMIT :limit");
-        binds.put("limit", query.limit() + 1);
-
-        // One statement on the paging pool, whose connections disable bitmap scans and sorts (PageReads).
-        DatabaseClient.GenericExecuteSpec spec = pages.client().sql(sql.toString());
-        for (Map.Entry<String, Object> bind : binds.entrySet()) {
+        PageStatement statement = pageStatement(collectionId, query, withBody, reader);
+        DatabaseClient.GenericExecuteSpec spec = (statement.byId() ? db : pages.client()).sql(statement.sql());
+        for (Map.Entry<String, Object> bind : statement.binds().entrySet()) {
             spec = spec.bind(bind.getKey(), bind.getValue());
         }
         return spec.map((row, meta) -> new ObjectVersion(
@@ -111,6 +85,67 @@ class ObjectStore {
                 .map(rows -> rows.size() > query.limit()
                         ? new ObjectPage(rows.subList(0, query.limit()), true)
                         : new ObjectPage(rows, false));
+    }
+
+    /**
+     * The one statement of a page: on the paging pool ({@link PageReads}), whose connections forbid bitmap scans and
+     * sorts, unless {@code byId} (it names objects by id; the main pool).
+     */
+    record PageStatement(String sql, Map<String, Object> binds, boolean byId) {
+    }
+
+    static PageStatement pageStatement(String collectionId, ObjectQuery query, boolean withBody, Reader reader) {
+        // date_added as microseconds since the epoch: a number decodes far faster than a timestamp's text.
+        String columns = "seq, stix_id, spec_version, version_text,"
+                + " CAST(EXTRACT(EPOCH FROM date_added) * 1000000 AS bigint) AS added_micros" + (withBody ? ", body" : "");
+        StringBuilder where = new StringBuilder(" FROM stix_object WHERE collection_id = :collection AND seq > :after");
+        Map<String, Object> binds = new HashMap<>();
+        binds.put("collection", collectionId);
+        binds.put("after", query.cursor().afterSequence());
+        query.addedAfter().ifPresent(t -> {
+            // The row added last at or before t (stix_object_added, walked backwards) bounds the walk from below.
+            where.append(" AND seq > coalesce((SELECT a.seq FROM stix_object a WHERE a.collection_id = :collection"
+                    + " AND a.date_added <= :addedAfter ORDER BY a.date_added DESC LIMIT 1), 0)"
+                    + " AND date_added > :addedAfter");
+            binds.put("addedAfter", OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
+        });
+        boolean byId = !query.ids().isEmpty();
+        if (byId) {
+            where.append(" AND stix_id = ANY(:ids)");
+            binds.put("ids", query.ids().toArray(String[]::new));
+        }
+        if (!query.specVersions().isEmpty()) {
+            where.append(" AND spec_version = ANY(:specs)");
+            binds.put("specs", query.specVersions().toArray(String[]::new));
+        }
+        if (!query.includeInvalid()) {
+            // Default feeds leave out revoked (STIX 2.1 §3.6) and expired (§4.7 valid_until) versions; V43 columns.
+            where.append(" AND NOT revoked AND (valid_until IS NULL OR valid_until > statement_timestamp())");
+        }
+        AudienceCondition audience = AudienceCondition.readableBy(reader);
+        appendVersionFilter(where, binds, query.versions(), Optional.of(audience));
+        where.append(" AND ").append(audience.sql());
+        binds.putAll(audience.binds());
+        binds.put("limit", query.limit() + 1);
+
+        List<String> types = List.copyOf(query.types());
+        String sql;
+        if (types.isEmpty()) {
+            sql = "SELECT " + columns + where + " ORDER BY seq LIMIT :limit";
+        } else if (byId || types.size() > MERGED_TYPES) {
+            binds.put("types", types.toArray(String[]::new));
+            sql = "SELECT " + columns + where + " AND stix_type = ANY(:types) ORDER BY seq LIMIT :limit";
+        } else {
+            // One walk of stix_object_type_page per type, merged in seq order (a Merge Append, no sort).
+            StringBuilder merged = new StringBuilder("SELECT * FROM (");
+            for (int i = 0; i < types.size(); i++) {
+                binds.put("type" + i, types.get(i));
+                merged.append(i == 0 ? "" : " UNION ALL ").append("(SELECT ").append(columns).append(where)
+                        .append(" AND stix_type = :type").append(i).append(" ORDER BY seq LIMIT :limit)");
+            }
+            sql = merged.append(") t ORDER BY seq LIMIT :limit").toString();
+        }
+        return new PageStatement(sql, Map.copyOf(binds), byId);
     }
 
     private static Instant instantOfMicros(long micros) {
