@@ -44,6 +44,9 @@ class ObjectStore {
      */
     private static final String LIST_SEPARATOR = "\u001f";
 
+    /** Above this many {@code match[type]} values a page filters by type instead of merging one walk per type. */
+    private static final int MERGED_TYPES = 32;
+
     private final DatabaseClient db;
 
     private final PageReads pages;
@@ -52,9 +55,6 @@ class ObjectStore {
         this.db = db;
         this.pages = pages;
     }
-
-    /** Above this many {@code match[type]} values a page filters by type instead of merging one walk per type. */
-    private static final int MERGED_TYPES = 32;
 
     /**
      * One page of the object versions matching {@code query} that {@code reader} may read (docs/access-rules.md);
@@ -98,49 +98,49 @@ class ObjectStore {
         // date_added as microseconds since the epoch: a number decodes far faster than a timestamp's text.
         String columns = "seq, stix_id, spec_version, version_text,"
                 + " CAST(EXTRACT(EPOCH FROM date_added) * 1000000 AS bigint) AS added_micros" + (withBody ? ", body" : "");
-        StringBuilder where = new StringBuilder(" FROM stix_object WHERE collection_id = :collection AND seq > :after");
+        StringBuilder fromWhere = new StringBuilder(" FROM stix_object WHERE collection_id = :collection AND seq > :after");
         Map<String, Object> binds = new HashMap<>();
         binds.put("collection", collectionId);
         binds.put("after", query.cursor().afterSequence());
         query.addedAfter().ifPresent(t -> {
             // The row added last at or before t (stix_object_added, walked backwards) bounds the walk from below.
-            where.append(" AND seq > coalesce((SELECT a.seq FROM stix_object a WHERE a.collection_id = :collection"
+            fromWhere.append(" AND seq > coalesce((SELECT a.seq FROM stix_object a WHERE a.collection_id = :collection"
                     + " AND a.date_added <= :addedAfter ORDER BY a.date_added DESC LIMIT 1), 0)"
                     + " AND date_added > :addedAfter");
             binds.put("addedAfter", OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
         });
         boolean byId = !query.ids().isEmpty();
         if (byId) {
-            where.append(" AND stix_id = ANY(:ids)");
+            fromWhere.append(" AND stix_id = ANY(:ids)");
             binds.put("ids", query.ids().toArray(String[]::new));
         }
         if (!query.specVersions().isEmpty()) {
-            where.append(" AND spec_version = ANY(:specs)");
+            fromWhere.append(" AND spec_version = ANY(:specs)");
             binds.put("specs", query.specVersions().toArray(String[]::new));
         }
         if (!query.includeInvalid()) {
             // Default feeds leave out revoked (STIX 2.1 §3.6) and expired (§4.7 valid_until) versions; V43 columns.
-            where.append(" AND NOT revoked AND (valid_until IS NULL OR valid_until > statement_timestamp())");
+            fromWhere.append(" AND NOT revoked AND (valid_until IS NULL OR valid_until > statement_timestamp())");
         }
         AudienceCondition audience = AudienceCondition.readableBy(reader);
-        appendVersionFilter(where, binds, query.versions(), Optional.of(audience));
-        where.append(" AND ").append(audience.sql());
+        appendVersionFilter(fromWhere, binds, query.versions(), Optional.of(audience));
+        fromWhere.append(" AND ").append(audience.sql());
         binds.putAll(audience.binds());
         binds.put("limit", query.limit() + 1);
 
         List<String> types = List.copyOf(query.types());
         String sql;
         if (types.isEmpty()) {
-            sql = "SELECT " + columns + where + " ORDER BY seq LIMIT :limit";
+            sql = "SELECT " + columns + fromWhere + " ORDER BY seq LIMIT :limit";
         } else if (byId || types.size() > MERGED_TYPES) {
             binds.put("types", types.toArray(String[]::new));
-            sql = "SELECT " + columns + where + " AND stix_type = ANY(:types) ORDER BY seq LIMIT :limit";
+            sql = "SELECT " + columns + fromWhere + " AND stix_type = ANY(:types) ORDER BY seq LIMIT :limit";
         } else {
             // One walk of stix_object_type_page per type, merged in seq order (a Merge Append, no sort).
             StringBuilder merged = new StringBuilder("SELECT * FROM (");
             for (int i = 0; i < types.size(); i++) {
                 binds.put("type" + i, types.get(i));
-                merged.append(i == 0 ? "" : " UNION ALL ").append("(SELECT ").append(columns).append(where)
+                merged.append(i == 0 ? "" : " UNION ALL ").append("(SELECT ").append(columns).append(fromWhere)
                         .append(" AND stix_type = :type").append(i).append(" ORDER BY seq LIMIT :limit)");
             }
             sql = merged.append(") t ORDER BY seq LIMIT :limit").toString();
