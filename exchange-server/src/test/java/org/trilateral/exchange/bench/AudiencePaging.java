@@ -53,13 +53,9 @@ final class AudiencePaging {
                     + "\"recipients\":[\"" + reader.identity() + "\"]}}");
         }
         long[] tally = new long[audiences.size()];
-        List<Publishers.Publisher> writers = publishers.subList(0, 4);
-        List<List<IndicatorEnvelopes.Envelope>> envelopes = new ArrayList<>();
-        for (int p = 0; p < writers.size(); p++) {
-            long own = objects / writers.size() + (p < objects % writers.size() ? 1 : 0);
-            envelopes.add(IndicatorEnvelopes.of(writers.get(p), own, 1_000, audiences, tally));
-        }
-        IngestLoad.run(http, collection, writers, envelopes).print(String.format(Locale.ROOT,
+        ExchangeBenchmark.Shape writers = new ExchangeBenchmark.Shape(4, 1_000);
+        List<List<IndicatorEnvelopes.Envelope>> envelopes = writers.envelopes(publishers, objects, audiences, tally);
+        IngestLoad.run(http, collection, writers.of(publishers), envelopes).print(String.format(Locale.ROOT,
                 "ingest over %d audiences (%s)", audiences.size(), collection));
 
         // Readers of different reach: a Japanese software company, a Korean agency, a US company of another sector.

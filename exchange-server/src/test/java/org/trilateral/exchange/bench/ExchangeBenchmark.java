@@ -167,14 +167,20 @@ public final class ExchangeBenchmark {
             return all.subList(0, publishers);
         }
 
-        /** Each publisher's signed envelopes; {@code objects} in all, split evenly. */
+        /** Each publisher's signed envelopes; {@code objects} in all, split evenly, with a company's markings. */
         List<List<IndicatorEnvelopes.Envelope>> envelopes(List<Publishers.Publisher> all, long objects) {
             return envelopes(all, objects, new long[IndicatorEnvelopes.MARKINGS_OF_A_COMPANY]);
         }
 
         /** The same, counting in {@code tally} the objects of each of the company's markings. */
         List<List<IndicatorEnvelopes.Envelope>> envelopes(List<Publishers.Publisher> all, long objects, long[] tally) {
-            List<String> markings = List.of(IndicatorEnvelopes.MARKINGS).subList(0, IndicatorEnvelopes.MARKINGS_OF_A_COMPANY);
+            return envelopes(all, objects,
+                    List.of(IndicatorEnvelopes.MARKINGS).subList(0, IndicatorEnvelopes.MARKINGS_OF_A_COMPANY), tally);
+        }
+
+        /** The same, the objects' markings cycling through {@code markings}, counted in {@code tally}. */
+        List<List<IndicatorEnvelopes.Envelope>> envelopes(List<Publishers.Publisher> all, long objects,
+                                                          List<String> markings, long[] tally) {
             List<List<IndicatorEnvelopes.Envelope>> envelopes = new ArrayList<>();
             for (int p = 0; p < publishers; p++) {
                 long own = objects / publishers + (p < objects % publishers ? 1 : 0);

@@ -34,11 +34,6 @@ final class IndicatorEnvelopes {
     record Envelope(String body, int count) {
     }
 
-    /** {@code objects} indicators of {@code publisher}, {@code size} per envelope, marked with the first {@code markings}. */
-    static List<Envelope> of(Publishers.Publisher publisher, long objects, int size, int markings) {
-        return of(publisher, objects, size, List.of(MARKINGS).subList(0, markings), new long[markings]);
-    }
-
     /**
      * {@code objects} indicators of {@code publisher}, {@code size} per envelope, their markings cycling through
      * {@code audiences} (JSON members appended to each object); {@code tally[i]} counts the objects given audience i.
