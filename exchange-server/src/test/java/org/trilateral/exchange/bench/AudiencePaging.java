@@ -1,11 +1,17 @@
 package org.trilateral.exchange.bench;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.trilateral.exchange.access.AudiencePolicy;
 import org.trilateral.exchange.access.SharingGroup;
+import org.trilateral.exchange.member.Member;
+import org.trilateral.exchange.member.MemberId;
+import org.trilateral.exchange.member.MemberStatus;
+import org.trilateral.exchange.member.Nation;
+import org.trilateral.exchange.member.Role;
 import org.trilateral.taxonomy.marking.Tlp;
 import org.trilateral.taxonomy.vocabulary.Sector;
 
@@ -24,13 +30,11 @@ final class AudiencePaging {
     private AudiencePaging() {
     }
 
-    /** A reader member and the groups it belongs to (docs/access-rules.md, "Group membership"). */
-    record Reader(String member, String nation, Sector sector, String identity, String authorization) {
+    /** A reader member as the exchange registered it, and its token. */
+    record Reader(Member member, String authorization) {
 
-        Set<String> groups() {
-            return sector == Sector.GOVERNMENT
-                    ? Set.of("nation-" + nation.toLowerCase(Locale.ROOT), "sector-" + sector.value(), "trilateral-government")
-                    : Set.of("nation-" + nation.toLowerCase(Locale.ROOT), "sector-" + sector.value());
+        String identity() {
+            return member.identityId();
         }
     }
 
@@ -60,10 +64,10 @@ final class AudiencePaging {
 
         // Readers of different reach: a Japanese software company, a Korean agency, a US company of another sector.
         for (String name : List.of("bench-reader-jp-software", "bench-reader-kr-government", "bench-reader-us-other")) {
-            Reader reader = readers.stream().filter(r -> r.member().equals(name)).findFirst().orElseThrow();
+            Reader reader = readers.stream().filter(r -> r.member().id().value().equals(name)).findFirst().orElseThrow();
             long stored = objects + before[0] + before[1] + before[2];
             long readable = readable(reader, audiences.size(), readers, tally)
-                    + before[0] + before[1] + (reader.nation().equals("US") ? before[2] : 0);
+                    + before[0] + before[1] + (SharingGroup.NATION_US.includes(reader.member()) ? before[2] : 0);
             Measurement walk = PagingLoad.walk(http, collection, reader.authorization(), page, readable);
             walk.print("paging, " + name.substring("bench-reader-".length()) + " reads "
                     + String.format(Locale.ROOT, "%.1f %%", 100.0 * readable / stored));
@@ -77,7 +81,7 @@ final class AudiencePaging {
         long count = tally[0];
         SharingGroup[] groups = SharingGroup.values();
         for (int g = 0; g < groups.length; g++) {
-            if (reader.groups().contains(groups[g].groupName())) {
+            if (groups[g].includes(reader.member())) {
                 count += tally[1 + g];
             }
         }
@@ -90,14 +94,16 @@ final class AudiencePaging {
 
     private static List<Reader> createReaders(BenchHttp http, String admin) throws Exception {
         List<Reader> readers = new ArrayList<>();
-        for (String nation : List.of("US", "JP", "KR")) {
+        for (Nation nation : List.of(Nation.US, Nation.JP, Nation.KR)) {
             for (Sector sector : Sector.values()) {
-                String member = "bench-reader-" + nation.toLowerCase(Locale.ROOT) + "-" + sector.value();
+                String member = "bench-reader-" + nation.name().toLowerCase(Locale.ROOT) + "-" + sector.value();
                 String identity = http.postJson("/admin/members", admin, "{\"id\":\"" + member + "\",\"name\":\"Benchmark reader "
                         + nation + " " + sector.value() + "\",\"nation\":\"" + nation + "\",\"sector\":\"" + sector.value()
                         + "\",\"roles\":[\"consumer\"],\"subjects\":[{\"issuer\":\"dev\",\"subject\":\"" + member + "\"}]}",
                         201).get("identity_id").asString();
-                readers.add(new Reader(member, nation, sector, identity, http.token(member)));
+                Instant now = Instant.now();
+                readers.add(new Reader(new Member(new MemberId(member), "Benchmark reader", nation, sector, identity,
+                        Set.of(Role.CONSUMER), MemberStatus.ACTIVE, List.of(), now, now), http.token(member)));
             }
         }
         return readers;
